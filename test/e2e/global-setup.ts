@@ -1,0 +1,22 @@
+import { build, preview, type PreviewServer } from 'vite';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+let server: PreviewServer | undefined;
+
+/** Builds the production app once and serves it, so the end-to-end tests walk what users get. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  await build({ logLevel: 'warn' });
+  server = await preview({ preview: { port: 0, strictPort: false }, logLevel: 'warn' });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a URL');
+  project.provide('baseUrl', url.replace(/\/$/, ''));
+  return async () => {
+    await server?.close();
+  };
+}

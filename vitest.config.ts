@@ -1,0 +1,61 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { playwright } from '@vitest/browser-playwright';
+import { CHROMIUM_ARGS, resolveChromium } from './test/support/chromium.ts';
+import { optimizeDepsInclude } from './vite.config.ts';
+
+// Four test projects: fast Node unit tests, the slow story properties of the simulated world,
+// tests inside real Chromium (workers, tfjs backends, components), and end-to-end walks of the built app.
+export default defineConfig(async () => {
+  const executablePath = await resolveChromium();
+  return {
+    test: {
+      projects: [
+        {
+          test: {
+            name: 'unit',
+            environment: 'node',
+            include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'test/unit/**/*.test.ts'],
+            testTimeout: 60_000,
+          },
+        },
+        {
+          test: {
+            name: 'story',
+            environment: 'node',
+            include: ['test/story/**/*.test.ts'],
+            testTimeout: 600_000,
+            hookTimeout: 600_000,
+          },
+        },
+        {
+          plugins: [svelte()],
+          worker: { format: 'es' as const },
+          optimizeDeps: { include: optimizeDepsInclude },
+          test: {
+            name: 'browser',
+            include: ['test/browser/**/*.test.ts'],
+            testTimeout: 180_000,
+            browser: {
+              enabled: true,
+              headless: true,
+              provider: playwright({ launchOptions: { executablePath, args: CHROMIUM_ARGS } }),
+              instances: [{ browser: 'chromium' as const }],
+            },
+          },
+        },
+        {
+          test: {
+            name: 'e2e',
+            environment: 'node',
+            include: ['test/e2e/**/*.test.ts'],
+            globalSetup: ['test/e2e/global-setup.ts'],
+            testTimeout: 300_000,
+            hookTimeout: 300_000,
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
+});

@@ -1,0 +1,178 @@
+// The contract between the lab worker and the UI: plain data only (no tensors, no tfjs types).
+// The worker implements `LabApi` (workers/lab.worker.ts exports `type LabApi = typeof api`);
+// this file holds the shapes of what crosses the boundary so both sides can be written against it.
+import type { WorldParams } from '../src/lib/sim/types.ts';
+
+/** The four tfjs backends, fastest-first on a real GPU. */
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+/** What the chooser found out about one candidate backend. */
+export interface BackendProbe {
+  name: BackendName;
+  available: boolean;
+  /** True for a software adapter (WebGPU fallback adapter, SwiftShader / llvmpipe WebGL). */
+  software: boolean;
+  /** Adapter or renderer description, e.g. "SwiftShader (fallback adapter)". */
+  adapter?: string;
+  /** Measured by the micro-benchmark, if it ran. */
+  examplesPerSec?: number;
+  /** Why it is unavailable or was not chosen. */
+  note?: string;
+}
+
+/** Which backend trains, and why, in words a student understands. */
+export interface BackendReport {
+  backend: BackendName;
+  /** E.g. "WebGPU is a software emulation on this machine, so WASM trains 20× faster." */
+  reason: string;
+  probes: BackendProbe[];
+  /** Set when a forced or preferred backend could not start and another was used. */
+  fallbackFrom?: BackendName;
+  /** Set when the numeric self-check ran (max abs error against the plain-TypeScript result). */
+  selfCheckError?: number;
+}
+
+/** Progress of a long job, sent at most ~10 times a second. */
+export interface JobProgress {
+  /** 0…1. */
+  fraction: number;
+  /** Human-readable stage, e.g. "generating day 42". */
+  stage: string;
+}
+
+/** A histogram of one column, for the data card. */
+export interface ColumnHistogram {
+  column: string;
+  kind: 'numeric' | 'categorical';
+  /** Bin labels (category names, or "lo–hi" ranges). */
+  labels: string[];
+  /** Weighted counts per bin. */
+  counts: number[];
+}
+
+/** One readable sample row for the data table. */
+export interface SampleRow {
+  day: number;
+  hour: number;
+  query: string;
+  queryCategory: string;
+  device: string;
+  intent: number;
+  headline: string;
+  adCategory: string;
+  quality: number;
+  bid: number;
+  label: 0 | 1;
+}
+
+/** What the UI learns about a generated dataset (never the dataset itself). */
+export interface DatasetSummary {
+  id: string;
+  params: WorldParams;
+  rows: number;
+  days: [number, number];
+  /** Weighted count of observed positive labels. */
+  positives: number;
+  /** Observed positive rate (weighted). */
+  positiveRate: number;
+  histograms: ColumnHistogram[];
+  sample: SampleRow[];
+  millis: number;
+}
+
+/** Feature toggles; see src/lib/features for the spec it becomes. */
+export interface FeatureToggles {
+  oneHots: boolean;
+  numerics: boolean;
+  cross: boolean;
+  hashed: boolean;
+  hashBuckets: number;
+}
+
+export type ModelKind = 'logreg' | 'mlp';
+
+export interface TrainConfig {
+  datasetId: string;
+  features: FeatureToggles;
+  model: ModelKind;
+  /** Hidden layer sizes for the MLP. */
+  hidden: number[];
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  /** Seed for initialisation and shuffling. */
+  seed: string;
+  /** Fraction of rows held out for validation, e.g. 0.2. */
+  validationFraction: number;
+  /** Label used for the run history ("v1", "v2", …). */
+  version?: string;
+}
+
+export interface TrainProgress extends JobProgress {
+  epoch: number;
+  epochs: number;
+  trainLoss: number;
+  valLoss: number;
+  examplesPerSec: number;
+}
+
+/** A metric that may be undefined (precision with no predicted positive); `reason` says why. */
+export interface MetricValue {
+  value: number;
+  reason?: string;
+}
+
+/** Weighted confusion counts at one threshold. */
+export interface ConfusionAt {
+  threshold: number;
+  tp: number;
+  fp: number;
+  tn: number;
+  fn: number;
+}
+
+/** Everything the UI draws about a model on one evaluation set. */
+export interface EvalReport {
+  modelId: string;
+  split: string;
+  rows: number;
+  /** Weighted positives. */
+  positives: number;
+  auc: MetricValue;
+  prAuc: MetricValue;
+  logLoss: MetricValue;
+  ne: MetricValue;
+  calibration: MetricValue;
+  meanPrediction: number;
+  /** At threshold 0.5. */
+  accuracy: MetricValue;
+  precision: MetricValue;
+  recall: MetricValue;
+  f1: MetricValue;
+  /** ≤ a few hundred points each. */
+  roc: { fpr: number; tpr: number }[];
+  pr: { recall: number; precision: number }[];
+  reliability: { meanPredicted: number; observedRate: number; weight: number }[];
+  /** Log-spaced thresholds (1e-6 … 1) so the UI can move a threshold slider without a round trip. */
+  confusion: ConfusionAt[];
+}
+
+export interface TrainResult {
+  modelId: string;
+  version: string;
+  config: TrainConfig;
+  backend: BackendName;
+  featureCount: number;
+  featureNames: string[];
+  history: { epoch: number; trainLoss: number; valLoss: number }[];
+  validation: EvalReport;
+  millis: number;
+  examplesPerSec: number;
+  /** Set if the backend failed mid-run and training finished on another one. */
+  backendFallback?: string;
+}
+
+export interface MemoryReport {
+  numTensors: number;
+  numBytes: number;
+}
