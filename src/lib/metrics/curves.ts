@@ -55,10 +55,10 @@ export function averagePrecisionOf(r: Ranking): MetricValue {
   const g = r.scores.length;
   for (let k = 0; k < g; k++) {
     const tp = r.tps[k] as number;
-    if (tp > tpPrev) ap += ((tp - tpPrev) / r.positives) * (tp / (tp + (r.fps[k] as number)));
+    if (tp > tpPrev) ap += (tp - tpPrev) * (tp / (tp + (r.fps[k] as number)));
     tpPrev = tp;
   }
-  return defined(ap);
+  return defined(ap / r.positives);
 }
 
 /** The full ROC curve (one point per distinct score, plus the origin); empty arrays when one class is absent. */
