@@ -1,0 +1,130 @@
+// Plain helpers shared by the charts: tick lists, number formats, label spreading. No DOM.
+import { format } from 'd3-format';
+
+/** One tick: its position in pixels along the axis and its printed label. */
+export interface Tick {
+  pos: number;
+  label: string;
+  value: number;
+}
+
+/** Any continuous d3 scale we draw ticks from. */
+export interface TickScale {
+  (v: number): number;
+  ticks(count?: number): number[];
+  tickFormat(count?: number, spec?: string): (v: number) => string;
+}
+
+/** A few nicely rounded ticks of a linear scale, labelled with the scale's own format or `fmt`. */
+export function linearTicks(scale: TickScale, count = 5, fmt?: (v: number) => string): Tick[] {
+  const f = fmt ?? scale.tickFormat(count);
+  return scale.ticks(count).map((value) => ({ value, pos: scale(value), label: f(value) }));
+}
+
+/** Powers of ten between lo and hi (both > 0), thinned so at most `max` are kept. */
+export function decadeValues(lo: number, hi: number, max = 6): number[] {
+  const a = Math.ceil(Math.log10(lo) - 1e-9);
+  const b = Math.floor(Math.log10(hi) + 1e-9);
+  const all: number[] = [];
+  for (let e = a; e <= b; e++) all.push(+(10 ** e).toPrecision(12));
+  const stride = Math.max(1, Math.ceil(all.length / max));
+  return all.filter((_, i) => (all.length - 1 - i) % stride === 0);
+}
+
+/** Ticks at powers of ten for a log scale. */
+export function logTicks(scale: (v: number) => number, lo: number, hi: number, max = 6): Tick[] {
+  return decadeValues(lo, hi, max).map((value) => ({ value, pos: scale(value), label: fmtProb(value) }));
+}
+
+/** The power of ten at or below v (v > 0). */
+export function floorDecade(v: number): number {
+  return +(10 ** Math.floor(Math.log10(v) + 1e-9)).toPrecision(12);
+}
+
+const prob2 = format('.2~r');
+const prob3 = format('.3~r');
+
+/** A probability or rate written plainly: 0.5, 0.012, 0.0001 (never exponent notation above 1e-7). */
+export function fmtProb(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  if (v === 0) return '0';
+  if (Math.abs(v) < 1e-7) return format('.1~e')(v);
+  return (Math.abs(v) >= 0.01 ? prob3 : prob2)(v);
+}
+
+/** A percentage that keeps tiny rates visible: 25%, 1.2%, 0.01%, 0.001%. */
+export function fmtPct(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  if (v === 0) return '0%';
+  const p = v * 100;
+  const c = 100 - p;
+  // Close to 100% keep enough decimals that 99.99% is never rounded up to 100%.
+  if (c > 0 && c < 1) return `${p.toFixed(Math.max(0, 1 - Math.floor(Math.log10(c)))).replace(/\.?0+$/, '')}%`;
+  if (Math.abs(p) >= 10) return `${format('.3~r')(p)}%`;
+  return `${format('.2~r')(p)}%`;
+}
+
+const countBig = format(',.0f');
+const countSmall = format(',.3~r');
+
+/** A (possibly weighted, fractional) count with thousands separators: 9,998,950 or 3.5. */
+export function fmtCount(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  return Math.abs(v) >= 100 ? countBig(v) : countSmall(v);
+}
+
+const loss4 = format('.4~r');
+
+/** A loss value with four significant digits: 0.6931, 0.001234. */
+export function fmtLoss(v: number): string {
+  return Number.isFinite(v) ? loss4(v) : '—';
+}
+
+const aucFmt = format('.3f');
+
+/** An AUC with three decimals (0.875), or "undefined" when it cannot be computed. */
+export function fmtAuc(v: number): string {
+  return Number.isFinite(v) ? aucFmt(v) : 'undefined';
+}
+
+/** "1 in 10,000" for small rates; "25 in 100" for large ones. */
+export function oneIn(rate: number): string {
+  if (!(rate > 0)) return 'none';
+  if (rate >= 0.1) return `${format('.3~r')(rate * 100)} in 100`;
+  return `1 in ${format(',.0f')(Math.round(1 / rate))}`;
+}
+
+/**
+ * Moves label positions (sorted or not) apart so neighbours are at least `gap` pixels apart,
+ * keeping them inside [lo, hi]; returns the new positions in the input order.
+ */
+export function spreadLabels(pos: number[], gap: number, lo: number, hi: number): number[] {
+  const order = pos.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
+  const out = order.map((o) => o.p);
+  for (let k = 1; k < out.length; k++) out[k] = Math.max(out[k]!, out[k - 1]! + gap);
+  const over = (out[out.length - 1] ?? lo) - hi;
+  if (over > 0) for (let k = 0; k < out.length; k++) out[k] = out[k]! - over;
+  for (let k = out.length - 2; k >= 0; k--) out[k] = Math.min(out[k]!, out[k + 1]! - gap);
+  for (let k = 0; k < out.length; k++) out[k] = Math.max(lo, out[k]!);
+  const res = new Array<number>(pos.length);
+  order.forEach((o, k) => (res[o.i] = out[k]!));
+  return res;
+}
+
+/** Plot margins in pixels. */
+export interface Margin {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** Margins given in multiples of the root font size, so presenter mode enlarges them with the text. */
+export function emMargin(em: number, top: number, right: number, bottom: number, left: number): Margin {
+  return { top: top * em, right: right * em, bottom: bottom * em, left: left * em };
+}
+
+/** Keeps finite numbers only. */
+export function isNum(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}

@@ -1,0 +1,281 @@
+// Chart components rendered in Chromium from small fixed inputs; the assertions read back values
+// (path vertices mapped through the plot size, printed numbers, data attributes), not just presence.
+import { afterEach, describe, expect, test } from 'vitest';
+import { flushSync, mount, unmount, type Component } from 'svelte';
+import { page } from 'vitest/browser';
+import LossChart from '../../src/components/charts/LossChart.svelte';
+import RocChart from '../../src/components/charts/RocChart.svelte';
+import ConfusionMatrix from '../../src/components/charts/ConfusionMatrix.svelte';
+import ThresholdSlider from '../../src/components/charts/ThresholdSlider.svelte';
+import Histogram from '../../src/components/charts/Histogram.svelte';
+import HistogramGrid from '../../src/components/charts/HistogramGrid.svelte';
+import { confusionNear } from '../../src/components/charts/threshold.ts';
+import { fmtPct, fmtProb, spreadLabels } from '../../src/components/charts/axes.ts';
+import type { ConfusionAt, LossPoint } from '../../src/components/charts/types.ts';
+
+const mounted: { c: Record<string, unknown>; el: HTMLElement }[] = [];
+
+/** Mounts a component into a fixed-width div and waits until it has measured itself. */
+async function render<P extends Record<string, unknown>>(Comp: Component<P>, props: NoInfer<P>, width = 600): Promise<HTMLElement> {
+  const el = document.createElement('div');
+  el.style.width = `${width}px`;
+  document.body.append(el);
+  const c = mount(Comp, { target: el, props });
+  mounted.push({ c, el });
+  flushSync();
+  await frames();
+  return el;
+}
+
+/** Lets ResizeObserver callbacks (bind:clientWidth) run, then flushes Svelte updates. */
+async function frames(n = 2) {
+  for (let i = 0; i < n; i++) await new Promise<void>((r) => requestAnimationFrame(() => r()));
+  flushSync();
+}
+
+afterEach(() => {
+  for (const { c, el } of mounted.splice(0)) {
+    unmount(c);
+    el.remove();
+  }
+});
+
+/** Vertices of an SVG path made of M/L commands, as [x, y] pairs. */
+function vertices(d: string): [number, number][] {
+  const nums = d.match(/-?\d*\.?\d+(?:e-?\d+)?/g)?.map(Number) ?? [];
+  const out: [number, number][] = [];
+  for (let i = 0; i + 1 < nums.length; i += 2) out.push([nums[i]!, nums[i + 1]!]);
+  return out;
+}
+
+/** Plot width and height as the chart reports them on its plot group. */
+function plotSize(el: HTMLElement): { w: number; h: number } {
+  const g = el.querySelector('[data-plot]')!;
+  return { w: Number(g.getAttribute('data-inner-w')), h: Number(g.getAttribute('data-inner-h')) };
+}
+
+/** The text alternative of the chart's SVG. */
+function desc(el: HTMLElement): string {
+  return el.querySelector('svg desc')?.textContent ?? '';
+}
+
+describe('helpers', () => {
+  test('formats keep tiny rates readable', () => {
+    expect(fmtPct(0.0001)).toBe('0.01%');
+    expect(fmtPct(0.25)).toBe('25%');
+    expect(fmtPct(0.9999)).toBe('99.99%');
+    expect(fmtPct(0.99996)).toBe('99.996%');
+    expect(fmtPct(0.995)).toBe('99.5%');
+    expect(fmtProb(0.001)).toBe('0.001');
+    expect(fmtProb(0.5)).toBe('0.5');
+  });
+  test('spreadLabels pushes close labels apart within bounds', () => {
+    const [a, b] = spreadLabels([50, 52], 20, 0, 100);
+    expect(Math.abs(b! - a!)).toBeGreaterThanOrEqual(20 - 1e-9);
+    expect(spreadLabels([99, 100], 20, 0, 100)[1]).toBeLessThanOrEqual(100);
+  });
+  test('confusionNear picks the closest threshold on a log scale', () => {
+    const table: ConfusionAt[] = [1e-4, 1e-3, 1e-2].map((t) => ({ threshold: t, tp: t, fp: 0, tn: 0, fn: 0 }));
+    expect(confusionNear(table, 0.002)?.threshold).toBe(1e-3);
+    expect(confusionNear(table, 0.005)?.threshold).toBe(1e-2);
+    expect(confusionNear([], 0.1)).toBeNull();
+  });
+});
+
+describe('LossChart', () => {
+  const history: LossPoint[] = [
+    { epoch: 1, trainLoss: 0.02, valLoss: 0.021 },
+    { epoch: 2, trainLoss: 0.012, valLoss: 0.0135 },
+    { epoch: 3, trainLoss: 0.01, valLoss: 0.0123 },
+  ];
+
+  test('draws both losses, labels the line ends and states the numbers', async () => {
+    const el = await render(LossChart, { history, epochs: 3 });
+    const val = vertices(el.querySelector('[data-series="val"]')!.getAttribute('d')!);
+    expect(val).toHaveLength(3);
+    const { w } = plotSize(el);
+    expect(val[0]![0]).toBeCloseTo(0, 3);
+    expect(val[2]![0]).toBeCloseTo(w, 3);
+    // Lower loss is drawn lower down (larger y).
+    expect(val[2]![1]).toBeGreaterThan(val[0]![1]);
+    expect(el.querySelector('[data-label="val"]')!.textContent).toContain('0.0123');
+    expect(el.querySelector('[data-label="train"]')!.textContent).toContain('0.01');
+    expect(desc(el)).toContain('0.02');
+    expect(desc(el)).toContain('0.0123');
+  });
+
+  test('grows live as epochs are appended and keeps the x axis at the planned epochs', async () => {
+    const props = $state({ history: history.slice(0, 1), epochs: 4 });
+    const el = await render(LossChart, props);
+    expect(vertices(el.querySelector('[data-series="val"]')!.getAttribute('d')!)).toHaveLength(1);
+    props.history = [...history, { epoch: 4, trainLoss: 0.009, valLoss: 0.0119 }];
+    flushSync();
+    const val = vertices(el.querySelector('[data-series="val"]')!.getAttribute('d')!);
+    expect(val).toHaveLength(4);
+    expect(val[3]![0]).toBeCloseTo(plotSize(el).w, 3);
+    expect(el.querySelector('[data-label="val"]')!.getAttribute('data-value')).toBe('0.0119');
+  });
+
+  test('draws a previous run muted and shows an empty state without data', async () => {
+    const el = await render(LossChart, { history, previous: history.map((p) => ({ ...p, valLoss: p.valLoss * 1.5 })), previousLabel: 'v1' });
+    expect(el.querySelector('[data-series="prev-val"]')).not.toBeNull();
+    expect(desc(el)).toContain('v1');
+    const empty = await render(LossChart, { history: [] });
+    expect(empty.querySelector('svg')).toBeNull();
+    expect(empty.textContent).toContain('No training yet');
+  });
+});
+
+describe('RocChart', () => {
+  // Trapezoid area of this curve is 0.5·0.75 + 0.5·1 = 0.875.
+  const roc = [
+    { fpr: 0, tpr: 0 },
+    { fpr: 0, tpr: 0.5 },
+    { fpr: 0.5, tpr: 1 },
+    { fpr: 1, tpr: 1 },
+  ];
+
+  test('the curve passes through the given points and the AUC is printed', async () => {
+    const el = await render(RocChart, {
+      current: { name: 'v2', roc, auc: 0.875 },
+      previous: [{ name: 'v1', roc: [{ fpr: 0, tpr: 0 }, { fpr: 1, tpr: 1 }], auc: 0.5 }],
+    });
+    const { w, h } = plotSize(el);
+    const pts = vertices(el.querySelector('[data-series="current"]')!.getAttribute('d')!);
+    expect(pts).toHaveLength(roc.length);
+    pts.forEach(([px, py], i) => {
+      expect(px / w).toBeCloseTo(roc[i]!.fpr, 3);
+      expect(1 - py / h).toBeCloseTo(roc[i]!.tpr, 3);
+    });
+    const chance = el.querySelector('[data-series="chance"]')!;
+    expect(Number(chance.getAttribute('x2'))).toBeCloseTo(w, 3);
+    expect(Number(chance.getAttribute('y2'))).toBeCloseTo(0, 3);
+    expect(el.querySelector('[data-model="v2"][data-auc]')!.textContent).toContain('0.875');
+    expect(el.querySelector('.prev-label')!.textContent).toContain('0.500');
+    expect(desc(el)).toContain('AUC 0.875');
+    expect(desc(el)).toContain('v1: AUC 0.500');
+  });
+
+  test('unsorted points are drawn in curve order; empty input shows a message', async () => {
+    const el = await render(RocChart, { current: { name: 'v1', roc: [...roc].reverse(), auc: 0.875 } });
+    const pts = vertices(el.querySelector('[data-series="current"]')!.getAttribute('d')!);
+    expect(pts[0]![0]).toBeCloseTo(0, 3);
+    const empty = await render(RocChart, { current: null });
+    expect(empty.textContent).toContain('No ROC curve yet');
+    const noPts = await render(RocChart, { current: { name: 'v1', roc: [], auc: NaN } });
+    expect(noPts.querySelector('svg')).toBeNull();
+  });
+});
+
+describe('ConfusionMatrix', () => {
+  const at: ConfusionAt = { threshold: 0.001, tp: 40, fn: 11, fp: 1204, tn: 9998745 };
+
+  test('shows the four weighted counts with words and the derived rates', async () => {
+    const el = await render(ConfusionMatrix, { at });
+    const cell = (k: string) => el.querySelector(`[data-cell="${k}"]`)!;
+    expect(cell('tp').querySelector('.count')!.textContent).toBe('40');
+    expect(cell('fn').querySelector('.count')!.textContent).toBe('11');
+    expect(cell('fp').querySelector('.count')!.textContent).toBe('1,204');
+    expect(cell('tn').querySelector('.count')!.textContent).toBe('9,998,745');
+    expect(cell('tp').textContent).toContain('shown & worth showing');
+    expect(cell('fn').textContent).toContain('hidden but worth showing');
+    expect(cell('fp').textContent).toContain('shown but not worth showing');
+    expect(cell('tn').textContent).toContain('hidden & not worth showing');
+    // Right and wrong are marked by a symbol, not by colour alone.
+    expect(cell('tp').textContent).toContain('✓');
+    expect(cell('fp').textContent).toContain('✗');
+    const text = el.textContent ?? '';
+    expect(text).toContain('threshold 0.001');
+    expect(text).toContain('recall 78.4%');
+    expect(text).toContain('3.2%');
+    expect(el.querySelector('caption')).not.toBeNull();
+  });
+
+  test('says precision is undefined when nothing is shown, and handles no data', async () => {
+    const el = await render(ConfusionMatrix, { at: { threshold: 0.9, tp: 0, fp: 0, tn: 100, fn: 3 } });
+    expect(el.textContent).toContain('precision is undefined');
+    const empty = await render(ConfusionMatrix, { at: null });
+    expect(empty.textContent).toContain('No confusion matrix yet');
+  });
+});
+
+describe('ThresholdSlider', () => {
+  test('maps slider positions to log-scaled thresholds, both ways, with keyboard steps', async () => {
+    let value = $state(0.5);
+    const props = {
+      get value() {
+        return value;
+      },
+      set value(v: number) {
+        value = v;
+      },
+    };
+    const el = await render(ThresholdSlider, props);
+    const input = page.getByRole('slider', { name: 'Threshold' }).element() as HTMLInputElement;
+    expect(input.min).toBe('-6');
+    expect(input.max).toBe('0');
+    expect(Number(input.value)).toBeCloseTo(Math.log10(0.5), 1);
+    input.value = '-3';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    flushSync();
+    expect(value).toBe(0.001);
+    expect(el.querySelector('output')!.textContent).toContain('0.001');
+    expect(el.querySelector('output')!.textContent).toContain('0.1%');
+    input.value = '-4.5';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    flushSync();
+    expect(value).toBeCloseTo(10 ** -4.5, 12);
+    // Page Up jumps to the next power of ten.
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageUp', bubbles: true }));
+    flushSync();
+    expect(value).toBe(0.0001);
+    // Arrow keys move by one native step: a tenth of a power of ten.
+    expect(input.step).toBe('0.1');
+    // A value set from outside moves the thumb.
+    value = 0.01;
+    flushSync();
+    expect(Number(input.value)).toBeCloseTo(-2, 6);
+    expect(input.getAttribute('aria-valuetext')).toContain('0.01');
+  });
+});
+
+describe('Histogram', () => {
+  test('categorical bins show each share, even a tiny one', async () => {
+    const el = await render(Histogram, { hist: { column: 'label', kind: 'categorical', labels: ['no-show', 'show'], counts: [999900, 100] } }, 300);
+    const bins = [...el.querySelectorAll('[data-bin]')];
+    expect(bins.map((b) => b.getAttribute('data-bin'))).toEqual(['no-show', 'show']);
+    expect(bins[1]!.textContent).toContain('0.01%');
+    expect(bins[0]!.textContent).toContain('99.99%');
+    expect(desc(el)).toContain('show 0.01%');
+  });
+
+  test('numeric bins are drawn to scale with the range at the ends', async () => {
+    const el = await render(Histogram, { hist: { column: 'intent', kind: 'numeric', labels: ['0–0.25', '0.25–0.5', '0.5–0.75', '0.75–1'], counts: [10, 40, 30, 20] } }, 300);
+    const rects = [...el.querySelectorAll('rect[data-bin]')];
+    expect(rects).toHaveLength(4);
+    const hs = rects.map((r) => Number(r.getAttribute('height')));
+    expect(hs[1]! / hs[0]!).toBeCloseTo(4, 3);
+    expect(hs[2]! / hs[3]!).toBeCloseTo(1.5, 3);
+    const text = el.textContent ?? '';
+    expect(text).toContain('0');
+    expect(text).toContain('1');
+    expect(desc(el)).toContain('0.25–0.5');
+  });
+
+  test('many categories collapse into "other"; a grid renders one histogram per column; empty is fine', async () => {
+    const labels = Array.from({ length: 12 }, (_, i) => `c${i}`);
+    const el = await render(HistogramGrid, {
+      histograms: [
+        { column: 'cat', kind: 'categorical', labels, counts: labels.map((_, i) => 12 - i) },
+        { column: 'empty', kind: 'numeric', labels: [], counts: [] },
+      ],
+    });
+    expect(el.querySelectorAll('[data-column]')).toHaveLength(2);
+    const cat = el.querySelector('[data-column="cat"]')!;
+    expect(cat.querySelectorAll('[data-bin]')).toHaveLength(8);
+    expect(cat.querySelector('[data-bin="other"]')!.getAttribute('data-count')).toBe(String(5 + 4 + 3 + 2 + 1));
+    expect(el.querySelector('[data-column="empty"]')!.textContent).toContain('No values');
+    const none = await render(HistogramGrid, { histograms: [] });
+    expect(none.textContent).toContain('No data yet');
+  });
+});
