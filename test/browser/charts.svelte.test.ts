@@ -16,7 +16,7 @@ import type { ConfusionAt, LossPoint } from '../../src/components/charts/types.t
 const mounted: { c: Record<string, unknown>; el: HTMLElement }[] = [];
 
 /** Mounts a component into a fixed-width div and waits until it has measured itself. */
-async function render<P extends Record<string, unknown>>(Comp: Component<P>, props: NoInfer<P>, width = 600): Promise<HTMLElement> {
+async function render<P extends Record<string, any>>(Comp: Component<P>, props: NoInfer<P>, width = 600): Promise<HTMLElement> {
   const el = document.createElement('div');
   el.style.width = `${width}px`;
   document.body.append(el);
