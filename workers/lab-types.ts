@@ -176,3 +176,57 @@ export interface MemoryReport {
   numTensors: number;
   numBytes: number;
 }
+
+/** How to draw a dataset from a world (see src/lib/sim/generate.ts GenerateOptions). */
+export interface GenerateRequest {
+  params: WorldParams;
+  /** Candidate rows streamed (fewer are kept when negKeep < 1). */
+  rows: number;
+  /** Inclusive day range, default [0, 89]. */
+  days?: [number, number];
+  /** Fraction of negatives kept (default 1); kept negatives weigh 1/negKeep. */
+  negKeep?: number;
+  /** Which label decides "positive" when downsampling (default the observed label). */
+  keepBy?: 'label' | 'truth';
+  /** Independent sub-stream name (default 'log'). */
+  stream?: string;
+}
+
+/** A row filter for per-slice evaluation (codes as in CATEGORIES / DEVICES). */
+export interface SliceFilter {
+  queryCat?: number;
+  adCat?: number;
+  device?: number;
+  days?: [number, number];
+}
+
+/** Named evaluation sets: the model's validation split, a large test stream over the training
+ * days, the expert-labelled gold stream (true labels), or yesterday (day 89). */
+export type EvalSplit = 'validation' | 'test' | 'gold' | 'yesterday';
+
+/** What to evaluate on: a named set, a day range (observed labels, or true ones with gold), or a slice of either. */
+export type EvalTarget = EvalSplit | { days: [number, number]; gold?: boolean } | { slice: SliceFilter; of: EvalSplit | { days: [number, number]; gold?: boolean } };
+
+/** A trained model as the run history lists it. */
+export interface ModelInfo {
+  modelId: string;
+  version: string;
+  kind: ModelKind;
+  datasetId: string;
+  backend: BackendName;
+  featureCount: number;
+  params: number;
+  createdAt: number;
+}
+
+/** The defaults of a story retrain (step 4): the 1,000,000-row log, logistic regression. */
+export const DEFAULT_TRAIN_CONFIG: Omit<TrainConfig, 'datasetId'> = {
+  features: { oneHots: true, numerics: true, cross: true, hashed: false, hashBuckets: 64 },
+  model: 'logreg',
+  hidden: [32, 16],
+  epochs: 3,
+  batchSize: 16384,
+  learningRate: 0.05,
+  seed: 'clickcycle',
+  validationFraction: 0.2,
+};

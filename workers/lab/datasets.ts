@@ -1,0 +1,80 @@
+// Datasets held by the worker: worlds (cached by their knobs) and generated blocks of rows.
+import { createWorld, type World } from '../../src/lib/sim/world.ts';
+import { generateChunks, type GenerateOptions } from '../../src/lib/sim/generate.ts';
+import { concatColumns } from '../../src/lib/sim/columns.ts';
+import type { Columns, WorldParams } from '../../src/lib/sim/types.ts';
+import { CancelledError, nextTask } from './yield.ts';
+
+/** A generated dataset kept in the worker. */
+export interface Dataset {
+  id: string;
+  params: WorldParams;
+  world: World;
+  cols: Columns;
+  opts: GenerateOptions;
+}
+
+/** What to generate: a world and how to draw rows from it. */
+export interface GenerateRequest extends GenerateOptions {
+  params: WorldParams;
+}
+
+/** Candidate rows per chunk: small enough that a cancel lands within ~0.1 s. */
+const CHUNK_ROWS = 1 << 19;
+
+const worlds = new Map<string, World>();
+const datasets = new Map<string, Dataset>();
+let nextId = 1;
+
+/** The world for these knobs (built once per distinct knob set, a handful kept). */
+export function worldFor(params: WorldParams): World {
+  const key = JSON.stringify([params.seed, params.skew, params.noise, params.drift]);
+  let w = worlds.get(key);
+  if (!w) {
+    if (worlds.size >= 4) worlds.delete(worlds.keys().next().value!);
+    w = createWorld(params);
+    worlds.set(key, w);
+  }
+  return w;
+}
+
+/** Streams rows in chunks, yielding between chunks so cancel and progress get through. */
+export async function generateRows(world: World, opts: GenerateOptions, onFraction?: (f: number) => void, cancelled?: () => boolean): Promise<Columns> {
+  const chunks: Columns[] = [];
+  let done = 0;
+  for (const c of generateChunks(world, opts, CHUNK_ROWS)) {
+    chunks.push(c);
+    done = Math.min(opts.rows, done + CHUNK_ROWS);
+    onFraction?.(opts.rows > 0 ? done / opts.rows : 1);
+    await nextTask();
+    if (cancelled?.()) throw new CancelledError();
+  }
+  return chunks.length === 1 ? chunks[0]! : concatColumns(chunks);
+}
+
+/** Generates and stores a dataset. */
+export async function createDataset(req: GenerateRequest, onFraction?: (f: number) => void, cancelled?: () => boolean): Promise<Dataset> {
+  const world = worldFor(req.params);
+  const { params, ...opts } = req;
+  const cols = await generateRows(world, opts, onFraction, cancelled);
+  const ds: Dataset = { id: `d${nextId++}`, params: world.params, world, cols, opts };
+  datasets.set(ds.id, ds);
+  return ds;
+}
+
+/** A stored dataset, or a clear error. */
+export function getDataset(id: string): Dataset {
+  const ds = datasets.get(id);
+  if (!ds) throw new Error(`unknown dataset ${id}`);
+  return ds;
+}
+
+/** Forgets a dataset (its memory is freed by the garbage collector). */
+export function disposeDataset(id: string): boolean {
+  return datasets.delete(id);
+}
+
+/** Ids of the stored datasets. */
+export function datasetIds(): string[] {
+  return [...datasets.keys()];
+}

@@ -1,0 +1,41 @@
+// A training run from a TrainConfig: prepare matrices, fit, keep the model, report on validation.
+import { selectRows } from '../../src/lib/sim/columns.ts';
+import type { BackendName, TrainConfig, TrainProgress, TrainResult } from '../lab-types.ts';
+import { getDataset } from './datasets.ts';
+import { report } from './evaluate.ts';
+import { addModel } from './models.ts';
+import { predictTf } from './predict.ts';
+import { prepare } from './prepared.ts';
+import { fit, type FitHooks } from './train.ts';
+
+/** Hooks of a run from the worker: progress, cancel flag, backend fallback, test faults. */
+export type RunHooks = Pick<FitHooks, 'cancelled' | 'lost' | 'fallback' | 'faultAtBatch'> & {
+  onProgress?: (p: TrainProgress) => void;
+};
+
+/** Trains a model per `cfg`, stores it, and returns its result with a validation report. */
+export async function runTraining(cfg: TrainConfig, hooks: RunHooks): Promise<TrainResult> {
+  const t0 = performance.now();
+  const ds = getDataset(cfg.datasetId);
+  hooks.onProgress?.({ fraction: 0, stage: 'building features', epoch: 0, epochs: cfg.epochs, trainLoss: NaN, valLoss: NaN, examplesPerSec: 0 });
+  const prep = prepare(ds, cfg.features, cfg.seed, cfg.validationFraction);
+  const fitted = await fit(prep.train, prep.val, { ...cfg, model: cfg.model }, { ...hooks, progressEveryMs: 100 });
+  const backend = fitted.backend as BackendName;
+  const rec = addModel({ config: cfg, weights: fitted.weights, features: prep.features, valRows: prep.valRows, backend, version: cfg.version });
+  const valCols = selectRows(ds.cols, prep.valRows);
+  const valPred = predictTf(fitted.weights, prep.val.X, prep.val.n, prep.val.d);
+  const validation = report(rec, { name: 'validation', cols: valCols, labels: valCols.label }, valPred);
+  return {
+    modelId: rec.id,
+    version: rec.version,
+    config: cfg,
+    backend,
+    featureCount: prep.features.names.length,
+    featureNames: prep.features.names,
+    history: fitted.history,
+    validation,
+    millis: performance.now() - t0,
+    examplesPerSec: fitted.examplesPerSec,
+    backendFallback: fitted.backendFallback,
+  };
+}

@@ -1,0 +1,60 @@
+// Logistic regression with a hand-derived gradient: p = σ(Xw + b), ∇w = Xᵀ(s⊙(p − y)), computed by
+// tfjs in one tidy per batch (no autograd) and applied by Adam on plain arrays of d + 1 numbers.
+import { tf } from './tf.ts';
+import type { Matrix, ModelWeights } from './model.ts';
+import type { Stepper } from './stepper.ts';
+
+/** Adam hyper-parameters (Kingma & Ba defaults). */
+const BETA1 = 0.9;
+const BETA2 = 0.999;
+const EPS = 1e-8;
+
+/** Returns [∇w (d), ∇b, Σ weighted loss] for one batch, as sums over its rows. */
+export function logregBatchGradient(batch: Matrix, wt: Float32Array, b: number): Float32Array {
+  const { n, d } = batch;
+  const out = tf.tidy(() => {
+    const X = tf.tensor2d(batch.X, [n, d]);
+    const y = tf.tensor2d(batch.y, [n, 1]);
+    const sw = tf.tensor2d(batch.w, [n, 1]);
+    const z = tf.add(tf.matMul(X, tf.tensor2d(wt, [d, 1])), tf.scalar(b));
+    const r = tf.mul(tf.sub(tf.sigmoid(z), y), sw);
+    const g = tf.matMul(r, X, true, false);
+    const bce = tf.add(tf.sub(tf.relu(z), tf.mul(z, y)), tf.log1p(tf.exp(tf.neg(tf.abs(z)))));
+    const loss = tf.sum(tf.mul(sw, bce));
+    return tf.concat([tf.reshape(g, [d]), tf.reshape(tf.sum(r), [1]), tf.reshape(loss, [1])]);
+  });
+  const v = out.dataSync() as Float32Array;
+  out.dispose();
+  return v;
+}
+
+/** A logistic-regression stepper whose parameters and Adam moments live in plain arrays. */
+export function logregStepper(init: ModelWeights): Stepper {
+  const layer = init.layers[0]!;
+  const d = layer.inDim;
+  const theta = new Float32Array(d + 1);
+  theta.set(layer.W);
+  theta[d] = layer.b[0]!;
+  const m1 = new Float32Array(d + 1);
+  const m2 = new Float32Array(d + 1);
+  let t = 0;
+  return {
+    step(batch, wsum, lr) {
+      const g = logregBatchGradient(batch, theta.subarray(0, d), theta[d]!);
+      t++;
+      const c1 = 1 - BETA1 ** t;
+      const c2 = 1 - BETA2 ** t;
+      for (let j = 0; j <= d; j++) {
+        const gj = g[j]! / wsum;
+        m1[j] = BETA1 * m1[j]! + (1 - BETA1) * gj;
+        m2[j] = BETA2 * m2[j]! + (1 - BETA2) * gj * gj;
+        theta[j] = theta[j]! - (lr * (m1[j]! / c1)) / (Math.sqrt(m2[j]! / c2) + EPS);
+      }
+      return g[d + 1]!;
+    },
+    snapshot() {
+      return { kind: 'logreg', layers: [{ inDim: d, outDim: 1, W: theta.slice(0, d), b: Float32Array.of(theta[d]!) }] };
+    },
+    dispose() {},
+  };
+}

@@ -1,0 +1,66 @@
+// The MLP: dense ReLU layers and a sigmoid output, trained with tf.variableGrads and Adam.
+import { tf } from './tf.ts';
+import type { Matrix, ModelWeights } from './model.ts';
+import type { Stepper } from './stepper.ts';
+
+/** Logits of the network for X, built from functional ops only. */
+function logits(X: tf.Tensor2D, vars: { W: tf.Variable; b: tf.Variable }[]): tf.Tensor2D {
+  let a: tf.Tensor2D = X;
+  vars.forEach(({ W, b }, l) => {
+    const z = tf.add(tf.matMul(a, W as tf.Tensor2D), b) as tf.Tensor2D;
+    a = l + 1 < vars.length ? tf.relu(z) : z;
+  });
+  return a;
+}
+
+/** Summed weighted binary cross-entropy on logits z, stable for large |z|. */
+export function weightedBceSum(z: tf.Tensor, y: tf.Tensor, sw: tf.Tensor): tf.Scalar {
+  const bce = tf.add(tf.sub(tf.relu(z), tf.mul(z, y)), tf.log1p(tf.exp(tf.neg(tf.abs(z)))));
+  return tf.sum(tf.mul(sw, bce));
+}
+
+/** An MLP stepper holding tf.Variables and an Adam optimizer (both disposed by dispose()). */
+export function mlpStepper(init: ModelWeights): Stepper {
+  const vars = init.layers.map((l) => {
+    const W0 = tf.tensor2d(l.W, [l.inDim, l.outDim]);
+    const b0 = tf.tensor1d(l.b);
+    const v = { W: tf.variable(W0), b: tf.variable(b0) };
+    tf.dispose([W0, b0]);
+    return v;
+  });
+  const varList = vars.flatMap((v) => [v.W, v.b]);
+  const opt = tf.train.adam(0.001);
+  const optLr = opt as unknown as { learningRate: number };
+  return {
+    step(batch, wsum, lr) {
+      optLr.learningRate = lr;
+      const { n, d } = batch;
+      const lossT = tf.tidy(() => {
+        const X = tf.tensor2d(batch.X, [n, d]);
+        const y = tf.tensor2d(batch.y, [n, 1]);
+        const sw = tf.tensor2d(batch.w, [n, 1]);
+        const { value, grads } = tf.variableGrads(() => tf.div(weightedBceSum(logits(X, vars), y, sw), wsum) as tf.Scalar, varList);
+        opt.applyGradients(grads as unknown as Parameters<typeof opt.applyGradients>[0]);
+        return value;
+      });
+      const loss = lossT.dataSync()[0]! * wsum;
+      lossT.dispose();
+      return loss;
+    },
+    snapshot() {
+      return {
+        kind: 'mlp',
+        layers: init.layers.map((l, i) => ({
+          inDim: l.inDim,
+          outDim: l.outDim,
+          W: vars[i]!.W.dataSync().slice() as Float32Array,
+          b: vars[i]!.b.dataSync().slice() as Float32Array,
+        })),
+      };
+    },
+    dispose() {
+      opt.dispose();
+      tf.dispose(varList);
+    },
+  };
+}

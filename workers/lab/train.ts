@@ -1,0 +1,162 @@
+// The training loop shared by both models: seeded batches, learning-rate decay, throttled
+// progress, cancellation, validation loss per epoch, and fallback to another backend on failure.
+import { tf } from './tf.ts';
+import type { ModelKind, TrainProgress } from '../lab-types.ts';
+import { baseLogit, initWeights, weightedLogLoss, type Matrix, type ModelWeights } from './model.ts';
+import type { Stepper } from './stepper.ts';
+import { logregStepper } from './train-logreg.ts';
+import { mlpStepper } from './train-mlp.ts';
+import { predictTf } from './predict.ts';
+import { range, rngFor, shuffle } from './rng.ts';
+import { sliceRows } from './synthetic.ts';
+import { CancelledError, nextTask } from './yield.ts';
+
+/** What to train. */
+export interface FitOptions {
+  model: ModelKind;
+  hidden: number[];
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  seed: string;
+  /** Learning rate at the end of the run as a fraction of the first (exponential decay). */
+  finalLrFraction?: number;
+}
+
+/** Callbacks and test hooks of a run. */
+export interface FitHooks {
+  onProgress?: (p: TrainProgress) => void;
+  /** Minimum time between progress reports (default 100 ms: at most ~10 a second). */
+  progressEveryMs?: number;
+  cancelled?: () => boolean;
+  /** Non-null when the backend reported a loss (device lost, context lost): the reason. */
+  lost?: () => string | null;
+  /** Switches tfjs to the next backend after a failure; resolves to its name, or null if none. */
+  fallback?: (failed: string, reason: string) => Promise<string | null>;
+  /** Test hook: simulate a backend failure at this global batch number. */
+  faultAtBatch?: number;
+}
+
+/** A finished run. */
+export interface FitResult {
+  weights: ModelWeights;
+  history: { epoch: number; trainLoss: number; valLoss: number }[];
+  millis: number;
+  examplesPerSec: number;
+  backend: string;
+  backendFallback?: string;
+}
+
+/** Time between event-loop turns (ms): bounds how long a cancel waits. */
+const YIELD_EVERY_MS = 25;
+
+/** The stepper for a model kind on the current backend. */
+function makeStepper(w: ModelWeights): Stepper {
+  return w.kind === 'logreg' ? logregStepper(w) : mlpStepper(w);
+}
+
+/** Sum of each batch's example weights. */
+function batchWeightSums(m: Matrix, bs: number): Float64Array {
+  const sums = new Float64Array(Math.ceil(m.n / bs));
+  for (let i = 0; i < m.n; i++) sums[Math.floor(i / bs)]! += m.w[i]!;
+  return sums;
+}
+
+/** Trains on rows already in random order; `val` may be null (no validation loss). */
+export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hooks: FitHooks = {}): Promise<FitResult> {
+  const t0 = performance.now();
+  const bs = Math.max(1, Math.min(o.batchSize, train.n));
+  const nb = Math.ceil(train.n / bs);
+  const wsums = batchWeightSums(train, bs);
+  const total = nb * o.epochs;
+  const decay = Math.log(o.finalLrFraction ?? 0.1) / Math.max(1, total);
+  const orderRand = rngFor(o.seed, 'shuffle');
+  const history: FitResult['history'] = [];
+  const every = hooks.progressEveryMs ?? 100;
+  let snapshot = initWeights(o.model, train.d, o.hidden, o.seed, baseLogit(train.y, train.w));
+  let stepper: Stepper | null = null;
+  let backendFallback: string | undefined;
+  let faultAt = hooks.faultAtBatch ?? -1;
+  let step = 0;
+  let examples = 0;
+  let lastYield = performance.now();
+  let lastReport = -Infinity;
+  let valLoss = NaN;
+  try {
+    for (let epoch = 0; epoch < o.epochs; ) {
+      const order = shuffle(range(nb), orderRand);
+      const stepAtEpoch = step;
+      let lossSum = 0;
+      let wSum = 0;
+      try {
+        stepper ??= makeStepper(snapshot);
+        for (let k = 0; k < nb; k++) {
+          const b = order[k]!;
+          const batch = sliceRows(train, b * bs, Math.min(train.n, (b + 1) * bs));
+          if (step === faultAt) {
+            faultAt = -1;
+            throw new Error('injected fault: the backend stopped responding');
+          }
+          const lost = hooks.lost?.();
+          if (lost) throw new Error(lost);
+          lossSum += stepper.step(batch, wsums[b]!, o.learningRate * Math.exp(decay * step));
+          wSum += wsums[b]!;
+          step++;
+          examples += batch.n;
+          const now = performance.now();
+          if (hooks.onProgress && now - lastReport >= every) {
+            lastReport = now;
+            hooks.onProgress({
+              fraction: step / total,
+              stage: `epoch ${epoch + 1} of ${o.epochs}`,
+              epoch: epoch + 1,
+              epochs: o.epochs,
+              trainLoss: lossSum / wSum,
+              valLoss,
+              examplesPerSec: examples / ((now - t0) / 1000),
+            });
+          }
+          if (now - lastYield >= YIELD_EVERY_MS) {
+            await nextTask();
+            lastYield = performance.now();
+          }
+          if (hooks.cancelled?.()) throw new CancelledError();
+        }
+        const weights = stepper.snapshot();
+        if (val && val.n > 0) valLoss = weightedLogLoss(predictTf(weights, val.X, val.n, val.d), val.y, val.w);
+        snapshot = weights;
+      } catch (err) {
+        if (err instanceof CancelledError || !hooks.fallback) throw err;
+        const failed = tf.getBackend();
+        const reason = err instanceof Error ? err.message : String(err);
+        try {
+          stepper?.dispose();
+        } catch {
+          /* the failed backend may not be able to free its tensors */
+        }
+        stepper = null;
+        const next = await hooks.fallback(failed, reason);
+        if (!next) throw err;
+        backendFallback = `${failed} failed during epoch ${epoch + 1} (${reason}); training finished on ${next}.`;
+        step = stepAtEpoch;
+        continue;
+      }
+      history.push({ epoch: epoch + 1, trainLoss: lossSum / wSum, valLoss });
+      epoch++;
+    }
+  } finally {
+    stepper?.dispose();
+  }
+  const millis = performance.now() - t0;
+  const last = history[history.length - 1];
+  hooks.onProgress?.({
+    fraction: 1,
+    stage: 'done',
+    epoch: o.epochs,
+    epochs: o.epochs,
+    trainLoss: last?.trainLoss ?? NaN,
+    valLoss,
+    examplesPerSec: examples / (millis / 1000),
+  });
+  return { weights: snapshot, history, millis, examplesPerSec: examples / (millis / 1000), backend: tf.getBackend(), backendFallback };
+}
