@@ -85,6 +85,18 @@ describe('AUC properties', () => {
     expect(auc(pred, flipped).value).toBeCloseTo(1 - auc(pred, labels).value, 12);
   });
 
+  it('radix sort orders float32 scores over the whole range (1e-40 … 1, every digit pass used)', () => {
+    const rnd = mulberry32(13);
+    const n = 20_000;
+    const p = Float32Array.from({ length: n }, () => (rnd() < 0.05 ? 0 : rnd() < 0.05 ? 1 : 10 ** (-40 * rnd())));
+    const y = Uint8Array.from(p, () => (rnd() < 0.5 ? 1 : 0));
+    const a = rank(p, y);
+    const b = rank(Array.from(p), Array.from(y));
+    expect(Array.from(a.scores)).toEqual(Array.from(b.scores));
+    expect(Array.from(a.tps)).toEqual(Array.from(b.tps));
+    for (let k = 1; k < a.scores.length; k++) expect(a.scores[k] as number).toBeLessThan(a.scores[k - 1] as number);
+  });
+
   it('Float32Array (radix sort) and number[] (comparator sort) agree on the same values', () => {
     const { pred, labels, rnd } = dataset(7, 5000, 200);
     const f32 = Float32Array.from(pred);
