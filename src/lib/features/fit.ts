@@ -11,7 +11,7 @@ export interface TextTables {
   adHeadlines: readonly string[];
 }
 
-/** Mean and standard deviation of one numeric column over the training rows. */
+/** Mean and standard deviation of one numeric column over the training rows (unweighted: scaling needs no exact population moments). */
 export interface NumericStats {
   name: NumericName;
   mean: number;
