@@ -100,6 +100,8 @@ export interface TrainConfig {
   epochs: number;
   batchSize: number;
   learningRate: number;
+  /** Learning rate at the end of the run as a fraction of the first (exponential decay; default 0.1). */
+  finalLrFraction?: number;
   /** Seed for initialisation and shuffling. */
   seed: string;
   /** Fraction of rows held out for validation, e.g. 0.2. */
@@ -225,8 +227,9 @@ export const DEFAULT_TRAIN_CONFIG: Omit<TrainConfig, 'datasetId'> = {
   model: 'logreg',
   hidden: [32, 16],
   epochs: 3,
-  batchSize: 16384,
-  learningRate: 0.05,
+  batchSize: 4096,
+  learningRate: 0.1,
+  finalLrFraction: 0.1,
   seed: 'clickcycle',
   validationFraction: 0.2,
 };

@@ -3,7 +3,7 @@
 import type { Columns } from '../../src/lib/sim/types.ts';
 import type { FeatureToggles } from '../lab-types.ts';
 import type { Dataset } from './datasets.ts';
-import { fitFeatures, transform, type FittedFeatures } from './featurize.ts';
+import { fitToggles, transform, type FittedFeatures } from './featurize.ts';
 import type { Matrix } from './model.ts';
 import { range, rngFor, shuffle } from './rng.ts';
 
@@ -42,7 +42,7 @@ export function prepare(ds: Dataset, toggles: FeatureToggles, seed: string, vali
   const nVal = Math.min(c.n - 1, Math.max(0, Math.round(c.n * validationFraction)));
   const valRows = perm.slice(0, nVal);
   const trainRows = perm.subarray(nVal);
-  const features = fitFeatures(toggles, c, trainRows);
+  const features = fitToggles(toggles, ds.world, c, trainRows);
   const tr = transform(features, c, trainRows);
   const va = transform(features, c, valRows);
   cached = {
