@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { STEPS, stepAt } from './steps.ts';
+import { PHASES, SKILLS } from './phases.ts';
+import { PARAM_NAMES } from '../url/params.ts';
+import { count, percent, metric, dollars } from './format.ts';
+
+describe('the story as data', () => {
+  test('has 13 steps numbered 1…13, each with a title, a phase, skills and a question', () => {
+    expect(STEPS).toHaveLength(13);
+    STEPS.forEach((s, i) => {
+      expect(s.n).toBe(i + 1);
+      expect(s.title.length).toBeGreaterThan(3);
+      expect(s.phases.length).toBeGreaterThan(0);
+      for (const p of s.phases) expect(PHASES).toContain(p);
+      expect(s.skills.length).toBeGreaterThan(0);
+      for (const k of s.skills) expect(SKILLS).toContain(k);
+      expect(s.question).toMatch(/\?$/);
+    });
+  });
+
+  test('visits all six phases and closes the loop in scoping', () => {
+    const seen = new Set(STEPS.flatMap((s) => s.phases));
+    expect([...seen].sort()).toEqual([...PHASES].sort());
+    expect(STEPS[0]?.phases[0]).toBe('scoping');
+    expect(STEPS[12]?.phases[0]).toBe('scoping');
+  });
+
+  test('every scene names only real URL parameters, and shown controls are parameters that apply', () => {
+    for (const s of STEPS) {
+      for (const p of [...s.scene.controls, ...s.scene.params]) expect(PARAM_NAMES).toContain(p);
+      for (const c of s.scene.controls) {
+        if (c !== 'threshold' && c !== 'objective') expect(s.scene.params).toContain(c);
+      }
+    }
+  });
+
+  test('steps 1–4 are built; the others say what will build them', () => {
+    for (const s of STEPS) {
+      if (s.n <= 4) expect(s.scene.panels).not.toContain('pending');
+      else expect(s.plannedIn).toBeTruthy();
+    }
+  });
+
+  test('stepAt clamps', () => {
+    expect(stepAt(0).n).toBe(1);
+    expect(stepAt(99).n).toBe(13);
+    expect(stepAt(4).title).toBe('Train');
+  });
+});
+
+describe('narrative number formats', () => {
+  test('keep tiny rates visible and big counts readable', () => {
+    expect(percent(0.0001)).toBe('0.01%');
+    expect(percent(0.00012345)).toBe('0.012%');
+    expect(percent(0.5)).toBe('50%');
+    expect(percent(0.034)).toBe('3.4%');
+    expect(count(1_000_000)).toBe('1,000,000');
+    expect(metric(0.87345)).toBe('0.873');
+    expect(dollars(1234.4)).toBe('$1,234');
+    expect(dollars(0.42)).toBe('$0.42');
+  });
+
+  test('say "undefined" instead of inventing a number', () => {
+    expect(percent(Number.NaN)).toBe('undefined');
+    expect(metric(Number.NaN)).toBe('undefined');
+    expect(count(Number.POSITIVE_INFINITY)).toBe('undefined');
+  });
+});

@@ -1,0 +1,86 @@
+// What the URL state means for the lab: the world to generate and the training run to make.
+// Pure functions, so a link and a fresh session build byte-identical requests.
+import type { FeatureToggles, TrainConfig } from '../../../workers/lab-types.ts';
+import type { WorldParams } from '../sim/types.ts';
+import { FEATURE_GROUPS, type FeatureGroup, type UrlState } from './params.ts';
+
+/** A world plus the size of its step-2 log. */
+export type WorldRequest = WorldParams & { rows: number };
+
+/** Share of the log held out for validation. */
+export const VALIDATION_FRACTION = 0.2;
+
+/** The world a state describes. */
+export function worldOf(s: UrlState): WorldRequest {
+  return { seed: s.seed, skew: s.skew, noise: s.noise, drift: s.drift, rows: s.rows };
+}
+
+/** A stable key for a world (same key = same dataset). */
+export function worldKey(w: WorldRequest): string {
+  return `${w.seed}|${w.rows}|${w.skew}|${w.noise}|${w.drift}`;
+}
+
+/** Feature toggles from the URL's feature set. */
+export function togglesOf(features: readonly FeatureGroup[], buckets: number): FeatureToggles {
+  return {
+    oneHots: features.includes('onehot'),
+    numerics: features.includes('numeric'),
+    cross: features.includes('cross'),
+    hashed: features.includes('hashed'),
+    hashBuckets: buckets,
+  };
+}
+
+/** The URL feature set from toggles, in canonical order. */
+export function featuresOf(t: FeatureToggles): FeatureGroup[] {
+  const on: Record<FeatureGroup, boolean> = { onehot: t.oneHots, numeric: t.numerics, cross: t.cross, hashed: t.hashed };
+  return FEATURE_GROUPS.filter((g) => on[g]);
+}
+
+/** A short readable name of a feature set ("one-hot + numeric + cross"). */
+export function featureLabel(t: FeatureToggles): string {
+  const parts: string[] = [];
+  if (t.oneHots) parts.push('one-hot');
+  if (t.numerics) parts.push('numeric');
+  if (t.cross) parts.push('cross');
+  if (t.hashed) parts.push(`hashed(${t.hashBuckets})`);
+  return parts.length ? parts.join(' + ') : 'bias only';
+}
+
+/** The step-4 training run a state describes (datasetId filled in by the lab). */
+export function trainConfigOf(s: UrlState, datasetId: string, version: string): TrainConfig {
+  return {
+    datasetId,
+    features: togglesOf(s.features, s.buckets),
+    model: s.model,
+    hidden: s.model === 'mlp' ? [s.hidden] : [],
+    epochs: s.epochs,
+    batchSize: s.batch,
+    learningRate: s.lr,
+    seed: s.seed,
+    validationFraction: VALIDATION_FRACTION,
+    version,
+  };
+}
+
+/** The quick logistic regression of step 3 for one feature set. */
+export function trialConfigOf(s: UrlState, datasetId: string, toggles: FeatureToggles): TrainConfig {
+  return {
+    datasetId,
+    features: toggles,
+    model: 'logreg',
+    hidden: [],
+    epochs: s.epochs,
+    batchSize: s.batch,
+    learningRate: s.lr,
+    seed: s.seed,
+    validationFraction: VALIDATION_FRACTION,
+    version: 'trial',
+  };
+}
+
+/** A stable key for a training run (same key = same result on the same backend). */
+export function trainKey(c: TrainConfig, backend: string): string {
+  const f = c.features;
+  return [c.datasetId, c.model, c.hidden.join('x'), c.epochs, c.batchSize, c.learningRate, c.seed, f.oneHots, f.numerics, f.cross, f.hashed, f.hashBuckets, backend].join('|');
+}

@@ -1,0 +1,91 @@
+// The one table of shareable parameters: every piece of state a link can carry, with its type,
+// range and default. Parsing and serialising both read this table, so they cannot disagree. World
+// knobs take their ranges and defaults from the simulator, so a URL never asks for an impossible world.
+import { DEFAULT_PARAMS, MAX_SEED_LENGTH, PARAM_RANGES } from '../sim/params.ts';
+
+/** How a parameter is written in the URL and what values it accepts. */
+export type ParamSpec =
+  | { kind: 'int'; min: number; max: number; default: number; help: string }
+  | { kind: 'number'; min: number; max: number; default: number; help: string }
+  | { kind: 'enum'; values: readonly string[]; default: string; help: string }
+  | { kind: 'bool'; default: boolean; help: string }
+  | { kind: 'seed'; maxLength: number; default: string; help: string }
+  | { kind: 'set'; values: readonly string[]; default: readonly string[]; help: string };
+
+/** Feature groups that can be switched on in step 3 (order = canonical order in the URL). */
+export const FEATURE_GROUPS = ['onehot', 'numeric', 'cross', 'hashed'] as const;
+export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
+
+/** A numeric world knob with the simulator's range and default. */
+function world(name: keyof typeof PARAM_RANGES, help: string) {
+  const [min, max] = PARAM_RANGES[name];
+  return { kind: 'number', min, max, default: DEFAULT_PARAMS[name], help } as const;
+}
+
+/** The parameter table. Order here is the order of parameters in a serialised URL. */
+export const PARAMS = {
+  seed: { kind: 'seed', maxLength: MAX_SEED_LENGTH, default: DEFAULT_PARAMS.seed, help: 'the seed of the simulated world' },
+  step: { kind: 'int', min: 1, max: 13, default: 1, help: 'the story step shown' },
+  rows: { kind: 'int', min: 1_000, max: 2_000_000, default: 1_000_000, help: 'rows of the step-2 log' },
+  skew: world('skew', 'true "should show" rate'),
+  noise: world('noise', 'annotator miss rate of true positives'),
+  drift: world('drift', 'drift strength (0 = stationary)'),
+  model: { kind: 'enum', values: ['logreg', 'mlp'], default: 'logreg', help: 'model family' },
+  features: {
+    kind: 'set',
+    values: FEATURE_GROUPS,
+    default: ['onehot', 'numeric', 'cross'],
+    help: 'feature groups switched on',
+  },
+  buckets: { kind: 'int', min: 8, max: 4096, default: 256, help: 'hash buckets for query/ad tokens' },
+  epochs: { kind: 'int', min: 1, max: 50, default: 3, help: 'passes over the training rows' },
+  batch: { kind: 'int', min: 32, max: 65_536, default: 4096, help: 'examples per gradient step' },
+  lr: { kind: 'number', min: 0.00001, max: 1, default: 0.05, help: 'learning rate' },
+  hidden: { kind: 'int', min: 2, max: 256, default: 32, help: 'hidden units of the MLP' },
+  threshold: { kind: 'number', min: 0.000001, max: 1, default: 0.5, help: 'decision threshold' },
+  backend: {
+    kind: 'enum',
+    values: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'],
+    default: 'auto',
+    help: 'training backend (auto = fastest real one)',
+  },
+  objective: { kind: 'enum', values: ['impressions', 'clicks'], default: 'impressions', help: 'business objective' },
+  presenter: { kind: 'bool', default: false, help: 'presenter mode' },
+  theme: { kind: 'enum', values: ['auto', 'light', 'dark'], default: 'auto', help: 'colour theme' },
+  lab: { kind: 'bool', default: false, help: 'lab mode: every knob on one screen' },
+} as const satisfies Record<string, ParamSpec>;
+
+export type ParamName = keyof typeof PARAMS;
+export const PARAM_NAMES = Object.keys(PARAMS) as ParamName[];
+
+/** The value type of one parameter, derived from its spec. */
+type ValueOf<S> = S extends { kind: 'int' | 'number' }
+  ? number
+  : S extends { kind: 'bool' }
+    ? boolean
+    : S extends { kind: 'seed' }
+      ? string
+      : S extends { kind: 'set'; values: readonly (infer V)[] }
+        ? V[]
+        : S extends { kind: 'enum'; values: readonly (infer V)[] }
+          ? V
+          : never;
+
+/** The whole shareable state. */
+export type UrlState = { [K in ParamName]: ValueOf<(typeof PARAMS)[K]> };
+
+/** A polite message about one parameter that was clamped, replaced or ignored. */
+export interface ParamNotice {
+  param: string;
+  message: string;
+}
+
+/** The default state (a fresh session). */
+export function defaultState(): UrlState {
+  const out: Record<string, unknown> = {};
+  for (const name of PARAM_NAMES) {
+    const spec: ParamSpec = PARAMS[name];
+    out[name] = spec.kind === 'set' ? [...spec.default] : spec.default;
+  }
+  return out as UrlState;
+}

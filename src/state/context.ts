@@ -1,0 +1,15 @@
+// The app's shared state, handed down through one typed context (no global stores).
+import { createContext } from 'svelte';
+import type { UrlStore } from './url.svelte.ts';
+import type { LabState } from './lab.svelte.ts';
+import type { RunHistory } from './runs.svelte.ts';
+
+/** Everything a component may read or change. */
+export interface AppState {
+  url: UrlStore;
+  lab: LabState;
+  runs: RunHistory;
+}
+
+/** getApp() in any component below App; setApp() once in App. */
+export const [getApp, setApp] = createContext<AppState>();

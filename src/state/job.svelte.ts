@@ -1,0 +1,80 @@
+// One long job's visible state: status, progress, the last result and what inputs made it.
+// The last result stays while a newer job runs, so the UI can show it dimmed and marked stale.
+
+/** The contract's `data-status` values, plus idle before any run. */
+export type JobStatus = 'idle' | 'running' | 'done' | 'error';
+
+export class Job<T> {
+  #status = $state<JobStatus>('idle');
+  #fraction = $state(0);
+  #stage = $state('');
+  #error = $state('');
+  /** The latest finished result, replaced whole. */
+  #result = $state.raw<T | null>(null);
+  /** The inputs key of the latest finished result. */
+  #resultKey = $state('');
+  /** The inputs key of the job in flight (or of the last one started). */
+  #runningKey = $state('');
+
+  get status(): JobStatus {
+    return this.#status;
+  }
+  get fraction(): number {
+    return this.#fraction;
+  }
+  get stage(): string {
+    return this.#stage;
+  }
+  get error(): string {
+    return this.#error;
+  }
+  get result(): T | null {
+    return this.#result;
+  }
+  get resultKey(): string {
+    return this.#resultKey;
+  }
+  get runningKey(): string {
+    return this.#runningKey;
+  }
+
+  /** True when the shown result was made from other inputs than `key`, or a newer job is running. */
+  isStale(key: string): boolean {
+    return this.#result !== null && (this.#status === 'running' || this.#resultKey !== key);
+  }
+
+  start(key: string, stage: string): void {
+    this.#status = 'running';
+    this.#runningKey = key;
+    this.#fraction = 0;
+    this.#stage = stage;
+    this.#error = '';
+  }
+
+  progress(fraction: number, stage: string): void {
+    if (this.#status !== 'running') return;
+    this.#fraction = Math.min(1, Math.max(0, fraction));
+    this.#stage = stage;
+  }
+
+  finish(key: string, result: T): void {
+    this.#result = result;
+    this.#resultKey = key;
+    this.#status = 'done';
+    this.#fraction = 1;
+    this.#stage = '';
+  }
+
+  fail(message: string): void {
+    this.#status = 'error';
+    this.#error = message;
+  }
+
+  /** A cancelled job goes back to showing its last result (or nothing). */
+  cancelled(): void {
+    this.#status = this.#result === null ? 'idle' : 'done';
+    this.#runningKey = this.#resultKey;
+    this.#stage = '';
+    this.#fraction = this.#result === null ? 0 : 1;
+  }
+}

@@ -1,0 +1,230 @@
+// The lab as the UI sees it: the backend report, the dataset, the step-3 feature trials and the
+// step-4 training run, each a Job whose last result stays visible (stale) while a newer one runs.
+// The latest request wins: starting a job cancels the one in flight, and late answers are dropped.
+import type {
+  BackendName,
+  BackendReport,
+  DatasetSummary,
+  FeatureToggles,
+  JobProgress,
+  TrainConfig,
+  TrainProgress,
+  TrainResult,
+} from '../../workers/lab-types.ts';
+import { Job } from './job.svelte.ts';
+import { featureLabel, trainKey, worldKey, type WorldRequest } from '../lib/url/lab-config.ts';
+import type { PolicyDay } from './policy.ts';
+
+/** What the lab state needs from the worker (implemented over src/state/lab-client.ts). */
+export interface LabPort {
+  init(backend: BackendName | 'auto'): Promise<BackendReport>;
+  generate(world: WorldRequest, onProgress: (p: JobProgress) => void): Promise<DatasetSummary>;
+  train(config: TrainConfig, onProgress: (p: TrainProgress) => void): Promise<TrainResult>;
+  cancel(): Promise<void>;
+}
+
+/** One feature set tried at step 3 and the validation AUC a quick logistic regression reached. */
+export interface FeatureTrial {
+  key: string;
+  label: string;
+  toggles: FeatureToggles;
+  featureCount: number;
+  auc: number;
+  datasetId: string;
+}
+
+/** A point of the live loss curve. */
+export interface LossPoint {
+  epoch: number;
+  trainLoss: number;
+  valLoss: number;
+}
+
+export class LabState {
+  #port: LabPort | null;
+  /** Which backend trains and why; null until the worker answers. */
+  #backend = $state.raw<BackendReport | null>(null);
+  #backendError = $state('');
+  #backendRequested = '';
+  /** Increments on every job start; a job whose number is no longer current is ignored. */
+  #seq = 0;
+  #busy = false;
+  readonly dataset = new Job<DatasetSummary>();
+  readonly training = new Job<TrainResult>();
+  readonly trial = new Job<TrainResult>();
+  /** Loss points streamed by the run in flight (epoch may be fractional). */
+  #liveLoss = $state.raw<LossPoint[]>([]);
+  #liveExamplesPerSec = $state(Number.NaN);
+  #trials = $state.raw<FeatureTrial[]>([]);
+  /** The baseline policy per simulated day (filled by the business simulation when it exists). */
+  #policyDays = $state.raw<PolicyDay[]>([]);
+
+  constructor(port: LabPort | null) {
+    this.#port = port;
+  }
+
+  get available(): boolean {
+    return this.#port !== null;
+  }
+  get backend(): BackendReport | null {
+    return this.#backend;
+  }
+  get backendError(): string {
+    return this.#backendError;
+  }
+  get liveLoss(): LossPoint[] {
+    return this.#liveLoss;
+  }
+  get liveExamplesPerSec(): number {
+    return this.#liveExamplesPerSec;
+  }
+  get trials(): FeatureTrial[] {
+    return this.#trials;
+  }
+  get policyDays(): PolicyDay[] {
+    return this.#policyDays;
+  }
+
+  /** Sets the baseline policy's days (the step-1 data source). */
+  setPolicyDays(days: PolicyDay[]): void {
+    this.#policyDays = days;
+  }
+
+  /** Starts (or restarts) the worker's backend; only when the requested backend changes. */
+  async init(requested: BackendName | 'auto'): Promise<void> {
+    if (!this.#port || requested === this.#backendRequested) return;
+    this.#backendRequested = requested;
+    this.#backendError = '';
+    try {
+      const report = await this.#port.init(requested);
+      if (requested === this.#backendRequested) this.#backend = report;
+    } catch (err) {
+      this.#backendError = messageOf(err);
+    }
+  }
+
+  /** Cancels whatever runs and returns the number of the job about to start. */
+  async #takeTurn(): Promise<number> {
+    const mine = ++this.#seq;
+    if (this.#busy && this.#port) await this.#port.cancel().catch(() => undefined);
+    return mine;
+  }
+
+  /** Makes sure the dataset for `world` exists (generating it if needed; the latest request wins). */
+  async ensureDataset(world: WorldRequest): Promise<void> {
+    const key = worldKey(world);
+    if (!this.#port) return;
+    if (this.dataset.resultKey === key && this.dataset.status === 'done') return;
+    if (this.dataset.status === 'running' && this.dataset.runningKey === key) return;
+    await this.generate(world);
+  }
+
+  /** Generates the dataset for `world`. */
+  async generate(world: WorldRequest): Promise<void> {
+    const port = this.#port;
+    if (!port) return;
+    const key = worldKey(world);
+    const mine = await this.#takeTurn();
+    if (mine !== this.#seq) return;
+    this.#abandonOthers(this.dataset);
+    this.dataset.start(key, 'starting');
+    this.#busy = true;
+    try {
+      const summary = await port.generate(world, (p) => {
+        if (mine === this.#seq) this.dataset.progress(p.fraction, p.stage);
+      });
+      if (mine === this.#seq) this.dataset.finish(key, summary);
+    } catch (err) {
+      if (mine === this.#seq) this.dataset.fail(messageOf(err));
+    } finally {
+      if (mine === this.#seq) this.#busy = false;
+    }
+  }
+
+  /** Trains the step-4 model; resolves with the result, or null if cancelled, superseded or failed. */
+  async train(config: TrainConfig): Promise<TrainResult | null> {
+    return this.#runTraining(this.training, config, true);
+  }
+
+  /** Trains a quick logistic regression for one feature set (step 3) and records its AUC. */
+  async tryFeatures(config: TrainConfig): Promise<void> {
+    const result = await this.#runTraining(this.trial, config, false);
+    if (!result) return;
+    const key = trialKey(config.features, config.datasetId);
+    const entry: FeatureTrial = {
+      key,
+      label: featureLabel(config.features),
+      toggles: config.features,
+      featureCount: result.featureCount,
+      auc: result.validation.auc.value,
+      datasetId: config.datasetId,
+    };
+    this.#trials = [...this.#trials.filter((t) => t.key !== key), entry];
+  }
+
+  /** The trial already made for this feature set on this dataset, if any. */
+  trialFor(toggles: FeatureToggles, datasetId: string): FeatureTrial | undefined {
+    const key = trialKey(toggles, datasetId);
+    return this.#trials.find((t) => t.key === key);
+  }
+
+  async #runTraining(job: Job<TrainResult>, config: TrainConfig, live: boolean): Promise<TrainResult | null> {
+    const port = this.#port;
+    if (!port) return null;
+    const key = trainKey(config, this.#backend?.backend ?? 'unknown');
+    const mine = await this.#takeTurn();
+    if (mine !== this.#seq) return null;
+    this.#abandonOthers(job);
+    job.start(key, 'starting');
+    if (live) {
+      this.#liveLoss = [];
+      this.#liveExamplesPerSec = Number.NaN;
+    }
+    this.#busy = true;
+    try {
+      const result = await port.train(config, (p) => {
+        if (mine !== this.#seq) return;
+        job.progress(p.fraction, p.stage);
+        if (live) {
+          this.#liveExamplesPerSec = p.examplesPerSec;
+          const x = p.epochs > 0 ? p.fraction * p.epochs : p.epoch;
+          if (Number.isFinite(p.trainLoss)) this.#liveLoss = [...this.#liveLoss, { epoch: x, trainLoss: p.trainLoss, valLoss: p.valLoss }];
+        }
+      });
+      if (mine !== this.#seq) return null;
+      job.finish(key, result);
+      return result;
+    } catch (err) {
+      if (mine === this.#seq) job.fail(messageOf(err));
+      return null;
+    } finally {
+      if (mine === this.#seq) this.#busy = false;
+    }
+  }
+
+  /** Marks jobs other than `keep` as no longer running (their worker job was cancelled). */
+  #abandonOthers(keep: Job<unknown>): void {
+    for (const j of [this.dataset, this.training, this.trial] as Job<unknown>[]) {
+      if (j !== keep && j.status === 'running') j.cancelled();
+    }
+  }
+
+  /** Cancels the job in flight (the Cancel button). */
+  async cancel(): Promise<void> {
+    if (!this.#port) return;
+    this.#seq++;
+    for (const j of [this.dataset, this.training, this.trial] as Job<unknown>[]) if (j.status === 'running') j.cancelled();
+    this.#busy = false;
+    await this.#port.cancel().catch(() => undefined);
+  }
+}
+
+/** The key of a step-3 trial. */
+function trialKey(t: FeatureToggles, datasetId: string): string {
+  return `${datasetId}|${t.oneHots}|${t.numerics}|${t.cross}|${t.hashed}|${t.hashed ? t.hashBuckets : 0}`;
+}
+
+/** An error's message in words. */
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
