@@ -188,7 +188,9 @@ describe('ConfusionMatrix', () => {
     expect(text).toContain('threshold 0.001');
     expect(text).toContain('recall 78.4%');
     expect(text).toContain('3.2%');
-    expect(el.querySelector('caption')).not.toBeNull();
+    // The grid is a table for assistive technology, named by its threshold line.
+    expect(page.getByRole('table', { name: /Counts at threshold 0.001/ }).elements()).toHaveLength(1);
+    expect(page.getByRole('rowheader', { name: 'Truly worth showing' }).elements()).toHaveLength(1);
   });
 
   test('says precision is undefined when nothing is shown, and handles no data', async () => {

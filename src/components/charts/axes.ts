@@ -17,7 +17,7 @@ export interface TickScale {
 
 /** A few nicely rounded ticks of a linear scale, labelled with the scale's own format or `fmt`. */
 export function linearTicks(scale: TickScale, count = 5, fmt?: (v: number) => string): Tick[] {
-  const f = fmt ?? scale.tickFormat(count);
+  const f = fmt ?? scale.tickFormat(count, '~');
   return scale.ticks(count).map((value) => ({ value, pos: scale(value), label: f(value) }));
 }
 
@@ -127,4 +127,10 @@ export function emMargin(em: number, top: number, right: number, bottom: number,
 /** Keeps finite numbers only. */
 export function isNum(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
+}
+
+/** The first of several titles (longest first) whose estimated width fits in `px` at 0.9375rem bold. */
+export function fitTitle(options: string[], px: number, em: number): string {
+  const fits = options.find((t) => t.length * 0.6 * 0.9375 * em <= px);
+  return fits ?? options.at(-1) ?? '';
 }

@@ -1,0 +1,159 @@
+// A visual preview, not an assertion suite: renders every chart with realistic data in light, dark
+// and presenter (high-contrast, ×1.5 type) themes at laptop and phone widths, and saves screenshots
+// to screenshots/charts-*.png (git-ignored) so a person can look at them.
+import { afterAll, beforeAll, test } from 'vitest';
+import { flushSync, mount, unmount, type Component } from 'svelte';
+import { page } from 'vitest/browser';
+import LossChart from '../../src/components/charts/LossChart.svelte';
+import RocChart from '../../src/components/charts/RocChart.svelte';
+import ConfusionMatrix from '../../src/components/charts/ConfusionMatrix.svelte';
+import ThresholdSlider from '../../src/components/charts/ThresholdSlider.svelte';
+import HistogramGrid from '../../src/components/charts/HistogramGrid.svelte';
+import type { ColumnHistogram, ConfusionAt, LossPoint } from '../../src/components/charts/types.ts';
+
+/** One chart to preview: a heading, the component and its props. */
+interface PreviewItem {
+  title: string;
+  /** File name part of its screenshot. */
+  slug: string;
+  component: Component<any>;
+  props: Record<string, unknown>;
+}
+
+/** A ROC curve tpr = fpr^a sampled on a log grid; its AUC is 1 / (1 + a). */
+function powerRoc(a: number): { fpr: number; tpr: number }[] {
+  const pts = [{ fpr: 0, tpr: 0 }];
+  for (let e = -6; e <= 0; e += 0.1) {
+    const fpr = 10 ** e;
+    pts.push({ fpr, tpr: fpr ** a });
+  }
+  return pts;
+}
+
+/** A loss history that falls fast then flattens, with validation a little above training. */
+function lossHistory(epochs: number, scale: number): LossPoint[] {
+  return Array.from({ length: epochs }, (_, i) => {
+    const e = i + 1;
+    return { epoch: e, trainLoss: scale * (1 + 2.5 * Math.exp(-e / 3)), valLoss: scale * (1.08 + 2.3 * Math.exp(-e / 3.3)) };
+  });
+}
+
+const cats = ['travel', 'shoes', 'electronics', 'finance', 'food', 'games', 'health', 'home'];
+
+/** Histograms like the data card's: categories, a device mix, a numeric score, the rare label. */
+function histograms(): ColumnHistogram[] {
+  const bump = (n: number, c: number, w: number) => Array.from({ length: n }, (_, i) => Math.round(1e5 * Math.exp(-(((i - c) / w) ** 2))) + 500);
+  return [
+    { column: 'query_category', kind: 'categorical', labels: cats, counts: [180, 120, 150, 90, 160, 70, 110, 120].map((c) => c * 1000) },
+    { column: 'device', kind: 'categorical', labels: ['mobile', 'desktop', 'tablet'], counts: [560000, 360000, 80000] },
+    { column: 'intent', kind: 'numeric', labels: Array.from({ length: 20 }, (_, i) => `${(i / 20).toFixed(2)}–${((i + 1) / 20).toFixed(2)}`), counts: bump(20, 7, 4) },
+    { column: 'bid', kind: 'numeric', labels: Array.from({ length: 16 }, (_, i) => `${(i * 0.5).toFixed(1)}–${((i + 1) * 0.5).toFixed(1)}`), counts: bump(16, 3, 3) },
+    { column: 'label', kind: 'categorical', labels: ['no-show', 'show'], counts: [999900, 100] },
+  ];
+}
+
+/** Confusion counts at log-spaced thresholds for 10,000,000 rows with 1,000 positives. */
+function confusionTable(): ConfusionAt[] {
+  const out: ConfusionAt[] = [];
+  for (let e = -6; e <= 0; e += 0.25) {
+    const t = 10 ** e;
+    const fpr = Math.min(1, (t / 1e-6) ** -0.9);
+    const tpr = fpr ** (1 / 7);
+    out.push({ threshold: t, tp: Math.round(1000 * tpr), fn: 1000 - Math.round(1000 * tpr), fp: Math.round(9999000 * fpr), tn: 9999000 - Math.round(9999000 * fpr) });
+  }
+  return out;
+}
+
+/** Every chart with realistic inputs. */
+function previewCharts(): PreviewItem[] {
+  const table = confusionTable();
+  return [
+    { title: 'Loss (training live, v1 muted)', slug: 'loss', component: LossChart, props: { history: lossHistory(14, 0.0011), epochs: 20, previous: lossHistory(20, 0.0013), previousLabel: 'v1' } },
+    { title: 'ROC', slug: 'roc', component: RocChart, props: { current: { name: 'v2', roc: powerRoc(1 / 7), auc: 0.875 }, previous: [{ name: 'v1', roc: powerRoc(0.5), auc: 2 / 3 }] } },
+    { title: 'Confusion matrix', slug: 'confusion', component: ConfusionMatrix, props: { at: table.find((c) => Math.abs(Math.log10(c.threshold) + 3) < 0.01) ?? null } },
+    { title: 'Threshold', slug: 'threshold', component: ThresholdSlider, props: { value: 0.001 } },
+    { title: 'Data card', slug: 'histograms', component: HistogramGrid, props: { histograms: histograms() } },
+    { title: 'Empty loss', slug: 'empty', component: LossChart, props: { history: [] } },
+  ];
+}
+
+// The app's real theme when it exists; otherwise a minimal copy of its tokens.
+const themes = import.meta.glob('/src/styles/{theme,base}.css', { eager: true });
+const FALLBACK = `:root{--bg:#fbfbf8;--surface:#fff;--fg:#1b1d21;--muted:#5a606b;--border:#d5d8de;--grid:#e8eaee;
+--accent:#0072b2;--accent-2:#d55e00;--prev:#9aa0aa;--pos:#009e73;--neg:#d55e00;--warn:#9a6700;--error:#b3261e;
+--okabe-0:#000;--okabe-1:#e69f00;--okabe-2:#56b4e9;--okabe-3:#009e73;--okabe-4:#f0e442;--okabe-5:#0072b2;--okabe-6:#d55e00;--okabe-7:#cc79a7;
+--font-body:system-ui,sans-serif;--font-mono:ui-monospace,monospace;--step-1:.82rem;--step-2:1rem;--space-1:.25rem;--space-2:.5rem;--space-4:1rem;--space-5:1.5rem}
+html{font-size:106.25%}html[data-presenter]{font-size:159.375%}
+:root[data-theme='dark']{--bg:#15171b;--surface:#1d2026;--fg:#e9ebee;--muted:#a4abb6;--border:#3a3f48;--grid:#2a2e35;--accent:#56b4e9;--accent-2:#f0a05a;--prev:#767d89;--pos:#3fc79a;--neg:#f0884a}
+:root[data-theme='contrast']{--bg:#fff;--fg:#000;--muted:#262626;--border:#000;--grid:#bdbdbd;--accent:#0050a0;--accent-2:#b84400;--prev:#6b6b6b}`;
+
+const PAGE_CSS = `body{background:var(--bg);color:var(--fg);font-family:var(--font-body);margin:0}
+.sheet{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,24rem),1fr));gap:2rem;padding:1rem}
+.card{background:var(--surface);border:1px solid var(--border);border-radius:6px;padding:1rem;min-width:0}
+.card h3{margin:0 0 .5rem;font-size:1rem}`;
+
+let style: HTMLStyleElement;
+let previewSlugs: string[] = [];
+beforeAll(() => {
+  style = document.createElement('style');
+  style.textContent = (Object.keys(themes).length ? '' : FALLBACK) + PAGE_CSS;
+  document.head.append(style);
+});
+afterAll(() => style.remove());
+
+/** Lets ResizeObserver callbacks run and Svelte flush. */
+async function settle() {
+  for (let i = 0; i < 3; i++) await new Promise<void>((r) => requestAnimationFrame(() => r()));
+  flushSync();
+}
+
+const modes = [
+  { name: 'light', theme: 'light', presenter: false },
+  { name: 'dark', theme: 'dark', presenter: false },
+  { name: 'presenter', theme: 'contrast', presenter: true },
+] as const;
+const sizes = [
+  { name: 'laptop', w: 1280, h: 720 },
+  { name: 'phone', w: 390, h: 720 },
+] as const;
+
+for (const size of sizes) {
+  // Presenter mode is for projector laptops; phones get the light and dark themes.
+  for (const mode of modes.filter((m) => size.name === 'laptop' || m.name !== 'presenter')) {
+    test(`preview ${size.name} ${mode.name}`, async () => {
+      await page.viewport(size.w, size.h);
+      const root = document.documentElement;
+      root.dataset.theme = mode.theme;
+      if (mode.presenter) root.dataset.presenter = '';
+      else delete root.dataset.presenter;
+      const sheet = document.createElement('div');
+      sheet.className = 'sheet';
+      document.body.append(sheet);
+      const made: Record<string, unknown>[] = [];
+      const items = previewCharts();
+      previewSlugs = items.map((it) => it.slug);
+      for (const { title, component, props } of items) {
+        const card = document.createElement('section');
+        card.className = 'card';
+        card.innerHTML = '<h3></h3>';
+        card.querySelector('h3')!.textContent = title;
+        sheet.append(card);
+        made.push(mount(component as Component<Record<string, unknown>>, { target: card, props }));
+      }
+      flushSync();
+      await settle();
+      // One screenshot per card: the tester iframe is shown at scale 1 only while it fits the
+      // browser window (1280×720), so the viewport stays within it and each card is shot alone.
+      for (const [i, card] of [...sheet.children].entries()) {
+        const slug = previewSlugs[i] ?? String(i);
+        card.scrollIntoView();
+        await settle();
+        await page.screenshot({ path: `../../screenshots/charts-${size.name}-${mode.name}-${slug}.png`, element: card });
+      }
+      made.forEach((c) => unmount(c));
+      sheet.remove();
+      delete root.dataset.presenter;
+      delete root.dataset.theme;
+    });
+  }
+}
