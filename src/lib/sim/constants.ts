@@ -13,9 +13,9 @@ export const NUM_USERS = 50_000;
 /** Weight of the query×ad category affinity (0…1) in the true score: relevance is mostly topical. */
 export const AFFINITY_WEIGHT = 2.6;
 /** Weight of the query's commercial intent (0…1) in the true score. */
-export const INTENT_WEIGHT = 1.1;
+export const INTENT_WEIGHT = 1.6;
 /** Weight of the ad's quality (0…1) in the true score. */
-export const QUALITY_WEIGHT = 0.9;
+export const QUALITY_WEIGHT = 1.2;
 /** Affinity of a query category with ads of another category: [query, ad, affinity] (1 on the diagonal). */
 export const CROSS_AFFINITIES: readonly (readonly [number, number, number])[] = [
   [2, 5, 0.6], // electronics queries ↔ games ads (consoles, gaming laptops)
