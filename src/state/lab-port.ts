@@ -1,8 +1,21 @@
-// Connects the lab state to the worker. Until the lab client exists this returns null, and the
-// app says honestly that nothing can be trained yet.
+// Connects the lab state to the worker through the one lab client (comlink). Progress callbacks
+// cross the boundary as comlink proxies.
 import type { LabPort } from './lab.svelte.ts';
+import { labClient, proxy } from './lab-client.ts';
 
-/** The worker behind the LabPort interface, or null when there is none. */
+/** The shared lab worker behind the LabPort interface. */
 export function createLabPort(): LabPort | null {
-  return null;
+  if (typeof Worker === 'undefined') return null;
+  const lab = labClient();
+  return {
+    init: (backend) => lab.init(backend),
+    generate: (world, onProgress) => {
+      const { rows, ...params } = world;
+      return lab.generate({ params, rows }, proxy(onProgress));
+    },
+    train: (config, onProgress) => lab.train(config, proxy(onProgress)),
+    cancel: async () => {
+      await lab.cancel();
+    },
+  };
 }

@@ -21,6 +21,11 @@ export function percent(rate: number, digits = 2): string {
   if (rate === 0) return '0%';
   const p = rate * 100;
   const abs = Math.abs(p);
+  if (rate > 0.99 && rate < 1) {
+    // Keep the digits that tell 99.98% from 100%.
+    const decimals = Math.max(0, Math.ceil(-Math.log10(1 - rate) - 1e-6) - 2);
+    return `${format(`.${decimals}f`)(p)}%`;
+  }
   if (abs >= 10) return `${format(`.${Math.max(0, digits - 2)}f`)(p)}%`;
   return `${format(`.${digits}~r`)(p)}%`;
 }

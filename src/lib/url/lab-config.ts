@@ -1,6 +1,6 @@
 // What the URL state means for the lab: the world to generate and the training run to make.
 // Pure functions, so a link and a fresh session build byte-identical requests.
-import type { FeatureToggles, TrainConfig } from '../../../workers/lab-types.ts';
+import { DEFAULT_TRAIN_CONFIG, type FeatureToggles, type TrainConfig } from '../../../workers/lab-types.ts';
 import type { WorldParams } from '../sim/types.ts';
 import { FEATURE_GROUPS, type FeatureGroup, type UrlState } from './params.ts';
 
@@ -8,7 +8,14 @@ import { FEATURE_GROUPS, type FeatureGroup, type UrlState } from './params.ts';
 export type WorldRequest = WorldParams & { rows: number };
 
 /** Share of the log held out for validation. */
-export const VALIDATION_FRACTION = 0.2;
+export const VALIDATION_FRACTION = DEFAULT_TRAIN_CONFIG.validationFraction;
+/** Learning rate at the end of a run, as a fraction of the first. */
+const FINAL_LR = DEFAULT_TRAIN_CONFIG.finalLrFraction ?? 0.1;
+
+/** MLP layer sizes from the first layer's width: two layers, the second half as wide. */
+export function hiddenOf(width: number): number[] {
+  return [width, Math.max(2, Math.round(width / 2))];
+}
 
 /** The world a state describes. */
 export function worldOf(s: UrlState): WorldRequest {
@@ -53,10 +60,11 @@ export function trainConfigOf(s: UrlState, datasetId: string, version: string): 
     datasetId,
     features: togglesOf(s.features, s.buckets),
     model: s.model,
-    hidden: s.model === 'mlp' ? [s.hidden] : [],
+    hidden: s.model === 'mlp' ? hiddenOf(s.hidden) : [],
     epochs: s.epochs,
     batchSize: s.batch,
     learningRate: s.lr,
+    finalLrFraction: FINAL_LR,
     seed: s.seed,
     validationFraction: VALIDATION_FRACTION,
     version,
@@ -73,6 +81,7 @@ export function trialConfigOf(s: UrlState, datasetId: string, toggles: FeatureTo
     epochs: s.epochs,
     batchSize: s.batch,
     learningRate: s.lr,
+    finalLrFraction: FINAL_LR,
     seed: s.seed,
     validationFraction: VALIDATION_FRACTION,
     version: 'trial',
@@ -82,5 +91,5 @@ export function trialConfigOf(s: UrlState, datasetId: string, toggles: FeatureTo
 /** A stable key for a training run (same key = same result on the same backend). */
 export function trainKey(c: TrainConfig, backend: string): string {
   const f = c.features;
-  return [c.datasetId, c.model, c.hidden.join('x'), c.epochs, c.batchSize, c.learningRate, c.seed, f.oneHots, f.numerics, f.cross, f.hashed, f.hashBuckets, backend].join('|');
+  return [c.datasetId, c.model, c.hidden.join('x'), c.epochs, c.batchSize, c.learningRate, c.finalLrFraction, c.seed, f.oneHots, f.numerics, f.cross, f.hashed, f.hashBuckets, backend].join('|');
 }

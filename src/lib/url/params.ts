@@ -2,6 +2,7 @@
 // range and default. Parsing and serialising both read this table, so they cannot disagree. World
 // knobs take their ranges and defaults from the simulator, so a URL never asks for an impossible world.
 import { DEFAULT_PARAMS, MAX_SEED_LENGTH, PARAM_RANGES } from '../sim/params.ts';
+import { DEFAULT_TRAIN_CONFIG as T } from '../../../workers/lab-types.ts';
 
 /** How a parameter is written in the URL and what values it accepts. */
 export type ParamSpec =
@@ -37,11 +38,11 @@ export const PARAMS = {
     default: ['onehot', 'numeric', 'cross'],
     help: 'feature groups switched on',
   },
-  buckets: { kind: 'int', min: 8, max: 4096, default: 256, help: 'hash buckets for query/ad tokens' },
-  epochs: { kind: 'int', min: 1, max: 50, default: 3, help: 'passes over the training rows' },
-  batch: { kind: 'int', min: 32, max: 65_536, default: 4096, help: 'examples per gradient step' },
-  lr: { kind: 'number', min: 0.00001, max: 1, default: 0.05, help: 'learning rate' },
-  hidden: { kind: 'int', min: 2, max: 256, default: 32, help: 'hidden units of the MLP' },
+  buckets: { kind: 'int', min: 8, max: 4096, default: T.features.hashBuckets, help: 'hash buckets for query/ad tokens' },
+  epochs: { kind: 'int', min: 1, max: 50, default: T.epochs, help: 'passes over the training rows' },
+  batch: { kind: 'int', min: 32, max: 65_536, default: T.batchSize, help: 'examples per gradient step' },
+  lr: { kind: 'number', min: 0.00001, max: 1, default: T.learningRate, help: 'first learning rate (decays to a tenth)' },
+  hidden: { kind: 'int', min: 2, max: 256, default: T.hidden[0] ?? 32, help: 'units of the MLP’s first hidden layer (the second has half)' },
   threshold: { kind: 'number', min: 0.000001, max: 1, default: 0.5, help: 'decision threshold' },
   backend: {
     kind: 'enum',

@@ -1,0 +1,158 @@
+// The serving simulation: day by day, a policy picks ads for each query of the day's stream, users
+// click according to the ground-truth click model (position, device, hour, propensity, and their
+// ads-blindness), their blindness advances with what they were shown and recovers every night
+// (Hohnhold, O'Brien & Tang, KDD 2015). Click uniforms are common random numbers (see hash.ts).
+import { advanceBlindness, recoverAll } from '../sim/blindness.ts';
+import { businessMetrics, emptyTotals, type BusinessTotals } from '../sim/business.ts';
+import { clickProbability, type ClickContext } from '../sim/truth.ts';
+import { NUM_DAYS } from '../sim/types.ts';
+import type { World } from '../sim/world.ts';
+import { hashUniform, seedKey } from './hash.ts';
+import { LogBuilder } from './log.ts';
+import { selectAds } from './policies.ts';
+import { CANDIDATES_PER_QUERY, cohortSize, dayStream, indexAds, QUERIES_PER_USER_PER_DAY, type AdIndex, type DayStream } from './stream.ts';
+import type { Policy, PolicyDay, SimOptions, SimResult } from './types.ts';
+
+/** The mutable state of one policy's run: its users' blindness, its totals, its log. */
+export interface ServingState {
+  /** Blindness of each followed user (index = user id). */
+  blindness: Float32Array;
+  totals: BusinessTotals;
+  log: LogBuilder | null;
+  /** Key of the click uniforms (from the world's seed and the stream seed). */
+  clickKey: number;
+}
+
+/** Normalised options: the day range, the cohort size. */
+export interface SimPlan {
+  startDay: number;
+  days: number;
+  queriesPerDay: number;
+  users: number;
+  seed: string;
+  index: AdIndex;
+}
+
+/** Clamps the options to the world's 90 days and sizes the user cohort. */
+export function planSimulation(world: World, opts: SimOptions): SimPlan {
+  const startDay = Math.max(0, Math.min(NUM_DAYS - 1, Math.floor(opts.startDay)));
+  const days = Math.max(0, Math.min(NUM_DAYS - startDay, Math.floor(opts.days)));
+  const queriesPerDay = Math.max(0, Math.floor(opts.queriesPerDay));
+  const users = cohortSize(queriesPerDay, opts.queriesPerUser ?? QUERIES_PER_USER_PER_DAY);
+  return { startDay, days, queriesPerDay, users, seed: opts.seed, index: indexAds(world) };
+}
+
+/** A fresh state for one policy's run. */
+export function startServing(world: World, plan: SimPlan, opts: SimOptions): ServingState {
+  const blindness = new Float32Array(plan.users);
+  if (opts.initialBlindness) blindness.set(opts.initialBlindness.subarray(0, plan.users));
+  const log = opts.log === false ? null : new LogBuilder(Math.max(1024, plan.queriesPerDay * plan.days * 2));
+  return { blindness, totals: emptyTotals(), log, clickKey: seedKey(`${world.params.seed}/clicks/${plan.seed}`) };
+}
+
+/** Serves one day's stream with a policy (scores from policy.score on the stream's candidates); returns the day's metrics. */
+export function serveDay(world: World, stream: DayStream, policy: Policy, scores: Float32Array, state: ServingState): PolicyDay {
+  const { cands, queries, day } = stream;
+  if (scores.length !== cands.n) throw new Error(`policy ${policy.name}: ${scores.length} scores for ${cands.n} candidates`);
+  const C = CANDIDATES_PER_QUERY;
+  const shown = new Uint32Array(Math.max(1, Math.min(C, policy.maxAds)));
+  const margins = new Float64Array(shown.length);
+  const blind = state.blindness;
+  const threshold = world.threshold;
+  const ctx: ClickContext = { score: 0, quality: 0, intent: 0, position: 0, device: 0, hour: 0, propensity: 1, blindness: 0 };
+  const t: BusinessTotals = { queries, impressions: 0, clicks: 0, revenue: 0 };
+  for (let q = 0; q < queries; q++) {
+    const k = selectAds(policy, cands, scores, q * C, C, shown);
+    if (k === 0) continue;
+    const first = q * C;
+    const user = cands.user[first] as number;
+    const b = blind[user] as number;
+    ctx.intent = cands.intent[first] as number;
+    ctx.device = cands.device[first] as number;
+    ctx.hour = cands.hour[first] as number;
+    ctx.propensity = world.userPropensity[user] as number;
+    ctx.blindness = b;
+    for (let pos = 0; pos < k; pos++) {
+      const r = shown[pos] as number;
+      const score = cands.trueScore[r] as number;
+      ctx.score = score;
+      ctx.quality = cands.quality[r] as number;
+      ctx.position = pos;
+      const p = clickProbability(world, ctx);
+      const clicked = hashUniform(state.clickKey, day, q, cands.adId[r] as number) < p;
+      if (clicked) {
+        t.clicks++;
+        t.revenue += cands.bid[r] as number;
+      }
+      margins[pos] = score - threshold;
+      state.log?.push(cands, r, pos, q, clicked, p);
+    }
+    t.impressions += k;
+    blind[user] = advanceBlindness(b, margins, k);
+  }
+  let sumBlind = 0;
+  for (let u = 0; u < blind.length; u++) sumBlind += blind[u] as number;
+  recoverAll(blind);
+  const tot = state.totals;
+  tot.queries += t.queries;
+  tot.impressions += t.impressions;
+  tot.clicks += t.clicks;
+  tot.revenue += t.revenue;
+  const m = businessMetrics(t);
+  return {
+    day,
+    queries: m.queries,
+    impressions: m.impressions,
+    clicks: m.clicks,
+    ctr: m.ctr,
+    revenue: m.revenue,
+    ecpm: m.ecpm,
+    adsPerQuery: m.adsPerQuery,
+    meanBlindness: blind.length > 0 ? sumBlind / blind.length : 0,
+  };
+}
+
+/** The finished result of a run. */
+function finish(policy: Policy, days: PolicyDay[], state: ServingState): SimResult {
+  return { policy: policy.name, days, log: state.log?.finish() ?? null, totals: businessMetrics(state.totals), blindness: state.blindness };
+}
+
+/** Runs one policy over `days` days from `startDay`: per-day metrics, the impression log and the totals. */
+export function simulatePolicy(world: World, policy: Policy, opts: SimOptions): SimResult {
+  return comparePolicies(world, [policy], opts)[0] as SimResult;
+}
+
+/**
+ * Runs several policies over the same days: each day's stream (queries, candidates, score noise)
+ * is drawn once and served by every policy, each with its own users' blindness. Same result as
+ * calling simulatePolicy for each, in less time.
+ */
+export function comparePolicies(world: World, policies: readonly Policy[], opts: SimOptions): SimResult[] {
+  const plan = planSimulation(world, opts);
+  const states = policies.map(() => startServing(world, plan, opts));
+  const days: PolicyDay[][] = policies.map(() => []);
+  for (let d = plan.startDay; d < plan.startDay + plan.days; d++) {
+    const stream = dayStream(world, plan.index, plan.seed, d, plan.queriesPerDay, plan.users);
+    policies.forEach((policy, i) => {
+      (days[i] as PolicyDay[]).push(serveDay(world, stream, policy, policy.score(stream.cands), states[i] as ServingState));
+    });
+  }
+  return policies.map((p, i) => finish(p, days[i] as PolicyDay[], states[i] as ServingState));
+}
+
+/** Like simulatePolicy, for a scorer that answers asynchronously (a model in another worker). */
+export async function simulatePolicyAsync(
+  world: World,
+  policy: Omit<Policy, 'score'> & { score: (c: DayStream['cands']) => Float32Array | Promise<Float32Array> },
+  opts: SimOptions,
+): Promise<SimResult> {
+  const plan = planSimulation(world, opts);
+  const state = startServing(world, plan, opts);
+  const days: PolicyDay[] = [];
+  const syncPolicy: Policy = { ...policy, score: () => new Float32Array(0) };
+  for (let d = plan.startDay; d < plan.startDay + plan.days; d++) {
+    const stream = dayStream(world, plan.index, plan.seed, d, plan.queriesPerDay, plan.users);
+    days.push(serveDay(world, stream, syncPolicy, await policy.score(stream.cands), state));
+  }
+  return finish(syncPolicy, days, state);
+}
