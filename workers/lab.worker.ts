@@ -107,7 +107,7 @@ const api = {
     const m = getModel(modelId);
     const cols = getDataset(datasetId).cols;
     const f = transform(m.features, rows ? selectRows(cols, rows) : cols);
-    const p = predictTf(m.weights, f.X, f.n, f.d);
+    const p = await predictTf(m.weights, f.X, f.n, f.d);
     return transfer(p, [p.buffer]);
   },
 
@@ -115,7 +115,7 @@ const api = {
   async scores(modelId: string, target: EvalTarget): Promise<{ pred: Float32Array; labels: Uint8Array; weights: Float32Array }> {
     const m = getModel(modelId);
     const set = await evalSet(getDataset(m.config.datasetId), m.valRows, target);
-    const out = { pred: scoreSet(m, set), labels: set.labels.slice(), weights: set.cols.weight.slice() };
+    const out = { pred: await scoreSet(m, set), labels: set.labels.slice(), weights: set.cols.weight.slice() };
     return transfer(out, [out.pred.buffer, out.labels.buffer, out.weights.buffer]);
   },
 

@@ -19,8 +19,8 @@ const LR: FitOptions = { model: 'logreg', hidden: [], epochs: 4, batchSize: 512,
 const MLP: FitOptions = { model: 'mlp', hidden: [16, 8], epochs: 4, batchSize: 512, learningRate: 0.01, seed: 's1' };
 
 /** Validation AUC of a fitted model. */
-function valAuc(weights: Parameters<typeof predictTf>[0]): number {
-  return weightedAuc(predictTf(weights, val.X, val.n, val.d), val.y);
+async function valAuc(weights: Parameters<typeof predictTf>[0]): Promise<number> {
+  return weightedAuc(await predictTf(weights, val.X, val.n, val.d), val.y);
 }
 
 describe.each(['cpu', 'wasm'] as const)('training on the %s backend', (backend) => {
@@ -29,8 +29,8 @@ describe.each(['cpu', 'wasm'] as const)('training on the %s backend', (backend) 
     expect(tf.getBackend()).toBe(backend);
   });
 
-  test('the backend passes the numeric self-check', () => {
-    expect(selfCheck()).toBeLessThan(SELF_CHECK_TOLERANCE);
+  test("the backend passes the numeric self-check", async () => {
+    expect(await selfCheck()).toBeLessThan(SELF_CHECK_TOLERANCE);
   });
 
   test('logistic regression: validation loss falls and AUC is far above chance', async () => {
@@ -38,14 +38,14 @@ describe.each(['cpu', 'wasm'] as const)('training on the %s backend', (backend) 
     const losses = r.history.map((h) => h.valLoss);
     expect(losses[losses.length - 1]!).toBeLessThan(losses[0]! - 1e-3);
     expect(r.history[r.history.length - 1]!.trainLoss).toBeLessThan(r.history[0]!.trainLoss);
-    expect(valAuc(r.weights)).toBeGreaterThan(0.75);
+    expect(await valAuc(r.weights)).toBeGreaterThan(0.75);
   });
 
   test('MLP: loss falls and it beats logistic regression on an interaction', async () => {
     const lr = await fit(train, val, LR);
     const r = await fit(train, val, MLP);
     expect(r.history[3]!.valLoss).toBeLessThan(r.history[0]!.valLoss);
-    expect(valAuc(r.weights)).toBeGreaterThan(valAuc(lr.weights) + 0.005);
+    expect(await valAuc(r.weights)).toBeGreaterThan((await valAuc(lr.weights)) + 0.005);
   });
 
   test('the same seed gives the same weights; another seed does not', async () => {
@@ -58,7 +58,7 @@ describe.each(['cpu', 'wasm'] as const)('training on the %s backend', (backend) 
 
   test('tfjs predictions match the plain-TypeScript forward pass', async () => {
     const r = await fit(train, null, { ...MLP, epochs: 1 });
-    const a = predictTf(r.weights, val.X, 200, val.d);
+    const a = await predictTf(r.weights, val.X, 200, val.d);
     const b = predictPlain(r.weights, val.X, val.d, 0, 200);
     for (let i = 0; i < 200; i++) expect(a[i]!).toBeCloseTo(b[i]!, 5);
   });
@@ -121,7 +121,7 @@ describe('backend failure during training', () => {
     expect(r.backend).toBe('cpu');
     expect(r.backendFallback).toMatch(/wasm failed .*cpu/);
     expect(r.history).toHaveLength(LR.epochs);
-    expect(valAuc(r.weights)).toBeGreaterThan(0.75);
+    expect(await valAuc(r.weights)).toBeGreaterThan(0.75);
   });
 
   test('without a fallback the failure is reported', async () => {

@@ -77,15 +77,15 @@ const BENCH_DIM = 64;
  * Times logistic-regression gradient steps on the active backend for about `budgetMs` after one
  * warm-up step (which compiles kernels); returns examples per second.
  */
-export function microBenchmark(budgetMs: number): number {
+export async function microBenchmark(budgetMs: number): Promise<number> {
   const m = syntheticMatrix({ n: BENCH_ROWS, d: BENCH_DIM, seed: 'bench' });
   const wt = new Float32Array(BENCH_DIM);
-  logregBatchGradient(m, wt, 0);
+  await logregBatchGradient(m, wt, 0);
   const t0 = performance.now();
   let reps = 0;
   let elapsed = 0;
   do {
-    logregBatchGradient(m, wt, 0);
+    await logregBatchGradient(m, wt, 0);
     reps++;
     elapsed = performance.now() - t0;
   } while (elapsed < budgetMs && reps < 50);

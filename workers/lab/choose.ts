@@ -24,7 +24,7 @@ export async function probeAll(): Promise<BackendProbe[]> {
 async function startChecked(name: BackendName, probe: BackendProbe): Promise<string | null> {
   const err = await startBackend(name);
   if (err) return err;
-  const e = selfCheck();
+  const e = await selfCheck();
   probe.note = e <= SELF_CHECK_TOLERANCE ? probe.note : `self-check error ${e.toExponential(1)}`;
   return e <= SELF_CHECK_TOLERANCE ? null : `its results disagree with plain TypeScript (error ${e.toExponential(1)})`;
 }
@@ -51,7 +51,7 @@ export async function chooseBackend(preference: BackendName | 'auto' = 'auto'): 
     const err = p.available ? await startChecked(preference, p) : (p.note ?? 'unavailable');
     if (!err) {
       const soft = p.software ? ` It is a software emulation here (${p.adapter}), so it is slower than it would be on a graphics card.` : '';
-      return { backend: preference, reason: `${LABEL[preference]} was chosen in the link (?backend=${preference}).${soft}`, probes, selfCheckError: selfCheck() };
+      return { backend: preference, reason: `${LABEL[preference]} was chosen in the link (?backend=${preference}).${soft}`, probes, selfCheckError: await selfCheck() };
     }
     p.note = err;
     fallbackFrom = preference;
@@ -66,7 +66,7 @@ export async function chooseBackend(preference: BackendName | 'auto' = 'auto'): 
       p.note = err;
       continue;
     }
-    p.examplesPerSec = microBenchmark(BENCH_MS);
+    p.examplesPerSec = await microBenchmark(BENCH_MS);
   }
   const ranked = candidates.filter((n) => probe(n).available).sort((a, b) => (probe(b).examplesPerSec ?? 0) - (probe(a).examplesPerSec ?? 0));
   const soft = BACKEND_ORDER.filter((n) => probe(n).available && probe(n).software && n !== fallbackFrom);
@@ -82,7 +82,7 @@ export async function chooseBackend(preference: BackendName | 'auto' = 'auto'): 
     const speed = p.examplesPerSec ? `${LABEL[n]} measured the fastest: ${rate(p.examplesPerSec)} examples/s${rival}.` : `${LABEL[n]} is the only backend that works here.`;
     const sw = softwareSentence(probes);
     const reason = `${forcedFail}${sw ? sw.charAt(0).toUpperCase() + sw.slice(1) + 'so it trains on the processor directly. ' : ''}${speed}`;
-    return { backend: n, reason, probes, fallbackFrom, selfCheckError: selfCheck() };
+    return { backend: n, reason, probes, fallbackFrom, selfCheckError: await selfCheck() };
   }
   throw new Error('no tfjs backend could start');
 }

@@ -3,7 +3,7 @@ import { tf } from './tf.ts';
 import type { ModelWeights } from './model.ts';
 
 /** Probabilities for a matrix with the current backend, in batches, one tidy each. */
-export function predictTf(m: ModelWeights, X: Float32Array, n: number, d: number, batch = 16384): Float32Array {
+export async function predictTf(m: ModelWeights, X: Float32Array, n: number, d: number, batch = 16384): Promise<Float32Array> {
   const out = new Float32Array(n);
   for (let s = 0; s < n; s += batch) {
     const e = Math.min(n, s + batch);
@@ -15,8 +15,11 @@ export function predictTf(m: ModelWeights, X: Float32Array, n: number, d: number
       });
       return a;
     });
-    out.set(p.dataSync() as Float32Array, s);
-    p.dispose();
+    try {
+      out.set((await p.data()) as Float32Array, s);
+    } finally {
+      p.dispose();
+    }
   }
   return out;
 }

@@ -13,11 +13,11 @@ export const SELF_CHECK_TOLERANCE = 2e-3;
  * Largest relative error of the backend's logistic-regression gradient and MLP forward pass on a
  * small fixed problem, against the same computation in plain TypeScript.
  */
-export function selfCheck(): number {
+export async function selfCheck(): Promise<number> {
   const m = syntheticMatrix({ n: 96, d: 12, seed: 'self-check' });
   const rand = rngFor('self-check', 'weights');
   const wt = Float32Array.from({ length: m.d }, () => normal(rand) * 0.5);
-  const got = logregBatchGradient(m, wt, -0.3);
+  const got = await logregBatchGradient(m, wt, -0.3);
   const want = new Float32Array(m.d);
   const [gb, loss] = plainGradient(m, wt, -0.3, 0, m.n, want);
   let err = 0;
@@ -25,7 +25,7 @@ export function selfCheck(): number {
   for (let j = 0; j < m.d; j++) err = Math.max(err, rel(got[j]!, want[j]!));
   err = Math.max(err, rel(got[m.d]!, gb), rel(got[m.d + 1]!, loss));
   const mlp = initWeights('mlp', m.d, [8, 4], 'self-check', -1);
-  const pTf = predictTf(mlp, m.X, m.n, m.d);
+  const pTf = await predictTf(mlp, m.X, m.n, m.d);
   const pPlain = predictPlain(mlp, m.X, m.d);
   for (let i = 0; i < m.n; i++) err = Math.max(err, rel(pTf[i]!, pPlain[i]!));
   return Number.isFinite(err) ? err : Infinity;

@@ -4,9 +4,9 @@ import type { Matrix, ModelWeights } from './model.ts';
 /** Applies optimisation steps to one model on the current tfjs backend. */
 export interface Stepper {
   /** One update on a batch whose weights sum to wsum; returns the batch's summed weighted loss. */
-  step(batch: Matrix, wsum: number, lr: number): number;
+  step(batch: Matrix, wsum: number, lr: number): Promise<number>;
   /** The current parameters as plain arrays. */
-  snapshot(): ModelWeights;
+  snapshot(): Promise<ModelWeights>;
   /** Frees every tensor the stepper holds. */
   dispose(): void;
 }

@@ -23,8 +23,8 @@ export async function runTraining(cfg: TrainConfig, hooks: RunHooks): Promise<Tr
   const backend = fitted.backend as BackendName;
   const rec = addModel({ config: cfg, weights: fitted.weights, features: prep.features, valRows: prep.valRows, backend, version: cfg.version });
   const valCols = selectRows(ds.cols, prep.valRows);
-  const valPred = predictTf(fitted.weights, prep.val.X, prep.val.n, prep.val.d);
-  const validation = report(rec, { name: 'validation', cols: valCols, labels: valCols.label }, valPred);
+  const valPred = await predictTf(fitted.weights, prep.val.X, prep.val.n, prep.val.d);
+  const validation = await report(rec, { name: 'validation', cols: valCols, labels: valCols.label }, valPred);
   return {
     modelId: rec.id,
     version: rec.version,

@@ -9,8 +9,9 @@ const BETA1 = 0.9;
 const BETA2 = 0.999;
 const EPS = 1e-8;
 
-/** Returns [∇w (d), ∇b, Σ weighted loss] for one batch, as sums over its rows. */
-export function logregBatchGradient(batch: Matrix, wt: Float32Array, b: number): Float32Array {
+/** Returns [∇w (d), ∇b, Σ weighted loss] for one batch, as sums over its rows (read back asynchronously:
+ * WebGPU's synchronous read returns zeros in a worker). */
+export async function logregBatchGradient(batch: Matrix, wt: Float32Array, b: number): Promise<Float32Array> {
   const { n, d } = batch;
   const out = tf.tidy(() => {
     const X = tf.tensor2d(batch.X, [n, d]);
@@ -23,9 +24,11 @@ export function logregBatchGradient(batch: Matrix, wt: Float32Array, b: number):
     const loss = tf.sum(tf.mul(sw, bce));
     return tf.concat([tf.reshape(g, [d]), tf.reshape(tf.sum(r), [1]), tf.reshape(loss, [1])]);
   });
-  const v = out.dataSync() as Float32Array;
-  out.dispose();
-  return v;
+  try {
+    return (await out.data()) as Float32Array;
+  } finally {
+    out.dispose();
+  }
 }
 
 /** A logistic-regression stepper whose parameters and Adam moments live in plain arrays. */
@@ -39,8 +42,8 @@ export function logregStepper(init: ModelWeights): Stepper {
   const m2 = new Float32Array(d + 1);
   let t = 0;
   return {
-    step(batch, wsum, lr) {
-      const g = logregBatchGradient(batch, theta.subarray(0, d), theta[d]!);
+    async step(batch, wsum, lr) {
+      const g = await logregBatchGradient(batch, theta.subarray(0, d), theta[d]!);
       t++;
       const c1 = 1 - BETA1 ** t;
       const c2 = 1 - BETA2 ** t;
@@ -52,7 +55,7 @@ export function logregStepper(init: ModelWeights): Stepper {
       }
       return g[d + 1]!;
     },
-    snapshot() {
+    async snapshot() {
       return { kind: 'logreg', layers: [{ inDim: d, outDim: 1, W: theta.slice(0, d), b: Float32Array.of(theta[d]!) }] };
     },
     dispose() {},

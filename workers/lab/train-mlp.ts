@@ -29,10 +29,11 @@ export function mlpStepper(init: ModelWeights): Stepper {
     return v;
   });
   const varList = vars.flatMap((v) => [v.W, v.b]);
-  const opt = tf.train.adam(0.001);
+  // An explicit epsilon: by default Adam takes it from the backend, which differs between backends.
+  const opt = tf.train.adam(0.001, 0.9, 0.999, 1e-7);
   const optLr = opt as unknown as { learningRate: number };
   return {
-    step(batch, wsum, lr) {
+    async step(batch, wsum, lr) {
       optLr.learningRate = lr;
       const { n, d } = batch;
       const lossT = tf.tidy(() => {
@@ -43,20 +44,22 @@ export function mlpStepper(init: ModelWeights): Stepper {
         opt.applyGradients(grads as unknown as Parameters<typeof opt.applyGradients>[0]);
         return value;
       });
-      const loss = lossT.dataSync()[0]! * wsum;
-      lossT.dispose();
-      return loss;
+      try {
+        return (await lossT.data())[0]! * wsum;
+      } finally {
+        lossT.dispose();
+      }
     },
-    snapshot() {
-      return {
-        kind: 'mlp',
-        layers: init.layers.map((l, i) => ({
+    async snapshot() {
+      const layers = await Promise.all(
+        init.layers.map(async (l, i) => ({
           inDim: l.inDim,
           outDim: l.outDim,
-          W: vars[i]!.W.dataSync().slice() as Float32Array,
-          b: vars[i]!.b.dataSync().slice() as Float32Array,
+          W: ((await vars[i]!.W.data()) as Float32Array).slice(),
+          b: ((await vars[i]!.b.data()) as Float32Array).slice(),
         })),
-      };
+      );
+      return { kind: 'mlp', layers };
     },
     dispose() {
       opt.dispose();

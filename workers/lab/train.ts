@@ -99,7 +99,7 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
           }
           const lost = hooks.lost?.();
           if (lost) throw new Error(lost);
-          lossSum += stepper.step(batch, wsums[b]!, o.learningRate * Math.exp(decay * step));
+          lossSum += await stepper.step(batch, wsums[b]!, o.learningRate * Math.exp(decay * step));
           wSum += wsums[b]!;
           step++;
           examples += batch.n;
@@ -122,8 +122,8 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
           }
           if (hooks.cancelled?.()) throw new CancelledError();
         }
-        const weights = stepper.snapshot();
-        if (val && val.n > 0) valLoss = weightedLogLoss(predictTf(weights, val.X, val.n, val.d), val.y, val.w);
+        const weights = await stepper.snapshot();
+        if (val && val.n > 0) valLoss = weightedLogLoss(await predictTf(weights, val.X, val.n, val.d), val.y, val.w);
         snapshot = weights;
       } catch (err) {
         if (err instanceof CancelledError || !hooks.fallback) throw err;

@@ -1,0 +1,158 @@
+// The real lab worker through comlink in Chromium: backend choice on this machine's software GPU,
+// training on all four backends (they agree), forced and failing backends, cancel, and leaks.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createLab, proxy } from '../../src/state/lab-client.ts';
+import { DEFAULT_TRAIN_CONFIG, type BackendName, type TrainConfig, type TrainProgress, type TrainResult } from '../../workers/lab-types.ts';
+
+const { lab, terminate } = createLab();
+/** A world with 1% positives, so a 100k-row log gives a stable validation AUC quickly. */
+const PARAMS = { seed: 'browser-test', skew: 0.01, noise: 0.1, drift: 0.5 };
+let base: TrainConfig;
+/** A small run every backend finishes in seconds, even the software WebGPU (~30 k examples/s). */
+let small: TrainConfig;
+
+beforeAll(async () => {
+  await lab.init('cpu');
+  const ds = await lab.generate({ params: PARAMS, rows: 100_000 });
+  base = { ...DEFAULT_TRAIN_CONFIG, datasetId: ds.id, epochs: 2, batchSize: 4096, learningRate: 0.05, seed: 'b1' };
+  const tiny = await lab.generate({ params: PARAMS, rows: 30_000, stream: 'small' });
+  small = { ...base, datasetId: tiny.id };
+});
+afterAll(() => terminate());
+
+describe('backend choice', () => {
+  test('auto does not pick the software WebGPU adapter, says why, and self-checks', async () => {
+    const t0 = performance.now();
+    const r = await lab.init('auto');
+    expect(performance.now() - t0).toBeLessThan(3000);
+    const webgpu = r.probes.find((p) => p.name === 'webgpu')!;
+    expect(webgpu.available).toBe(true);
+    expect(webgpu.software).toBe(true);
+    expect(r.backend).not.toBe('webgpu');
+    expect(r.backend).not.toBe('webgl');
+    expect(r.reason).toMatch(/software emulation/);
+    expect(r.selfCheckError).toBeLessThan(2e-3);
+  });
+
+  test('a forced backend that cannot start falls back and says so', async () => {
+    await lab.injectFault({ failStartOf: 'webgl' });
+    const r = await lab.init('webgl');
+    expect(r.backend).not.toBe('webgl');
+    expect(r.fallbackFrom).toBe('webgl');
+    expect(r.reason).toMatch(/WebGL was asked for but could not start/);
+    const t = await lab.train(small);
+    expect(t.backend).toBe(r.backend);
+    expect(t.backendFallback).toBeUndefined();
+  });
+});
+
+describe.each(['cpu', 'wasm', 'webgl', 'webgpu'] as const)('the %s backend, forced', (backend: BackendName) => {
+  const results: Partial<Record<'logreg' | 'mlp', TrainResult>> = {};
+
+  test('starts when forced, even if it is software', async () => {
+    const r = await lab.init(backend);
+    expect(r.backend).toBe(backend);
+    expect(r.reason).toContain(`?backend=${backend}`);
+  });
+
+  test('logistic regression and the MLP train: loss falls, AUC well above chance, no leak', async () => {
+    const before = await lab.memory();
+    for (const model of ['logreg', 'mlp'] as const) {
+      const cfg = model === 'mlp' ? { ...small, model, hidden: [8], learningRate: 0.05 } : small;
+      const r = await lab.train(cfg);
+      expect(r.backend).toBe(backend);
+      expect(r.history[1]!.valLoss).toBeLessThan(r.history[0]!.valLoss);
+      expect(r.validation.auc.value).toBeGreaterThan(0.75);
+      results[model] = r;
+      await lab.disposeModel(r.modelId);
+    }
+    const after = await lab.memory();
+    expect(after.numTensors).toBe(before.numTensors);
+    expect(after.numBytes).toBe(before.numBytes);
+    agreement[backend] = results;
+  });
+});
+
+/** Results per backend, compared with cpu's after all four ran. */
+const agreement: Partial<Record<BackendName, Partial<Record<'logreg' | 'mlp', TrainResult>>>> = {};
+
+test('the four backends agree within a tolerance', () => {
+  const ref = agreement.cpu!;
+  for (const b of ['wasm', 'webgl', 'webgpu'] as const) {
+    for (const model of ['logreg', 'mlp'] as const) {
+      const r = agreement[b]![model]!;
+      const c = ref[model]!;
+      expect(Math.abs(r.validation.auc.value - c.validation.auc.value), `${b} ${model} AUC`).toBeLessThan(0.01);
+      expect(Math.abs(r.history[1]!.valLoss - c.history[1]!.valLoss) / c.history[1]!.valLoss, `${b} ${model} loss`).toBeLessThan(0.02);
+    }
+  }
+});
+
+describe('on the automatically chosen backend', () => {
+  beforeAll(async () => {
+    await lab.init('auto');
+  });
+
+  test('a backend failure during training falls back, finishes and reports it', async () => {
+    const chosen = (await lab.init('auto')).backend;
+    await lab.injectFault({ trainAtBatch: 5 });
+    const r = await lab.train(base);
+    expect(r.backend).not.toBe(chosen);
+    expect(r.backendFallback).toMatch(new RegExp(`${chosen} failed .* finished on ${r.backend}`));
+    expect(r.history).toHaveLength(base.epochs);
+    expect(r.validation.auc.value).toBeGreaterThan(0.8);
+    await lab.init('auto');
+  });
+
+  test('progress streams through a proxy at most ~10 times a second', async () => {
+    const seen: TrainProgress[] = [];
+    const stamps: number[] = [];
+    await lab.train({ ...base, model: 'mlp', hidden: [16], epochs: 3, batchSize: 1024, learningRate: 0.01 }, proxy((p: TrainProgress) => (seen.push(p), stamps.push(performance.now()))));
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen[seen.length - 1]!.fraction).toBe(1);
+    const rate = (seen.length - 1) / ((stamps[stamps.length - 1]! - stamps[0]!) / 1000);
+    expect(rate).toBeLessThan(12);
+  });
+
+  test('cancel stops training within a fraction of a second and leaves no tensors', async () => {
+    const before = await lab.memory();
+    const run = lab.train({ ...base, model: 'mlp', epochs: 500, batchSize: 1024 });
+    await new Promise((r) => setTimeout(r, 400));
+    const t0 = performance.now();
+    await lab.cancel();
+    await expect(run).rejects.toThrow(/cancelled/);
+    expect(performance.now() - t0).toBeLessThan(500);
+    const after = await lab.memory();
+    expect(after.numTensors).toBe(before.numTensors);
+    expect(after.numBytes).toBe(before.numBytes);
+  });
+
+  test('20 train/dispose cycles leave tfjs memory unchanged', async () => {
+    const before = await lab.memory();
+    const models = (await lab.listModels()).length;
+    for (let i = 0; i < 20; i++) {
+      const r = await lab.train({ ...small, model: i % 2 ? 'logreg' : 'mlp', hidden: [8], epochs: 1, seed: `c${i}` });
+      await lab.disposeModel(r.modelId);
+    }
+    const after = await lab.memory();
+    expect(after.numTensors).toBe(before.numTensors);
+    expect(after.numBytes).toBe(before.numBytes);
+    expect(await lab.listModels()).toHaveLength(models);
+  });
+
+  test('evaluates on the weighted test and gold streams, a day range and a slice', async () => {
+    const r = await lab.train(base);
+    const test = await lab.evaluate(r.modelId, 'test');
+    expect(test.positives).toBeGreaterThan(1000);
+    expect(test.auc.value).toBeGreaterThan(0.8);
+    const gold = await lab.evaluate(r.modelId, 'gold');
+    expect(gold.split).toBe('gold');
+    const late = await lab.evaluate(r.modelId, { days: [80, 89] });
+    expect(late.rows).toBeGreaterThan(1000);
+    const slice = await lab.evaluate(r.modelId, { slice: { device: 0 }, of: 'validation' });
+    expect(slice.rows).toBeLessThan(r.validation.rows);
+    const p = await lab.predict(r.modelId, base.datasetId, Uint32Array.of(0, 1, 2));
+    expect(p).toHaveLength(3);
+    await lab.disposeModel(r.modelId);
+  });
+});
