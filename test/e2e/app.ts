@@ -1,0 +1,68 @@
+// Helpers for walking the built app: open it, wait for a job, read the contract attributes.
+import { inject } from 'vitest';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+
+/** A small, quick world: enough positives that every metric is defined, few enough rows to train in a second. */
+export const QUICK = 'rows=100000&skew=0.01';
+
+/** Opens the app at `query` in a fresh context; page errors fail the test through `errors`. */
+export async function openApp(browser: Browser, query: string, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(`${inject('baseUrl')}/${query ? `?${query}` : ''}`);
+  await page.locator('[data-step]').first().waitFor();
+  return { page, errors };
+}
+
+/** The step number the page shows. */
+export async function stepOf(page: Page): Promise<number> {
+  return Number(await page.locator('[data-step]').first().getAttribute('data-step'));
+}
+
+/** Waits until a job panel ("generation", "training", "feature-trial") is done; throws on error. */
+export async function waitForJob(page: Page, job: string, timeout = 120_000): Promise<void> {
+  const panel = page.locator(`[data-job="${job}"]`);
+  await panel.and(page.locator('[data-status="done"], [data-status="error"]')).waitFor({ timeout });
+  const status = await panel.getAttribute('data-status');
+  if (status !== 'done') throw new Error(`${job} ended with status ${status}: ${await panel.innerText()}`);
+}
+
+/** Every displayed metric as name (+ model/split) → raw value text. */
+export async function metrics(page: Page, within = 'body'): Promise<{ key: string; name: string; value: string; text: string }[]> {
+  return page.locator(within).first().locator('[data-metric]').evaluateAll((els) =>
+    els.map((e) => {
+      const name = e.getAttribute('data-metric') ?? '';
+      const model = e.getAttribute('data-model');
+      const split = e.getAttribute('data-split');
+      return {
+        key: [name, model, split].filter(Boolean).join('@'),
+        name,
+        value: e.getAttribute('data-value') ?? '',
+        text: (e as HTMLElement).innerText,
+      };
+    }),
+  );
+}
+
+/** Presses Tab until the focused element's accessible text matches `name` (keyboard only). */
+export async function tabTo(page: Page, name: RegExp, maxTabs = 80): Promise<void> {
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press('Tab');
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? (el.getAttribute('aria-label') ?? el.innerText ?? '').trim() : '';
+    });
+    if (name.test(label)) return;
+  }
+  throw new Error(`no focusable element named ${name} within ${maxTabs} tabs`);
+}
+
+/** Moves focus to the page body so arrow keys belong to the page, not to a control. */
+export async function focusPage(page: Page): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}

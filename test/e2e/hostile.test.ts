@@ -1,0 +1,49 @@
+// A hostile link: text for numbers, NaN, absurd sizes, negative skew, unknown model and markup in
+// the seed. The app shows a notice naming each parameter, uses safe values, and inserts nothing.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
+import { openApp } from './app.ts';
+import { PARAMS } from '../../src/lib/url/params.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('a hostile URL shows the notice, uses safe values and inserts no element from the URL', async () => {
+  const seed = encodeURIComponent('<img src=x onerror="window.__pwned=1">');
+  const query = `seed=${seed}&rows=1e12&skew=-0.5&noise=lots&drift=NaN&model=transformer&step=%3Cscript%3Ealert(1)%3C%2Fscript%3E&lab=1&%3Cb%3E=1`;
+  const { page, errors } = await openApp(browser, query);
+
+  const notice = page.locator('[data-notice]');
+  await notice.waitFor();
+  const text = await notice.innerText();
+  for (const p of ['seed', 'rows', 'skew', 'noise', 'drift', 'model', 'step']) expect(text).toContain(p);
+
+  // Nothing from the URL became markup, and nothing ran.
+  expect(await page.locator('img[src="x"], script:not([src]), b:text-is("=1")').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.evaluate(() => document.body.innerHTML.includes('<img'))).toBe(false);
+
+  // The address bar now holds the validated state.
+  const search = new URL(page.url()).searchParams;
+  expect(search.get('seed')).toBeNull();
+  expect(search.get('rows')).toBe(String(PARAMS.rows.max));
+  expect(search.get('skew')).toBe(String(PARAMS.skew.min));
+  expect(search.get('model')).toBeNull();
+
+  // Safe values in the controls (lab mode shows every knob).
+  await expect(page.getByLabel('Model', { exact: true }).inputValue()).resolves.toBe('logreg');
+  await expect(page.getByLabel('Seed', { exact: true }).inputValue()).resolves.toBe(PARAMS.seed.default);
+  expect(Number(await page.locator('[data-step]').first().getAttribute('data-step'))).toBe(1);
+
+  // The notice can be dismissed.
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  expect(await notice.count()).toBe(0);
+  expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  await page.context().close();
+});

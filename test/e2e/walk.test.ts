@@ -1,0 +1,112 @@
+// Keyboard-only walk from step 1 to a trained model at step 4, the contract attributes on the way,
+// Back returning to the previous step, and a deep link reproducing a fresh session's numbers.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
+import { QUICK, focusPage, metrics, openApp, stepOf, tabTo, waitForJob } from './app.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The metrics of the model report (step 4), keyed by name@model@split. */
+async function reportMetrics(page: Page): Promise<Record<string, string>> {
+  const list = await metrics(page, '[aria-label^="Model v"]');
+  return Object.fromEntries(list.map((m) => [m.key, m.value]));
+}
+
+/** Every metric's value is a finite number, or NaN with a reason in words. */
+function expectFiniteOrExplained(list: { key: string; value: string; text: string }[]): void {
+  expect(list.length).toBeGreaterThan(0);
+  for (const m of list) {
+    if (m.value === 'NaN') expect(m.text, `${m.key} is NaN without a reason`).toMatch(/undefined.*\w{4,}/s);
+    else expect(Number.isFinite(Number(m.value)), `${m.key}=${m.value}`).toBe(true);
+  }
+}
+
+describe('walkthrough', () => {
+  test('keyboard only: step 1 → 4, generation, feature trial and training, Back returns', async () => {
+    const { page, errors } = await openApp(browser, `seed=walk&${QUICK}&backend=wasm`);
+    expect(await stepOf(page)).toBe(1);
+    await expect(page.locator('[data-metric="ads"]').first().getAttribute('data-value')).resolves.toMatch(/^\d+$/);
+
+    await focusPage(page);
+    await page.keyboard.press('ArrowRight');
+    expect(await stepOf(page)).toBe(2);
+    await waitForJob(page, 'generation');
+    const data = await metrics(page);
+    expectFiniteOrExplained(data);
+    expect(data.find((m) => m.name === 'rows')?.value).toBe('100000');
+    const rate = Number(data.find((m) => m.name === 'positive_rate')?.value);
+    expect(rate).toBeGreaterThan(0.005);
+    expect(rate).toBeLessThan(0.05);
+
+    await focusPage(page);
+    await page.keyboard.press('ArrowRight');
+    expect(await stepOf(page)).toBe(3);
+    await tabTo(page, /^Compare with and without the cross$/);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-metric="auc"][data-model="cross"]').first().waitFor({ timeout: 120_000 });
+    await waitForJob(page, 'feature-trial');
+    const noCross = Number(await page.locator('[data-metric="auc"][data-model="no-cross"]').first().getAttribute('data-value'));
+    const cross = Number(await page.locator('[data-metric="auc"][data-model="cross"]').first().getAttribute('data-value'));
+    expect(cross).toBeGreaterThan(noCross);
+    expectFiniteOrExplained(await metrics(page));
+
+    await page.keyboard.press('ArrowRight');
+    expect(await stepOf(page)).toBe(4);
+    await tabTo(page, /^Train$/);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-job="training"][data-status="running"], [data-job="training"][data-status="done"]').first().waitFor();
+    await waitForJob(page, 'training');
+    const backend = await page.locator('[data-backend]').first().getAttribute('data-backend');
+    expect(backend).toBe('wasm');
+    const report = await metrics(page, '[aria-label^="Model v"]');
+    expectFiniteOrExplained(report);
+    for (const name of ['auc', 'pr_auc', 'accuracy', 'log_loss', 'ne', 'calibration', 'recall']) {
+      const m = report.find((r) => r.name === name);
+      expect(m, name).toBeDefined();
+      expect(Number.isFinite(Number(m?.value)), `${name}=${m?.value}`).toBe(true);
+    }
+    expect(report.find((r) => r.name === 'auc')?.key).toBe('auc@v1@validation');
+    expect(Number(report.find((r) => r.name === 'auc')?.value)).toBeGreaterThan(0.6);
+    expect(Number(await page.locator('[data-metric="examples_per_s"]').first().getAttribute('data-value'))).toBeGreaterThan(0);
+
+    await page.goBack();
+    expect(await stepOf(page)).toBe(3);
+    await page.goForward();
+    expect(await stepOf(page)).toBe(4);
+    expect(page.url()).toContain('step=4');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test('a deep link to step 4 reproduces the metric values of a fresh session with the same seed', async () => {
+    const world = `seed=deep-link-1&${QUICK}&backend=wasm`;
+
+    const fresh = await openApp(browser, world);
+    for (let i = 0; i < 3; i++) {
+      await focusPage(fresh.page);
+      await fresh.page.keyboard.press('ArrowRight');
+    }
+    expect(await stepOf(fresh.page)).toBe(4);
+    await fresh.page.getByRole('button', { name: 'Train', exact: true }).click();
+    await waitForJob(fresh.page, 'training');
+    const a = await reportMetrics(fresh.page);
+    await fresh.page.context().close();
+
+    const linked = await openApp(browser, `${world}&step=4`);
+    expect(await stepOf(linked.page)).toBe(4);
+    await linked.page.getByRole('button', { name: 'Train', exact: true }).click();
+    await waitForJob(linked.page, 'training');
+    const b = await reportMetrics(linked.page);
+    await linked.page.context().close();
+
+    expect(Object.keys(a).length).toBeGreaterThanOrEqual(8);
+    expect(b).toEqual(a);
+  });
+});
