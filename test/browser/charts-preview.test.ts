@@ -9,6 +9,11 @@ import RocChart from '../../src/components/charts/RocChart.svelte';
 import ConfusionMatrix from '../../src/components/charts/ConfusionMatrix.svelte';
 import ThresholdSlider from '../../src/components/charts/ThresholdSlider.svelte';
 import HistogramGrid from '../../src/components/charts/HistogramGrid.svelte';
+import PrChart from '../../src/components/charts/PrChart.svelte';
+import ReliabilityChart from '../../src/components/charts/ReliabilityChart.svelte';
+import AucBars from '../../src/components/charts/AucBars.svelte';
+import RateToScale from '../../src/components/charts/RateToScale.svelte';
+import DayBars from '../../src/components/charts/DayBars.svelte';
 import type { ColumnHistogram, ConfusionAt, LossPoint } from '../../src/components/charts/types.ts';
 
 /** One chart to preview: a heading, the component and its props. */
@@ -64,6 +69,24 @@ function confusionTable(): ConfusionAt[] {
   return out;
 }
 
+/** The PR curve implied by a ROC curve at base rate p. */
+function prFromRoc(roc: { fpr: number; tpr: number }[], p: number): { recall: number; precision: number }[] {
+  return roc.filter((r) => r.tpr > 0).map((r) => ({ recall: r.tpr, precision: (r.tpr * p) / (r.tpr * p + r.fpr * (1 - p)) }));
+}
+
+/** Reliability bins of a model that is a little overconfident at the top and under at the bottom. */
+function reliability(): { meanPredicted: number; observedRate: number; weight: number }[] {
+  return Array.from({ length: 10 }, (_, i) => {
+    const pred = 10 ** (-6 + i * 0.55);
+    return { meanPredicted: pred, observedRate: i === 0 ? 0 : pred * (1.4 - i * 0.08), weight: 1e6 / 2 ** i };
+  });
+}
+
+/** A month of a daily metric with a weekly rhythm and a trend. */
+function daily(n: number, base: number, trend: number): { day: number; value: number }[] {
+  return Array.from({ length: n }, (_, d) => ({ day: d, value: base * (1 + trend * d) * (1 + 0.12 * Math.sin((2 * Math.PI * d) / 7)) }));
+}
+
 /** Every chart with realistic inputs. */
 function previewCharts(): PreviewItem[] {
   const table = confusionTable();
@@ -73,6 +96,14 @@ function previewCharts(): PreviewItem[] {
     { title: 'Confusion matrix', slug: 'confusion', component: ConfusionMatrix, props: { at: table.find((c) => Math.abs(Math.log10(c.threshold) + 3) < 0.01) ?? null } },
     { title: 'Threshold', slug: 'threshold', component: ThresholdSlider, props: { value: 0.001 } },
     { title: 'Data card', slug: 'histograms', component: HistogramGrid, props: { histograms: histograms() } },
+    { title: 'Precision–recall', slug: 'pr', component: PrChart, props: { current: { name: 'v2', pr: prFromRoc(powerRoc(1 / 7), 1e-4), prAuc: 0.0412 }, previous: [{ name: 'v1', pr: prFromRoc(powerRoc(0.5), 1e-4), prAuc: 0.0031 }], baseRate: 1e-4 } },
+    { title: 'Reliability', slug: 'reliability', component: ReliabilityChart, props: { bins: reliability(), name: 'v2' } },
+    { title: 'AUC per feature set', slug: 'aucbars', component: AucBars, props: { items: [{ label: 'one-hots', auc: 0.58 }, { label: 'one-hots + numerics', auc: 0.63 }, { label: 'one-hots + numerics + category cross', auc: 0.91, highlight: true }, { label: '+ hashed tokens (2^12 buckets)', auc: 0.915 }] } },
+    { title: 'Rate 0.01%', slug: 'rate-1e-4', component: RateToScale, props: { rate: 1e-4 } },
+    { title: 'Rate 0.001%', slug: 'rate-1e-5', component: RateToScale, props: { rate: 1e-5 } },
+    { title: 'Rate 25%', slug: 'rate-25', component: RateToScale, props: { rate: 0.25, label: 'on mobile' } },
+    { title: 'Revenue per day', slug: 'days-revenue', component: DayBars, props: { values: daily(30, 4200, -0.01), metric: 'Revenue', unit: '$ per day', valueFormat: '$,.0f' } },
+    { title: 'CTR per day', slug: 'days-ctr', component: DayBars, props: { values: daily(30, 0.031, 0.004), metric: 'CTR', unit: 'clicks per impression', valueFormat: '.1%', kind: 'line', seriesLabel: 'CTR policy', previous: { label: 'impressions policy', values: daily(30, 0.03, -0.012) } } },
     { title: 'Empty loss', slug: 'empty', component: LossChart, props: { history: [] } },
   ];
 }

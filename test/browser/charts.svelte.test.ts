@@ -9,6 +9,11 @@ import ConfusionMatrix from '../../src/components/charts/ConfusionMatrix.svelte'
 import ThresholdSlider from '../../src/components/charts/ThresholdSlider.svelte';
 import Histogram from '../../src/components/charts/Histogram.svelte';
 import HistogramGrid from '../../src/components/charts/HistogramGrid.svelte';
+import PrChart from '../../src/components/charts/PrChart.svelte';
+import ReliabilityChart from '../../src/components/charts/ReliabilityChart.svelte';
+import AucBars from '../../src/components/charts/AucBars.svelte';
+import RateToScale from '../../src/components/charts/RateToScale.svelte';
+import DayBars from '../../src/components/charts/DayBars.svelte';
 import { confusionNear } from '../../src/components/charts/threshold.ts';
 import { fmtPct, fmtProb, spreadLabels } from '../../src/components/charts/axes.ts';
 import type { ConfusionAt, LossPoint } from '../../src/components/charts/types.ts';
@@ -279,5 +284,171 @@ describe('Histogram', () => {
     expect(el.querySelector('[data-column="empty"]')!.textContent).toContain('No values');
     const none = await render(HistogramGrid, { histograms: [] });
     expect(none.textContent).toContain('No data yet');
+  });
+});
+
+describe('PrChart', () => {
+  const pr = [
+    { recall: 0.1, precision: 0.5 },
+    { recall: 0.5, precision: 0.01 },
+    { recall: 1, precision: 0.0001 },
+  ];
+
+  test('log precision axis: points and the base-rate line sit where they belong', async () => {
+    const el = await render(PrChart, { current: { name: 'v1', pr, prAuc: 0.123 }, baseRate: 0.0001 });
+    expect(el.querySelector('[data-plot]')!.getAttribute('data-log')).toBe('true');
+    const { w, h } = plotSize(el);
+    // The axis runs from 1e-5 (a power of ten below the base rate) to 1: five decades.
+    const pts = vertices(el.querySelector('[data-series="current"]')!.getAttribute('d')!);
+    pts.forEach(([px, py], i) => {
+      expect(px / w).toBeCloseTo(pr[i]!.recall, 3);
+      expect((1 - py / h) * 5 - 5).toBeCloseTo(Math.log10(pr[i]!.precision), 3);
+    });
+    const base = el.querySelector('[data-series="base-rate"]')!;
+    expect(1 - Number(base.getAttribute('y1')) / h).toBeCloseTo(0.2, 3);
+    expect(el.textContent).toContain('base rate 0.01%');
+    expect(el.textContent).toContain('log scale');
+    expect(desc(el)).toContain('0.123');
+    expect(desc(el)).toContain('0.01%');
+  });
+
+  test('linear option and precision 0 on a log axis are handled honestly; empty is fine', async () => {
+    const lin = await render(PrChart, { current: { name: 'v1', pr, prAuc: 0.2 }, baseRate: 0.3, logY: false });
+    const { h } = plotSize(lin);
+    const pts = vertices(lin.querySelector('[data-series="current"]')!.getAttribute('d')!);
+    expect(1 - pts[0]![1] / h).toBeCloseTo(0.5, 3);
+    const zero = await render(PrChart, { current: { name: 'v1', pr: [...pr, { recall: 1, precision: 0 }], prAuc: 0.2 }, baseRate: 0.0001 });
+    expect(desc(zero)).toContain('1 points with precision 0');
+    const empty = await render(PrChart, { current: null, baseRate: 0.0001 });
+    expect(empty.textContent).toContain('No precision–recall curve yet');
+  });
+});
+
+describe('ReliabilityChart', () => {
+  const bins = [
+    { meanPredicted: 0.0001, observedRate: 0.0001, weight: 1000 },
+    { meanPredicted: 0.001, observedRate: 0.002, weight: 100 },
+    { meanPredicted: 0.01, observedRate: 0, weight: 10 },
+  ];
+
+  test('log–log: bins placed by predicted and observed rate, size by weight, zero rates hollow on the edge', async () => {
+    const el = await render(ReliabilityChart, { bins, name: 'v1' });
+    const { w } = plotSize(el);
+    const dots = [...el.querySelectorAll('circle.bin')];
+    expect(dots).toHaveLength(3);
+    // Axes run 1e-5 … 1e-2 (three decades).
+    const cx = dots.map((d) => Number(d.getAttribute('cx')) / w);
+    expect(cx[0]).toBeCloseTo(1 / 3, 3);
+    expect(cx[1]).toBeCloseTo(2 / 3, 3);
+    // The calibrated bin lies on the diagonal.
+    expect(Number(dots[0]!.getAttribute('cy'))).toBeCloseTo(w - Number(dots[0]!.getAttribute('cx')), 3);
+    expect(Number(dots[1]!.getAttribute('cy')) / w).toBeCloseTo(1 - (Math.log10(0.002) + 5) / 3, 3);
+    expect(dots[2]!.classList.contains('hollow')).toBe(true);
+    expect(Number(dots[2]!.getAttribute('cy'))).toBeCloseTo(w, 3);
+    const r = dots.map((d) => Number(d.getAttribute('r')));
+    expect(r[0]).toBeGreaterThan(r[1]!);
+    expect(r[1]).toBeGreaterThan(r[2]!);
+    const text = desc(el);
+    expect(text).toContain('3 bins');
+    expect(text).toContain('no observed positives');
+    // Weighted means: predicted (0.1 + 0.1 + 0.1) / 1110, observed (0.1 + 0.2) / 1110.
+    expect(text).toContain('ratio 1.00');
+  });
+
+  test('empty bins show a message', async () => {
+    const el = await render(ReliabilityChart, { bins: [] });
+    expect(el.textContent).toContain('No calibration data yet');
+  });
+});
+
+describe('AucBars', () => {
+  test('bars run from chance to each AUC; the highlighted one is marked', async () => {
+    const items = [
+      { label: 'one-hots + numerics', auc: 0.62 },
+      { label: '+ query×ad category cross', auc: 0.91, highlight: true },
+      { label: 'broken', auc: NaN },
+    ];
+    const el = await render(AucBars, { items });
+    const { w } = plotSize(el);
+    const bars = [...el.querySelectorAll('[data-bar]')];
+    expect(bars).toHaveLength(3);
+    const bw = (i: number) => Number(bars[i]!.querySelector('rect')!.getAttribute('width')) / w;
+    expect(bw(0)).toBeCloseTo(0.24, 3);
+    expect(bw(1)).toBeCloseTo(0.82, 3);
+    expect(bars[1]!.classList.contains('hl')).toBe(true);
+    expect(bars[1]!.textContent).toContain('0.910');
+    expect(bars[2]!.textContent).toContain('undefined');
+    expect(Number(el.querySelector('[data-series="chance"]')!.getAttribute('x1'))).toBeCloseTo(0, 3);
+    expect(desc(el)).toContain('+ query×ad category cross: 0.910 (highlighted)');
+    const empty = await render(AucBars, { items: [] });
+    expect(empty.textContent).toContain('No feature sets tried yet');
+  });
+});
+
+describe('RateToScale', () => {
+  /** Coloured area of the main waffle, in squares. */
+  function colouredSquares(el: HTMLElement): number {
+    const g = el.querySelector('[data-waffle]')!;
+    const c = Number(g.getAttribute('data-cell-size'));
+    return [...g.querySelectorAll('[data-on]')].reduce((a, r) => a + (Number(r.getAttribute('width')) * Number(r.getAttribute('height'))) / (c * c), 0);
+  }
+
+  test.each([
+    [0.5, 5000],
+    [0.25, 2500],
+    [0.0123, 123],
+    [0.0001, 1],
+    [0.00001, 0.1],
+    [0, 0],
+  ])('rate %s colours exactly %s of the 10,000 squares', async (rate, k) => {
+    const el = await render(RateToScale, { rate });
+    expect(colouredSquares(el)).toBeCloseTo(k, 6);
+    expect(Number(el.querySelector('[data-waffle]')!.getAttribute('data-cells'))).toBeCloseTo(k, 9);
+  });
+
+  test('small rates get a magnified view and honest words', async () => {
+    const el = await render(RateToScale, { rate: 0.0001 });
+    expect(el.querySelector('[data-zoom]')).not.toBeNull();
+    expect(el.textContent).toContain('1 in 10,000');
+    expect(el.textContent).toContain('0.01%');
+    const tiny = await render(RateToScale, { rate: 0.00001 });
+    expect(tiny.textContent).toContain('1 in 100,000');
+    expect(tiny.textContent).toContain('a tenth of one of these 10,000 squares');
+    const big = await render(RateToScale, { rate: 0.5 });
+    expect(big.querySelector('[data-zoom]')).toBeNull();
+    const bad = await render(RateToScale, { rate: NaN });
+    expect(bad.textContent).toContain('No rate to show yet');
+  });
+});
+
+describe('DayBars', () => {
+  const values = [0, 1, 2, 3, 4].map((day) => ({ day, value: (day + 1) * 100 }));
+
+  test('bars from zero with heights in proportion, unit on the axis, numbers in the text', async () => {
+    const el = await render(DayBars, { values, metric: 'Revenue', unit: '$ per day', valueFormat: '$,.0f' });
+    const rects = [...el.querySelectorAll('rect[data-day]')];
+    expect(rects).toHaveLength(5);
+    const hs = rects.map((r) => Number(r.getAttribute('height')));
+    expect(hs[4]! / hs[0]!).toBeCloseTo(5, 3);
+    expect(el.textContent).toContain('Revenue ($ per day)');
+    expect(desc(el)).toContain('total $1,500');
+    expect(desc(el)).toContain('$100 on day 0');
+  });
+
+  test('a line with a muted comparison series; empty shows a message', async () => {
+    const el = await render(DayBars, {
+      values,
+      metric: 'CTR',
+      unit: 'clicks per impression',
+      valueFormat: '.1%',
+      kind: 'line',
+      seriesLabel: 'CTR policy',
+      previous: { label: 'impressions policy', values: values.map((d) => ({ ...d, value: d.value / 2 })) },
+    });
+    expect(vertices(el.querySelector('[data-series="current"]')!.getAttribute('d')!)).toHaveLength(5);
+    expect(el.querySelector('[data-series="prev"]')).not.toBeNull();
+    expect(el.textContent).toContain('impressions policy');
+    const empty = await render(DayBars, { values: [], metric: 'Clicks', unit: 'clicks per day' });
+    expect(empty.textContent).toContain('No clicks yet');
   });
 });

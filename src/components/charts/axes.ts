@@ -33,7 +33,17 @@ export function decadeValues(lo: number, hi: number, max = 6): number[] {
 
 /** Ticks at powers of ten for a log scale. */
 export function logTicks(scale: (v: number) => number, lo: number, hi: number, max = 6): Tick[] {
-  return decadeValues(lo, hi, max).map((value) => ({ value, pos: scale(value), label: fmtProb(value) }));
+  return decadeValues(lo, hi, max).map((value) => ({ value, pos: scale(value), label: fmtDecade(value) }));
+}
+
+const SUP: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/** A power of ten, short: 0.001 … 1000 written out, smaller ones as 10⁻⁴. */
+export function fmtDecade(v: number): string {
+  if (!(v > 0)) return fmtProb(v);
+  const e = Math.round(Math.log10(v));
+  if (e >= -3) return fmtProb(v);
+  return `10${[...String(e)].map((c) => SUP[c] ?? c).join('')}`;
 }
 
 /** The power of ten at or below v (v > 0). */
