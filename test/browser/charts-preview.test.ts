@@ -173,6 +173,8 @@ for (const size of sizes) {
       }
       flushSync();
       await settle();
+      // Let the ≤ 200 ms entry animations finish.
+      await new Promise((r) => setTimeout(r, 300));
       // One screenshot per card: the tester iframe is shown at scale 1 only while it fits the
       // browser window (1280×720), so the viewport stays within it and each card is shot alone.
       for (const [i, card] of [...sheet.children].entries()) {

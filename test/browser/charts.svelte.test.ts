@@ -15,7 +15,7 @@ import AucBars from '../../src/components/charts/AucBars.svelte';
 import RateToScale from '../../src/components/charts/RateToScale.svelte';
 import DayBars from '../../src/components/charts/DayBars.svelte';
 import { confusionNear } from '../../src/components/charts/threshold.ts';
-import { fmtPct, fmtProb, spreadLabels } from '../../src/components/charts/axes.ts';
+import { fmtDecade, fmtPct, fmtProb, spreadLabels, wrapWords } from '../../src/components/charts/axes.ts';
 import type { ConfusionAt, LossPoint } from '../../src/components/charts/types.ts';
 
 const mounted: { c: Record<string, unknown>; el: HTMLElement }[] = [];
@@ -73,6 +73,11 @@ describe('helpers', () => {
     expect(fmtPct(0.995)).toBe('99.5%');
     expect(fmtProb(0.001)).toBe('0.001');
     expect(fmtProb(0.5)).toBe('0.5');
+  });
+  test('powers of ten are short on axes, and long labels wrap between words', () => {
+    expect(fmtDecade(1e-5)).toBe('10⁻⁵');
+    expect(fmtDecade(0.001)).toBe('0.001');
+    expect(wrapWords('one-hots + numerics + category cross', 20)).toEqual(['one-hots + numerics', '+ category cross']);
   });
   test('spreadLabels pushes close labels apart within bounds', () => {
     const [a, b] = spreadLabels([50, 52], 20, 0, 100);

@@ -144,3 +144,17 @@ export function fitTitle(options: string[], px: number, em: number): string {
   const fits = options.find((t) => t.length * 0.6 * 0.9375 * em <= px);
   return fits ?? options.at(-1) ?? '';
 }
+
+/** Splits text into lines of at most about `maxChars` characters, breaking between words. */
+export function wrapWords(text: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (cur && cur.length + 1 + word.length > maxChars) {
+      lines.push(cur);
+      cur = word;
+    } else cur = cur ? `${cur} ${word}` : word;
+  }
+  if (cur) lines.push(cur);
+  return lines.length ? lines : [''];
+}
