@@ -33,7 +33,10 @@ function topFalsePositivesByCell(scores: Float32Array, c: Columns): Float64Array
   for (const r of order) {
     if (seen >= TOP_SHARE * total) break;
     seen += c.weight[r] as number;
-    if (c.truth[r] === 0) fp[(c.queryCat[r] as number) * K + (c.adCat[r] as number)] += c.weight[r] as number;
+    if (c.truth[r] === 0) {
+      const cell = (c.queryCat[r] as number) * K + (c.adCat[r] as number);
+      fp[cell] = (fp[cell] as number) + (c.weight[r] as number);
+    }
   }
   return fp;
 }
