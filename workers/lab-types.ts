@@ -233,3 +233,15 @@ export const DEFAULT_TRAIN_CONFIG: Omit<TrainConfig, 'datasetId'> = {
   seed: 'clickcycle',
   validationFraction: 0.2,
 };
+
+/** One throughput measurement of the training benchmark. */
+export interface BenchRow {
+  backend: string;
+  /** 'logreg' | 'mlp' on tfjs, or 'plain-ts' for the Float32Array SGD baseline. */
+  model: string;
+  batchSize: number;
+  examplesPerSec: number;
+  /** Examples timed (after one warm-up batch). */
+  examples: number;
+  millis: number;
+}

@@ -4,6 +4,7 @@ import { expose, transfer } from 'comlink';
 import { tf } from './lab/tf.ts';
 import type {
   BackendName,
+  BenchRow,
   BackendReport,
   DatasetSummary,
   EvalReport,
@@ -30,6 +31,9 @@ import { report, scoreSet } from './lab/evaluate.ts';
 import { transform } from './lab/featurize.ts';
 import { predictTf } from './lab/predict.ts';
 import { selectRows } from '../src/lib/sim/columns.ts';
+import { benchFit, benchGenerate, benchPlain } from './lab/bench.ts';
+import { sliceRows } from './lab/synthetic.ts';
+import type { WorldParams } from '../src/lib/sim/types.ts';
 
 /** The backend report of the last init (used to pick the fallback order). */
 let backendReport: BackendReport | null = null;
@@ -138,6 +142,26 @@ const api = {
   memory(): MemoryReport & { backend: string } {
     const m = tf.memory();
     return { numTensors: m.numTensors, numBytes: m.numBytes, backend: tf.getBackend() };
+  },
+
+  /** Benchmark: examples/s of each model and batch size on the active backend, time-boxed per run. */
+  async benchTraining(datasetId: string, features: FeatureToggles, models: ('logreg' | 'mlp')[], hidden: number[], batchSizes: number[], budgetMs: number): Promise<BenchRow[]> {
+    const m = prepare(getDataset(datasetId), features, 'bench', 0).train;
+    const rows: BenchRow[] = [];
+    for (const model of models) for (const bs of batchSizes) rows.push(await benchFit(m, model, hidden, bs, budgetMs));
+    return rows;
+  },
+
+  /** Benchmark: the plain-TypeScript SGD baseline on the same matrix as benchTraining. */
+  benchPlain(datasetId: string, features: FeatureToggles, batchSizes: number[]): BenchRow[] {
+    const m = prepare(getDataset(datasetId), features, 'bench', 0).train;
+    benchPlain(sliceRows(m, 0, Math.min(m.n, 20_000)), 1024);
+    return batchSizes.map((bs) => benchPlain(m, bs));
+  },
+
+  /** Benchmark: rows/s of the simulator in this worker. */
+  benchGenerate(params: WorldParams, rows: number): Promise<{ rows: number; millis: number; rowsPerSec: number }> {
+    return benchGenerate(params, rows);
   },
 
   /** Test hooks: fail the next training run at a batch, or the next start of a backend. */

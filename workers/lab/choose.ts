@@ -34,7 +34,7 @@ function softwareSentence(probes: BackendProbe[]): string {
   const soft = probes.filter((p) => p.available && p.software).map((p) => LABEL[p.name]);
   if (soft.length === 0) return '';
   const verb = soft.length > 1 ? 'are software emulations' : 'is a software emulation';
-  return `${soft.join(' and ')} ${verb} on this machine (the graphics card is simulated on the CPU), `;
+  return `${soft.join(' and ')} ${verb} on this machine (the graphics card is simulated on the processor), `;
 }
 
 /**
@@ -78,10 +78,10 @@ export async function chooseBackend(preference: BackendName | 'auto' = 'auto'): 
       continue;
     }
     const runnerUp = ranked.find((r) => r !== n);
-    const rival = runnerUp ? ` against ${rate(probe(runnerUp).examplesPerSec ?? 0)} for ${LABEL[runnerUp]}` : '';
-    const speed = p.examplesPerSec ? `${LABEL[n]} measured the fastest: ${rate(p.examplesPerSec)} examples/s${rival}.` : `${LABEL[n]} is the only backend that works here.`;
+    const rival = runnerUp ? `, against ${rate(probe(runnerUp).examplesPerSec ?? 0)} for ${LABEL[runnerUp]}` : '';
+    const speed = p.examplesPerSec ? `${LABEL[n]} measured the fastest here: ${rate(p.examplesPerSec)} training examples/s${rival}.` : `${LABEL[n]} is the only backend that works here.`;
     const sw = softwareSentence(probes);
-    const reason = `${forcedFail}${sw ? sw.charAt(0).toUpperCase() + sw.slice(1) + 'so it trains on the processor directly. ' : ''}${speed}`;
+    const reason = `${forcedFail}${sw ? `${sw}so training runs on ${LABEL[n]}, which uses the processor directly. ` : ''}${speed}`;
     return { backend: n, reason, probes, fallbackFrom, selfCheckError: await selfCheck() };
   }
   throw new Error('no tfjs backend could start');

@@ -1,0 +1,102 @@
+// The benchmark page: drives the real lab worker through comlink and watches the main thread.
+import { createLab } from '../../src/state/lab-client.ts';
+import { DEFAULT_PARAMS } from '../../src/lib/sim/params.ts';
+import { DEFAULT_TRAIN_CONFIG, type BackendName, type BenchRow } from '../../workers/lab-types.ts';
+import type { BenchOptions, BenchResult, LongTask } from './bench-types.ts';
+
+/** Settings of the "fully converged" reference model: many passes, slow final learning rate. */
+const CONVERGED = { epochs: 30, batchSize: 16384, learningRate: 0.05, finalLrFraction: 0.01 };
+
+const longTasks: LongTask[] = [];
+let phase = 'load';
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) longTasks.push({ phase, startMs: e.startTime, durationMs: e.duration });
+}).observe({ type: 'longtask', buffered: true });
+
+const logEl = document.getElementById('log');
+/** Prints a progress line on the page and to the console (the runner echoes it). */
+function log(line: string): void {
+  if (logEl) logEl.textContent += `\n${line}`;
+  globalThis.console.info(`[bench] ${line}`);
+}
+
+/** Runs the whole browser half of the benchmark. */
+async function runBench(o: BenchOptions): Promise<BenchResult> {
+  const { lab, terminate } = createLab();
+  try {
+    phase = 'init';
+    const chosen = await lab.init('auto');
+    log(`chosen backend: ${chosen.backend} — ${chosen.reason}`);
+
+    phase = 'generation';
+    const generation = await lab.benchGenerate(DEFAULT_PARAMS, o.generateRows);
+    log(`generation: ${Math.round(generation.rowsPerSec).toLocaleString('en')} rows/s`);
+
+    phase = 'story';
+    const log1m = await lab.generate({ params: DEFAULT_PARAMS, rows: o.storyRows });
+    const cfg = { ...DEFAULT_TRAIN_CONFIG, datasetId: log1m.id };
+    let t0 = performance.now();
+    const cold = await lab.train(cfg);
+    const coldMs = performance.now() - t0;
+    await lab.disposeModel(cold.modelId);
+    const f = await lab.buildFeatures(log1m.id, cfg.features, cfg.seed, cfg.validationFraction);
+    const featureMs = f.millis;
+    t0 = performance.now();
+    const story = await lab.train(cfg);
+    const trainMs = performance.now() - t0;
+    log(`story retrain: ${Math.round(trainMs)} ms training (+${Math.round(f.millis)} ms features when cold: ${Math.round(coldMs)} ms)`);
+    phase = 'converged';
+    t0 = performance.now();
+    const conv = await lab.train({ ...cfg, ...CONVERGED });
+    const convergedMs = performance.now() - t0;
+    phase = 'evaluation';
+    const [st, ct, sg, cg] = await Promise.all([lab.evaluate(story.modelId, 'test'), lab.evaluate(conv.modelId, 'test'), lab.evaluate(story.modelId, 'gold'), lab.evaluate(conv.modelId, 'gold')]);
+    log(`story AUC ${st.auc.value.toFixed(4)} vs converged ${ct.auc.value.toFixed(4)} (test stream)`);
+
+    phase = 'throughput';
+    const ds = await lab.generate({ params: DEFAULT_PARAMS, rows: o.rows, stream: 'bench-throughput' });
+    const throughput: BenchRow[] = [];
+    const skipped: Record<string, string> = {};
+    for (const b of o.backends) {
+      const r = await lab.init(b as BackendName);
+      if (r.backend !== b) {
+        skipped[b] = r.reason;
+        continue;
+      }
+      phase = `throughput ${b}`;
+      const rows = await lab.benchTraining(ds.id, cfg.features, ['logreg', 'mlp'], o.hidden, o.batchSizes, o.budgetMs);
+      for (const row of rows) log(`${b} ${row.model} @${row.batchSize}: ${Math.round(row.examplesPerSec).toLocaleString('en')} ex/s`);
+      throughput.push(...rows);
+    }
+    phase = 'plain';
+    const plain = await lab.benchPlain(ds.id, cfg.features, o.batchSizes);
+    phase = 'done';
+    return {
+      chosen,
+      throughput,
+      plain,
+      story: {
+        backend: story.backend,
+        rows: o.storyRows,
+        featureMs,
+        trainMs,
+        coldMs,
+        testAuc: st.auc.value,
+        convergedAuc: ct.auc.value,
+        convergedEpochs: CONVERGED.epochs,
+        convergedMs,
+        goldAuc: sg.auc.value,
+        convergedGoldAuc: cg.auc.value,
+        calibration: st.calibration.value,
+      },
+      generation,
+      longTasks,
+      skipped,
+      userAgent: navigator.userAgent,
+    };
+  } finally {
+    terminate();
+  }
+}
+
+(globalThis as unknown as { runBench: typeof runBench }).runBench = runBench;

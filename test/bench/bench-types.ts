@@ -1,0 +1,51 @@
+// What the benchmark page measures and hands back to the runner.
+import type { BackendReport, BenchRow } from '../../workers/lab-types.ts';
+
+/** Knobs of a benchmark run (smaller values make a quick smoke run). */
+export interface BenchOptions {
+  /** Rows of the throughput matrix (200,000 in the issue). */
+  rows: number;
+  batchSizes: number[];
+  /** Longest time spent timing one model × batch size on one backend (ms). */
+  budgetMs: number;
+  backends: string[];
+  hidden: number[];
+  /** Rows of the story-retrain log (1,000,000). */
+  storyRows: number;
+  /** Rows generated for the browser generation speed (1,000,000). */
+  generateRows: number;
+}
+
+/** A main-thread long task seen by the PerformanceObserver. */
+export interface LongTask {
+  phase: string;
+  startMs: number;
+  durationMs: number;
+}
+
+/** Everything the page measured. */
+export interface BenchResult {
+  chosen: BackendReport;
+  throughput: BenchRow[];
+  plain: BenchRow[];
+  story: {
+    backend: string;
+    rows: number;
+    featureMs: number;
+    trainMs: number;
+    /** Wall time seen by the UI for a retrain whose features are not built yet. */
+    coldMs: number;
+    testAuc: number;
+    convergedAuc: number;
+    convergedEpochs: number;
+    convergedMs: number;
+    goldAuc: number;
+    convergedGoldAuc: number;
+    calibration: number;
+  };
+  generation: { rows: number; millis: number; rowsPerSec: number };
+  longTasks: LongTask[];
+  /** Backends that could not be forced (name → reason). */
+  skipped: Record<string, string>;
+  userAgent: string;
+}

@@ -1,0 +1,45 @@
+// Formats the benchmark results as plain-text tables for stdout.
+import type { BenchRow } from '../../workers/lab-types.ts';
+import type { BenchResult } from './bench-types.ts';
+
+/** Examples or rows per second, short: "7.9 M", "640 k". */
+export function fmtRate(x: number | undefined): string {
+  if (x === undefined || !Number.isFinite(x)) return '—';
+  return x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(0);
+}
+
+/** A padded text table. */
+export function textTable(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** Training throughput: one row per backend, one column per model × batch size. */
+export function throughputTable(rows: BenchRow[], plain: BenchRow[], batchSizes: number[]): string {
+  const backends = [...new Set(rows.map((r) => r.backend))];
+  const head = ['backend', ...batchSizes.map((b) => `LR @${b}`), ...batchSizes.map((b) => `MLP @${b}`)];
+  const find = (b: string, m: string, bs: number) => rows.find((r) => r.backend === b && r.model === m && r.batchSize === bs)?.examplesPerSec;
+  const body = backends.map((b) => [b, ...batchSizes.map((bs) => fmtRate(find(b, 'logreg', bs))), ...batchSizes.map((bs) => fmtRate(find(b, 'mlp', bs)))]);
+  body.push(['plain TS SGD', ...batchSizes.map((bs) => fmtRate(plain.find((p) => p.batchSize === bs)?.examplesPerSec)), ...batchSizes.map(() => '—')]);
+  return textTable(head, body);
+}
+
+/** The story retrain, generation and main-thread summary. */
+export function summaryTable(r: BenchResult, nodeRowsPerSec: number | null): string {
+  const s = r.story;
+  const worst = r.longTasks.filter((t) => t.phase !== 'load').reduce((m, t) => Math.max(m, t.durationMs), 0);
+  const during = r.longTasks.filter((t) => t.phase !== 'load');
+  const rows: string[][] = [
+    ['chosen backend', `${r.chosen.backend}: ${r.chosen.reason}`],
+    ['story retrain (features built)', `${Math.round(s.trainMs)} ms on ${s.backend}, ${s.rows.toLocaleString('en')} rows`],
+    ['story retrain (cold, with features)', `${Math.round(s.coldMs)} ms (features alone ${Math.round(s.featureMs)} ms)`],
+    ['story AUC (test stream)', `${s.testAuc.toFixed(4)} vs converged ${s.convergedAuc.toFixed(4)} (${s.convergedEpochs} epochs, ${Math.round(s.convergedMs)} ms): Δ ${(s.testAuc - s.convergedAuc).toFixed(4)}`],
+    ['story AUC (gold stream)', `${s.goldAuc.toFixed(4)} vs converged ${s.convergedGoldAuc.toFixed(4)}: Δ ${(s.goldAuc - s.convergedGoldAuc).toFixed(4)}; calibration ${s.calibration.toFixed(3)}`],
+    ['main-thread long tasks while working', `${during.length} (longest ${Math.round(worst)} ms)`],
+    ['generation, browser worker', `${fmtRate(r.generation.rowsPerSec)} rows/s (${r.generation.rows.toLocaleString('en')} rows in ${Math.round(r.generation.millis)} ms)`],
+    ['generation, Node', nodeRowsPerSec === null ? 'test/bench/sim-node.ts not found' : `${fmtRate(nodeRowsPerSec)} rows/s`],
+  ];
+  for (const [b, why] of Object.entries(r.skipped)) rows.push([`skipped ${b}`, why]);
+  return textTable(['measure', 'value'], rows);
+}
