@@ -6,7 +6,7 @@
 /** Largest possible blindness (a user never becomes entirely blind). */
 export const BLINDNESS_MAX = 0.9;
 /** Share of the remaining headroom a low-relevance ad adds to the state (per ad shown). */
-export const BLINDNESS_HIT = 0.04;
+export const BLINDNESS_HIT = 0.02;
 /** Blindness removed by a relevant ad shown (per ad). */
 export const BLINDNESS_RELIEF = 0.01;
 /** Fraction of the state that fades per day without ads (slow recovery: ~3 weeks half-life). */

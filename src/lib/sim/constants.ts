@@ -96,10 +96,10 @@ export const QUALITY_SD = 0.18;
 
 /** Log-normal spread of users' click propensity (multiplier with median 1). */
 export const USER_PROPENSITY_SPREAD = 0.5;
-/** Click log-odds of a shown ad exactly at the relevance threshold, quality 0.5, intent 0.5, top position. */
-export const CLICK_BIAS = -3.1;
+/** Click log-odds of a shown ad exactly at the relevance threshold, quality 0.5, intent 0.5, top position (≈21%: such pairs are rare; same-category ads sit ~3 below it, a few percent). */
+export const CLICK_BIAS = -1.3;
 /** Click log-odds per unit of relevance margin (trueScore − threshold). */
-export const CLICK_RELEVANCE = 0.9;
+export const CLICK_RELEVANCE = 0.6;
 /** Click log-odds per unit of ad quality above 0.5. */
 export const CLICK_QUALITY = 1.2;
 /** Click log-odds per unit of intent above 0.5. */
