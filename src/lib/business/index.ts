@@ -2,6 +2,7 @@
 // random numbers, impression logs, and the models trained for and from them.
 export type { Policy, PolicyRule, PolicyDay, ImpressionLog, SimOptions, SimResult } from './types.ts';
 export { hashUniform, seedKey } from './hash.ts';
+export { policyDay, sumDays, windowMetrics } from './day.ts';
 export type { AdIndex, DayStream } from './stream.ts';
 export {
   CANDIDATES_OWN,
@@ -17,3 +18,5 @@ export { LogBuilder } from './log.ts';
 export { selectAds, baselinePolicy, impressionsPolicy, ctrPolicy, explorationPolicy } from './policies.ts';
 export type { ServingState, SimPlan } from './simulate.ts';
 export { planSimulation, startServing, serveDay, simulatePolicy, comparePolicies, simulatePolicyAsync } from './simulate.ts';
+export type { ScoringModel, FitOptions, RelevanceOptions } from './models.ts';
+export { POSITION_SLOTS, MODEL_FEATURES, modelInputs, trainRelevanceModel, trainClickModel, predictModel, modelScorer } from './models.ts';

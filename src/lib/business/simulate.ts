@@ -7,6 +7,7 @@ import { businessMetrics, emptyTotals, type BusinessTotals } from '../sim/busine
 import { clickProbability, type ClickContext } from '../sim/truth.ts';
 import { NUM_DAYS } from '../sim/types.ts';
 import type { World } from '../sim/world.ts';
+import { policyDay } from './day.ts';
 import { hashUniform, seedKey } from './hash.ts';
 import { LogBuilder } from './log.ts';
 import { selectAds } from './policies.ts';
@@ -98,18 +99,7 @@ export function serveDay(world: World, stream: DayStream, policy: Policy, scores
   tot.impressions += t.impressions;
   tot.clicks += t.clicks;
   tot.revenue += t.revenue;
-  const m = businessMetrics(t);
-  return {
-    day,
-    queries: m.queries,
-    impressions: m.impressions,
-    clicks: m.clicks,
-    ctr: m.ctr,
-    revenue: m.revenue,
-    ecpm: m.ecpm,
-    adsPerQuery: m.adsPerQuery,
-    meanBlindness: blind.length > 0 ? sumBlind / blind.length : 0,
-  };
+  return policyDay(day, t, blind.length > 0 ? sumBlind / blind.length : 0);
 }
 
 /** The finished result of a run. */

@@ -22,7 +22,7 @@ export const CANDIDATES_RANDOM = 4;
 /** Candidates per query: row q·CANDIDATES_PER_QUERY + j of a day's batch is candidate j of query q. */
 export const CANDIDATES_PER_QUERY = CANDIDATES_OWN + CANDIDATES_AFFINE + CANDIDATES_RANDOM;
 /** Queries a followed user issues per day on average: the cohort is queriesPerDay ÷ this many users. */
-export const QUERIES_PER_USER_PER_DAY = 2;
+export const QUERIES_PER_USER_PER_DAY = 1;
 
 /** Number of category codes. */
 const K = CATEGORIES.length;
