@@ -93,6 +93,7 @@ function previewCharts(): PreviewItem[] {
   return [
     { title: 'Loss (training live, v1 muted)', slug: 'loss', component: LossChart, props: { history: lossHistory(14, 0.0011), epochs: 20, previous: lossHistory(20, 0.0013), previousLabel: 'v1' } },
     { title: 'ROC', slug: 'roc', component: RocChart, props: { current: { name: 'v2', roc: powerRoc(1 / 7), auc: 0.875 }, previous: [{ name: 'v1', roc: powerRoc(0.5), auc: 2 / 3 }] } },
+    { title: 'ROC, log false-positive axis', slug: 'roc-log', component: RocChart, props: { current: { name: 'v2', roc: powerRoc(1 / 7), auc: 0.875 }, previous: [{ name: 'v1', roc: powerRoc(0.5), auc: 2 / 3 }], logX: true } },
     { title: 'Confusion matrix', slug: 'confusion', component: ConfusionMatrix, props: { at: table.find((c) => Math.abs(Math.log10(c.threshold) + 3) < 0.01) ?? null } },
     { title: 'Threshold', slug: 'threshold', component: ThresholdSlider, props: { value: 0.001 } },
     { title: 'Data card', slug: 'histograms', component: HistogramGrid, props: { histograms: histograms() } },

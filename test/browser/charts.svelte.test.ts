@@ -157,13 +157,28 @@ describe('RocChart', () => {
       expect(px / w).toBeCloseTo(roc[i]!.fpr, 3);
       expect(1 - py / h).toBeCloseTo(roc[i]!.tpr, 3);
     });
-    const chance = el.querySelector('[data-series="chance"]')!;
-    expect(Number(chance.getAttribute('x2'))).toBeCloseTo(w, 3);
-    expect(Number(chance.getAttribute('y2'))).toBeCloseTo(0, 3);
+    const chance = vertices(el.querySelector('[data-series="chance"]')!.getAttribute('d')!);
+    expect(chance[0]![0]).toBeCloseTo(0, 3);
+    expect(chance[0]![1]).toBeCloseTo(h, 3);
+    expect(chance.at(-1)![0]).toBeCloseTo(w, 3);
+    expect(chance.at(-1)![1]).toBeCloseTo(0, 3);
     expect(el.querySelector('[data-model="v2"][data-auc]')!.textContent).toContain('0.875');
     expect(el.querySelector('.prev-label')!.textContent).toContain('0.500');
     expect(desc(el)).toContain('AUC 0.875');
     expect(desc(el)).toContain('v1: AUC 0.500');
+  });
+
+  test('log x axis spreads out the few-false-positives end', async () => {
+    const pts = [{ fpr: 0, tpr: 0 }, { fpr: 0.0001, tpr: 0.3 }, { fpr: 0.01, tpr: 0.7 }, { fpr: 1, tpr: 1 }];
+    const el = await render(RocChart, { current: { name: 'v3', roc: pts, auc: 0.95 }, logX: true });
+    const { w } = plotSize(el);
+    const xs = vertices(el.querySelector('[data-series="current"]')!.getAttribute('d')!).map(([px]) => px / w);
+    // Axis from 1e-4 to 1 (four decades); fpr 0 sits on the left edge.
+    expect(xs[0]).toBeCloseTo(0, 3);
+    expect(xs[1]).toBeCloseTo(0, 3);
+    expect(xs[2]).toBeCloseTo(0.5, 3);
+    expect(xs[3]).toBeCloseTo(1, 3);
+    expect(el.textContent).toContain('log scale');
   });
 
   test('unsorted points are drawn in curve order; empty input shows a message', async () => {
