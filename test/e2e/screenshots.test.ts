@@ -1,0 +1,83 @@
+// Screenshots of every step at a projector laptop's size (1366×768) and a phone's (390×844), in
+// light, dark and presenter mode, written to screenshots/ (git-ignored) for a person to look at.
+// Also checks that no page scrolls sideways at either size.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
+import { focusPage, openApp, stepOf, waitForJob } from './app.ts';
+
+const OUT = fileURLToPath(new URL('../../screenshots/app/', import.meta.url));
+const SIZES = [
+  { name: 'laptop', width: 1366, height: 768 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+const MODES = [
+  { name: 'light', scheme: 'light', query: '' },
+  { name: 'dark', scheme: 'dark', query: '' },
+  { name: 'presenter', scheme: 'light', query: '&presenter=1' },
+] as const;
+/** A story-like world, small enough to generate and train in a few seconds. */
+const WORLD = 'seed=screens&rows=300000';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+  mkdirSync(OUT, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Sets the step's scene up with live results: data at 2, the cross comparison at 3, a trained model at 4. */
+async function prepare(page: Page, step: number): Promise<void> {
+  if (step === 2) await waitForJob(page, 'generation');
+  if (step === 3) {
+    await page.getByRole('button', { name: 'Compare with and without the cross' }).click();
+    await page.locator('[data-metric="auc"][data-model="cross"]').first().waitFor({ timeout: 120_000 });
+  }
+  if (step === 4) {
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await waitForJob(page, 'training');
+  }
+}
+
+/** Screenshots the page at both sizes and returns the sizes that scroll sideways. */
+async function shoot(page: Page, file: string): Promise<string[]> {
+  const overflow: string[] = [];
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.waitForTimeout(150);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (wide > 0) overflow.push(`${file} at ${size.name} is ${wide}px too wide`);
+    await page.screenshot({ path: `${OUT}${file}-${size.name}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+  return overflow;
+}
+
+test.each(MODES)('every step, lab mode and the data card in $name mode, at both sizes', async (mode) => {
+  const { page, errors } = await openApp(browser, `${WORLD}${mode.query}`, { colorScheme: mode.scheme, reducedMotion: 'reduce' });
+  const overflow: string[] = [];
+  for (let n = 1; n <= 13; n++) {
+    if (n > 1) {
+      await focusPage(page);
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(await stepOf(page)).toBe(n);
+    await prepare(page, n);
+    overflow.push(...(await shoot(page, `${mode.name}-step${String(n).padStart(2, '0')}`)));
+  }
+  // Presenter mode hides the view toggles (keyboard only), so the link opens lab mode there.
+  if (mode.name === 'presenter') await page.goto(`${page.url()}&lab=1`);
+  else await page.getByRole('button', { name: 'Lab mode' }).click();
+  await page.locator('[data-lab]').waitFor();
+  overflow.push(...(await shoot(page, `${mode.name}-lab`)));
+  await page.goto(`${page.url().split('#')[0]}#data-card`);
+  await page.getByRole('article', { name: 'Data card' }).waitFor();
+  overflow.push(...(await shoot(page, `${mode.name}-datacard`)));
+  expect(overflow).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
