@@ -50,13 +50,17 @@ export function baselinePolicy(maxAds = 2): Policy {
   };
 }
 
-/** The impressions policy: every candidate the relevance scorer calls "should show" (≥ threshold), most relevant first, up to a generous maxAds. */
-export function impressionsPolicy(relevance: (c: Columns) => Float32Array, threshold = 0.5, maxAds = 8): Policy {
+/**
+ * The impressions policy: every candidate the relevance scorer calls "should show" (≥ threshold),
+ * most relevant first, up to a generous maxAds. The default bar (0.1 on a model trained on
+ * downsampled rows, which over-predicts) is low, as an impressions objective rewards: about five ads a query.
+ */
+export function impressionsPolicy(relevance: (c: Columns) => Float32Array, threshold = 0.1, maxAds = 8): Policy {
   return { name: 'impressions', score: relevance, rule: 'threshold', threshold, maxAds };
 }
 
 /** The CTR/revenue policy: rank by pCTR × bid (expected revenue of the top slot), show at most a few above a reserve (dollars per impression). */
-export function ctrPolicy(pCtr: (c: Columns) => Float32Array, reserve = 0.005, maxAds = 2): Policy {
+export function ctrPolicy(pCtr: (c: Columns) => Float32Array, reserve = 0.05, maxAds = 3): Policy {
   return { name: 'ctr', score: pCtr, rule: 'topk-by-value', threshold: reserve, maxAds };
 }
 
