@@ -166,6 +166,7 @@ export interface TrainResult {
   backend: BackendName;
   featureCount: number;
   featureNames: string[];
+  /** Per epoch: mean weighted training loss (logistic regression samples every 4th batch) and validation loss. */
   history: { epoch: number; trainLoss: number; valLoss: number }[];
   validation: EvalReport;
   millis: number;

@@ -44,10 +44,13 @@ let faultAtBatch: number | undefined;
 type OnProgress<P> = ((p: P) => void) | undefined;
 
 const api = {
-  /** Chooses and starts a backend ('auto' measures; a name forces it, falling back if it cannot start). */
+  /** Chooses and starts a backend ('auto' measures; a name forces it, falling back if it cannot start).
+   * Cancels a job in flight first: tensors must not change backend under a running job. */
   async init(preference: BackendName | 'auto' = 'auto'): Promise<BackendReport> {
-    backendReport = await chooseBackend(preference);
-    return backendReport;
+    return runJob(async () => {
+      backendReport = await chooseBackend(preference);
+      return backendReport;
+    });
   },
 
   /** Generates a dataset in the worker; the UI gets its summary, histograms and sample rows. */

@@ -110,8 +110,8 @@ describe('on the automatically chosen backend', () => {
     await lab.train({ ...base, model: 'mlp', hidden: [16], epochs: 3, batchSize: 1024, learningRate: 0.01 }, proxy((p: TrainProgress) => (seen.push(p), stamps.push(performance.now()))));
     expect(seen.length).toBeGreaterThan(2);
     expect(seen[seen.length - 1]!.fraction).toBe(1);
-    const rate = (seen.length - 1) / ((stamps[stamps.length - 1]! - stamps[0]!) / 1000);
-    expect(rate).toBeLessThan(12);
+    // Every gap but the last (the final "done" message always goes) is at least ~100 ms.
+    for (let i = 1; i < stamps.length - 1; i++) expect(stamps[i]! - stamps[i - 1]!).toBeGreaterThan(50);
   });
 
   test('cancel stops training within a fraction of a second and leaves no tensors', async () => {

@@ -3,7 +3,7 @@ import type { Matrix, ModelWeights } from './model.ts';
 
 /** Applies optimisation steps to one model on the current tfjs backend. */
 export interface Stepper {
-  /** One update on a batch whose weights sum to wsum; returns the batch's summed weighted loss. */
+  /** One update on a batch whose weights sum to wsum; returns its summed weighted loss, or NaN if not computed. */
   step(batch: Matrix, wsum: number, lr: number): Promise<number>;
   /** The current parameters as plain arrays. */
   snapshot(): Promise<ModelWeights>;

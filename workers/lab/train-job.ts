@@ -13,13 +13,29 @@ export type RunHooks = Pick<FitHooks, 'cancelled' | 'lost' | 'fallback' | 'fault
   onProgress?: (p: TrainProgress) => void;
 };
 
+/** Minimum time between two progress messages of one run (ms); the final message always goes. */
+const PROGRESS_EVERY_MS = 100;
+
+/** Drops progress messages that come sooner than PROGRESS_EVERY_MS after the last one sent. */
+function throttled(send?: (p: TrainProgress) => void): ((p: TrainProgress) => void) | undefined {
+  if (!send) return undefined;
+  let last = -Infinity;
+  return (p) => {
+    const now = performance.now();
+    if (p.fraction < 1 && now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    send(p);
+  };
+}
+
 /** Trains a model per `cfg`, stores it, and returns its result with a validation report. */
-export async function runTraining(cfg: TrainConfig, hooks: RunHooks): Promise<TrainResult> {
+export async function runTraining(cfg: TrainConfig, runHooks: RunHooks): Promise<TrainResult> {
   const t0 = performance.now();
+  const hooks = { ...runHooks, onProgress: throttled(runHooks.onProgress) };
   const ds = getDataset(cfg.datasetId);
   hooks.onProgress?.({ fraction: 0, stage: 'building features', epoch: 0, epochs: cfg.epochs, trainLoss: NaN, valLoss: NaN, examplesPerSec: 0 });
   const prep = prepare(ds, cfg.features, cfg.seed, cfg.validationFraction);
-  const fitted = await fit(prep.train, prep.val, { ...cfg, model: cfg.model }, { ...hooks, progressEveryMs: 100 });
+  const fitted = await fit(prep.train, prep.val, { ...cfg, model: cfg.model }, { ...hooks, progressEveryMs: PROGRESS_EVERY_MS });
   const backend = fitted.backend as BackendName;
   const rec = addModel({ config: cfg, weights: fitted.weights, features: prep.features, valRows: prep.valRows, backend, version: cfg.version });
   const valCols = selectRows(ds.cols, prep.valRows);

@@ -1,17 +1,24 @@
 // Logistic regression with a hand-derived gradient: p = σ(Xw + b), ∇w = Xᵀ(s⊙(p − y)), computed by
 // tfjs in one tidy per batch (no autograd) and applied by Adam on plain arrays of d + 1 numbers.
+// The loss itself is computed on every LOSS_EVERY-th batch only (for progress and history).
 import { tf } from './tf.ts';
 import type { Matrix, ModelWeights } from './model.ts';
 import type { Stepper } from './stepper.ts';
+import { weightedBceSum } from './train-mlp.ts';
 
 /** Adam hyper-parameters (Kingma & Ba defaults). */
 const BETA1 = 0.9;
 const BETA2 = 0.999;
 const EPS = 1e-8;
 
-/** Returns [∇w (d), ∇b, Σ weighted loss] for one batch, as sums over its rows (read back asynchronously:
- * WebGPU's synchronous read returns zeros in a worker). */
-export async function logregBatchGradient(batch: Matrix, wt: Float32Array, b: number): Promise<Float32Array> {
+/** Batches between two loss computations (the loss ops cost ~15% of a step; the gradient needs none). */
+export const LOSS_EVERY = 4;
+
+/**
+ * Returns [∇w (d), ∇b, Σ weighted loss] for one batch, as sums over its rows; the loss is NaN unless
+ * `withLoss`. Read back asynchronously: WebGPU's synchronous read returns zeros in a worker.
+ */
+export async function logregBatchGradient(batch: Matrix, wt: Float32Array, b: number, withLoss = true): Promise<Float32Array> {
   const { n, d } = batch;
   const out = tf.tidy(() => {
     const X = tf.tensor2d(batch.X, [n, d]);
@@ -20,9 +27,8 @@ export async function logregBatchGradient(batch: Matrix, wt: Float32Array, b: nu
     const z = tf.add(tf.matMul(X, tf.tensor2d(wt, [d, 1])), tf.scalar(b));
     const r = tf.mul(tf.sub(tf.sigmoid(z), y), sw);
     const g = tf.matMul(r, X, true, false);
-    const bce = tf.add(tf.sub(tf.relu(z), tf.mul(z, y)), tf.log1p(tf.exp(tf.neg(tf.abs(z)))));
-    const loss = tf.sum(tf.mul(sw, bce));
-    return tf.concat([tf.reshape(g, [d]), tf.reshape(tf.sum(r), [1]), tf.reshape(loss, [1])]);
+    const loss = withLoss ? tf.reshape(weightedBceSum(z, y, sw), [1]) : tf.tensor1d([NaN]);
+    return tf.concat([tf.reshape(g, [d]), tf.reshape(tf.sum(r), [1]), loss]);
   });
   try {
     return (await out.data()) as Float32Array;
@@ -43,7 +49,7 @@ export function logregStepper(init: ModelWeights): Stepper {
   let t = 0;
   return {
     async step(batch, wsum, lr) {
-      const g = await logregBatchGradient(batch, theta.subarray(0, d), theta[d]!);
+      const g = await logregBatchGradient(batch, theta.subarray(0, d), theta[d]!, t % LOSS_EVERY === 0);
       t++;
       const c1 = 1 - BETA1 ** t;
       const c2 = 1 - BETA2 ** t;

@@ -99,8 +99,11 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
           }
           const lost = hooks.lost?.();
           if (lost) throw new Error(lost);
-          lossSum += await stepper.step(batch, wsums[b]!, o.learningRate * Math.exp(decay * step));
-          wSum += wsums[b]!;
+          const loss = await stepper.step(batch, wsums[b]!, o.learningRate * Math.exp(decay * step));
+          if (Number.isFinite(loss)) {
+            lossSum += loss;
+            wSum += wsums[b]!;
+          }
           step++;
           examples += batch.n;
           const now = performance.now();
@@ -111,7 +114,7 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
               stage: `epoch ${epoch + 1} of ${o.epochs}`,
               epoch: epoch + 1,
               epochs: o.epochs,
-              trainLoss: lossSum / wSum,
+              trainLoss: wSum > 0 ? lossSum / wSum : NaN,
               valLoss,
               examplesPerSec: examples / ((now - t0) / 1000),
             });
@@ -141,7 +144,7 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
         step = stepAtEpoch;
         continue;
       }
-      history.push({ epoch: epoch + 1, trainLoss: lossSum / wSum, valLoss });
+      history.push({ epoch: epoch + 1, trainLoss: wSum > 0 ? lossSum / wSum : NaN, valLoss });
       epoch++;
     }
   } finally {
