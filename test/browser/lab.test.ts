@@ -127,6 +127,15 @@ describe('on the automatically chosen backend', () => {
     expect(after.numBytes).toBe(before.numBytes);
   });
 
+  test('cancel stops a large generation within a fraction of a second', async () => {
+    const run = lab.generate({ params: PARAMS, rows: 20_000_000, stream: 'cancelled' });
+    await new Promise((r) => setTimeout(r, 200));
+    const t0 = performance.now();
+    await lab.cancel();
+    await expect(run).rejects.toThrow(/cancelled/);
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+
   test('20 train/dispose cycles leave tfjs memory unchanged', async () => {
     const before = await lab.memory();
     const models = (await lab.listModels()).length;
