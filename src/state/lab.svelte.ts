@@ -103,10 +103,15 @@ export class LabState {
     }
   }
 
-  /** Cancels whatever runs and returns the number of the job about to start. */
-  async #takeTurn(): Promise<number> {
+  /** Claims the worker for a new job: marks other jobs abandoned, starts `job`, and cancels the
+   * worker's job in flight. Returns the new job's number; a later claim makes it stale. */
+  async #claim(job: Job<unknown>, key: string): Promise<number> {
     const mine = ++this.#seq;
-    if (this.#busy && this.#port) await this.#port.cancel().catch(() => undefined);
+    const wasBusy = this.#busy;
+    this.#abandonOthers(job);
+    job.start(key, 'starting');
+    this.#busy = true;
+    if (wasBusy && this.#port) await this.#port.cancel().catch(() => undefined);
     return mine;
   }
 
@@ -124,11 +129,8 @@ export class LabState {
     const port = this.#port;
     if (!port) return;
     const key = worldKey(world);
-    const mine = await this.#takeTurn();
+    const mine = await this.#claim(this.dataset, key);
     if (mine !== this.#seq) return;
-    this.#abandonOthers(this.dataset);
-    this.dataset.start(key, 'starting');
-    this.#busy = true;
     try {
       const summary = await port.generate(world, (p) => {
         if (mine === this.#seq) this.dataset.progress(p.fraction, p.stage);
@@ -172,15 +174,12 @@ export class LabState {
     const port = this.#port;
     if (!port) return null;
     const key = trainKey(config, this.#backend?.backend ?? 'unknown');
-    const mine = await this.#takeTurn();
-    if (mine !== this.#seq) return null;
-    this.#abandonOthers(job);
-    job.start(key, 'starting');
     if (live) {
       this.#liveLoss = [];
       this.#liveExamplesPerSec = Number.NaN;
     }
-    this.#busy = true;
+    const mine = await this.#claim(job, key);
+    if (mine !== this.#seq) return null;
     try {
       const result = await port.train(config, (p) => {
         if (mine !== this.#seq) return;

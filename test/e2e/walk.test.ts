@@ -85,6 +85,32 @@ describe('walkthrough', () => {
     await page.context().close();
   });
 
+  test('P toggles presenter mode (high contrast, headline only, in the link); the theme toggle switches light and dark', async () => {
+    const { page, errors } = await openApp(browser, 'step=2&rows=20000', { colorScheme: 'light' });
+    const root = page.locator('html');
+    await expect(root.getAttribute('data-theme')).resolves.toBeNull();
+    await tabTo(page, /^Dark theme$/);
+    await page.keyboard.press('Enter');
+    await expect(root.getAttribute('data-theme')).resolves.toBe('dark');
+    expect(page.url()).toContain('theme=dark');
+    expect(await page.getByText('The question.').count()).toBe(1);
+
+    await focusPage(page);
+    await page.keyboard.press('p');
+    await expect(root.getAttribute('data-presenter')).resolves.toBe('');
+    await expect(root.getAttribute('data-theme')).resolves.toBe('contrast');
+    expect(page.url()).toContain('presenter=1');
+    expect(await page.getByText('The question.').count()).toBe(0);
+    const px = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    expect(px).toBeGreaterThanOrEqual(24);
+
+    await page.keyboard.press('p');
+    await expect(root.getAttribute('data-presenter')).resolves.toBeNull();
+    expect(await stepOf(page)).toBe(2);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   test('a deep link to step 4 reproduces the metric values of a fresh session with the same seed', async () => {
     const world = `seed=deep-link-1&${QUICK}&backend=wasm`;
 

@@ -118,7 +118,7 @@ export const STEPS: readonly StoryStep[] = [
     'Retrain on the relabelled data and compare v2 with v1 on the gold set.',
     'the error-analysis issue (steps 5–6)'),
   pending(7, 'Error analysis → the model always says "don’t show"', ['modeldev', 'data'], ['ML', 'Stats', 'Databases'],
-    'Why is 99.99% accuracy useless here?',
+    'Why is near-perfect accuracy useless here?',
     'Move the skew slider, collect more show-worthy data, and recalibrate.',
     'the imbalance issue (steps 7–8)'),
   pending(8, 'Train again', ['modeldev'], ['ML', 'Algo'],
