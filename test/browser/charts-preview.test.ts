@@ -105,6 +105,7 @@ function previewCharts(): PreviewItem[] {
     { title: 'Rate 25%', slug: 'rate-25', component: RateToScale, props: { rate: 0.25, label: 'on mobile' } },
     { title: 'Revenue per day', slug: 'days-revenue', component: DayBars, props: { values: daily(30, 4200, -0.01), metric: 'Revenue', unit: '$ per day', valueFormat: '$,.0f' } },
     { title: 'CTR per day', slug: 'days-ctr', component: DayBars, props: { values: daily(30, 0.031, 0.004), metric: 'CTR', unit: 'clicks per impression', valueFormat: '.1%', kind: 'line', seriesLabel: 'CTR policy', previous: { label: 'impressions policy', values: daily(30, 0.03, -0.012) } } },
+    { title: 'Stale confusion matrix', slug: 'confusion-stale', component: ConfusionMatrix, props: { at: table[10] ?? null, stale: true } },
     { title: 'Empty loss', slug: 'empty', component: LossChart, props: { history: [] } },
   ];
 }

@@ -126,6 +126,12 @@ describe('LossChart', () => {
     expect(el.querySelector('[data-label="val"]')!.getAttribute('data-value')).toBe('0.0119');
   });
 
+  test('a stale chart says so in words, not only by dimming', async () => {
+    const el = await render(LossChart, { history, stale: true });
+    expect(el.querySelector('[data-chart="loss"]')!.getAttribute('aria-busy')).toBe('true');
+    expect(el.textContent).toContain('outdated');
+  });
+
   test('draws a previous run muted and shows an empty state without data', async () => {
     const el = await render(LossChart, { history, previous: history.map((p) => ({ ...p, valLoss: p.valLoss * 1.5 })), previousLabel: 'v1' });
     expect(el.querySelector('[data-series="prev-val"]')).not.toBeNull();
