@@ -12,6 +12,8 @@ export class UrlStore {
   /** The hash route ("" for the walkthrough, "data-card" for the data card). */
   #route = $state('');
   #win: Window;
+  /** A pending coalesced replaceState (sliders fire many changes; browsers limit history calls). */
+  #timer: number | undefined;
 
   constructor(win: Window) {
     this.#win = win;
@@ -42,12 +44,22 @@ export class UrlStore {
     if (first) {
       this.#notices = notices;
       const canonical = serialiseState(state);
-      if (canonical !== this.#win.location.search) this.#write('replace');
+      if (canonical !== this.#win.location.search) this.#flush('replace');
     }
   }
 
-  /** Writes the current state to the address bar. */
+  /** Writes the current state to the address bar: a push at once, replaces at most every 150 ms. */
   #write(mode: 'push' | 'replace'): void {
+    if (mode === 'replace') {
+      if (this.#timer === undefined) this.#timer = this.#win.setTimeout(() => this.#flush('replace'), 150);
+      return;
+    }
+    this.#flush('push');
+  }
+
+  #flush(mode: 'push' | 'replace'): void {
+    if (this.#timer !== undefined) this.#win.clearTimeout(this.#timer);
+    this.#timer = undefined;
     const loc = this.#win.location;
     const url = `${loc.pathname}${serialiseState(this.#state)}${loc.hash}`;
     if (mode === 'push') this.#win.history.pushState(null, '', url);

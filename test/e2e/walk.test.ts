@@ -92,14 +92,14 @@ describe('walkthrough', () => {
     await tabTo(page, /^Dark theme$/);
     await page.keyboard.press('Enter');
     await expect(root.getAttribute('data-theme')).resolves.toBe('dark');
-    expect(page.url()).toContain('theme=dark');
+    await page.waitForURL(/theme=dark/);
     expect(await page.getByText('The question.').count()).toBe(1);
 
     await focusPage(page);
     await page.keyboard.press('p');
     await expect(root.getAttribute('data-presenter')).resolves.toBe('');
     await expect(root.getAttribute('data-theme')).resolves.toBe('contrast');
-    expect(page.url()).toContain('presenter=1');
+    await page.waitForURL(/presenter=1/);
     expect(await page.getByText('The question.').count()).toBe(0);
     const px = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
     expect(px).toBeGreaterThanOrEqual(24);
