@@ -241,7 +241,10 @@ export interface BenchRow {
   /** 'logreg' | 'mlp' on tfjs, or 'plain-ts' for the Float32Array SGD baseline. */
   model: string;
   batchSize: number;
+  /** Best rate over windows of ≥ 150 ms (robust to other processes on a shared machine). */
   examplesPerSec: number;
+  /** Rate over the whole timed run. */
+  meanExamplesPerSec: number;
   /** Examples timed (after one warm-up batch). */
   examples: number;
   millis: number;

@@ -32,7 +32,9 @@ export interface BenchResult {
     backend: string;
     rows: number;
     featureMs: number;
+    /** Best of the timed retrains with features built. */
     trainMs: number;
+    trainMedianMs: number;
     /** Wall time seen by the UI for a retrain whose features are not built yet. */
     coldMs: number;
     testAuc: number;

@@ -32,7 +32,7 @@ export function summaryTable(r: BenchResult, nodeRowsPerSec: number | null): str
   const during = r.longTasks.filter((t) => t.phase !== 'load');
   const rows: string[][] = [
     ['chosen backend', `${r.chosen.backend}: ${r.chosen.reason}`],
-    ['story retrain (features built)', `${Math.round(s.trainMs)} ms on ${s.backend}, ${s.rows.toLocaleString('en')} rows`],
+    ['story retrain (features built)', `${Math.round(s.trainMs)} ms best, ${Math.round(s.trainMedianMs)} ms median, on ${s.backend}, ${s.rows.toLocaleString('en')} rows`],
     ['story retrain (cold, with features)', `${Math.round(s.coldMs)} ms (features alone ${Math.round(s.featureMs)} ms)`],
     ['story AUC (test stream)', `${s.testAuc.toFixed(4)} vs converged ${s.convergedAuc.toFixed(4)} (${s.convergedEpochs} epochs, ${Math.round(s.convergedMs)} ms): Δ ${(s.testAuc - s.convergedAuc).toFixed(4)}`],
     ['story AUC (gold stream)', `${s.goldAuc.toFixed(4)} vs converged ${s.convergedGoldAuc.toFixed(4)}: Δ ${(s.goldAuc - s.convergedGoldAuc).toFixed(4)}; calibration ${s.calibration.toFixed(3)}`],
