@@ -119,7 +119,8 @@ export function simulatePolicy(world: World, policy: Policy, opts: SimOptions): 
  */
 export function comparePolicies(world: World, policies: readonly Policy[], opts: SimOptions): SimResult[] {
   const plan = planSimulation(world, opts);
-  const states = policies.map(() => startServing(world, plan, opts));
+  const initialBlindness = warmUp(world, plan, opts);
+  const states = policies.map(() => startServing(world, plan, { ...opts, initialBlindness }));
   const days: PolicyDay[][] = policies.map(() => []);
   for (let d = plan.startDay; d < plan.startDay + plan.days; d++) {
     const stream = dayStream(world, plan.index, plan.seed, d, plan.queriesPerDay, plan.users);
@@ -130,6 +131,19 @@ export function comparePolicies(world: World, policies: readonly Policy[], opts:
   return policies.map((p, i) => finish(p, days[i] as PolicyDay[], states[i] as ServingState));
 }
 
+/** The cohort's blindness after opts.warmup (or opts.initialBlindness when there is no warm-up). */
+export function warmUp(world: World, plan: SimPlan, opts: SimOptions): Float32Array | undefined {
+  const w = opts.warmup;
+  if (w === undefined || w.days <= 0) return opts.initialBlindness;
+  const state = startServing(world, plan, { ...opts, log: false });
+  for (let k = 0; k < Math.floor(w.days); k++) {
+    const day = Math.max(0, plan.startDay - Math.floor(w.days) + k);
+    const stream = dayStream(world, plan.index, `${plan.seed}/warmup-${k}`, day, plan.queriesPerDay, plan.users);
+    serveDay(world, stream, w.policy, w.policy.score(stream.cands), state);
+  }
+  return state.blindness;
+}
+
 /** Like simulatePolicy, for a scorer that answers asynchronously (a model in another worker). */
 export async function simulatePolicyAsync(
   world: World,
@@ -137,7 +151,7 @@ export async function simulatePolicyAsync(
   opts: SimOptions,
 ): Promise<SimResult> {
   const plan = planSimulation(world, opts);
-  const state = startServing(world, plan, opts);
+  const state = startServing(world, plan, { ...opts, initialBlindness: warmUp(world, plan, opts) });
   const days: PolicyDay[] = [];
   const syncPolicy: Policy = { ...policy, score: () => new Float32Array(0) };
   for (let d = plan.startDay; d < plan.startDay + plan.days; d++) {

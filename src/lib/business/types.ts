@@ -72,6 +72,12 @@ export interface SimOptions {
   log?: boolean;
   /** Blindness of each followed user at the start (default: everyone fresh). Copied, not modified. */
   initialBlindness?: Float32Array;
+  /**
+   * Days the cohort lived under another policy before startDay (not reported): users arrive with
+   * the blindness it gave them. Served on days startDay − days … startDay − 1 (day 0 when earlier),
+   * on streams of their own.
+   */
+  warmup?: { policy: Policy; days: number };
 }
 
 /** The outcome of running one policy. */
