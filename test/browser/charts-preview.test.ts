@@ -78,7 +78,7 @@ function prFromRoc(roc: { fpr: number; tpr: number }[], p: number): { recall: nu
 function reliability(): { meanPredicted: number; observedRate: number; weight: number }[] {
   return Array.from({ length: 10 }, (_, i) => {
     const pred = 10 ** (-6 + i * 0.55);
-    return { meanPredicted: pred, observedRate: i === 0 ? 0 : pred * (1.4 - i * 0.08), weight: 1e6 / 2 ** i };
+    return { meanPredicted: pred, observedRate: i < 4 ? 0 : pred * (1.4 - i * 0.08), weight: 1e6 / 2 ** i };
   });
 }
 

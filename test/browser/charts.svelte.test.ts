@@ -369,14 +369,18 @@ describe('ReliabilityChart', () => {
     // The calibrated bin lies on the diagonal.
     expect(Number(dots[0]!.getAttribute('cy'))).toBeCloseTo(w - Number(dots[0]!.getAttribute('cx')), 3);
     expect(Number(dots[1]!.getAttribute('cy')) / w).toBeCloseTo(1 - (Math.log10(0.002) + 5) / 3, 3);
+    // A bin with no observed positive cannot sit on a log axis: it goes, hollow, in the strip under the plot.
     expect(dots[2]!.classList.contains('hollow')).toBe(true);
-    expect(Number(dots[2]!.getAttribute('cy'))).toBeCloseTo(w, 3);
+    expect(Number(dots[2]!.getAttribute('cy'))).toBeGreaterThan(w);
+    expect(el.textContent).toContain('none observed');
     const r = dots.map((d) => Number(d.getAttribute('r')));
     expect(r[0]).toBeGreaterThan(r[1]!);
     expect(r[1]).toBeGreaterThan(r[2]!);
+    expect(Number(dots[0]!.getAttribute('r'))).toBeGreaterThan(0);
     const text = desc(el);
     expect(text).toContain('3 bins');
     expect(text).toContain('no observed positives');
+    expect(text).toContain('strip marked 0');
     // Weighted means: predicted (0.1 + 0.1 + 0.1) / 1110, observed (0.1 + 0.2) / 1110.
     expect(text).toContain('ratio 1.00');
   });
