@@ -4,7 +4,6 @@ import { expose, transfer } from 'comlink';
 import { tf } from './lab/tf.ts';
 import type {
   BackendName,
-  BenchRow,
   BackendReport,
   DatasetSummary,
   EvalReport,
@@ -31,9 +30,7 @@ import { report, scoreSet } from './lab/evaluate.ts';
 import { transform } from './lab/featurize.ts';
 import { predictTf } from './lab/predict.ts';
 import { selectRows } from '../src/lib/sim/columns.ts';
-import { benchFit, benchGenerate, benchPlain } from './lab/bench.ts';
-import { sliceRows } from './lab/synthetic.ts';
-import type { WorldParams } from '../src/lib/sim/types.ts';
+import { benchApi } from './lab/bench-api.ts';
 
 /** The backend report of the last init (used to pick the fallback order). */
 let backendReport: BackendReport | null = null;
@@ -147,36 +144,13 @@ const api = {
     return { numTensors: m.numTensors, numBytes: m.numBytes, backend: tf.getBackend() };
   },
 
-  /** Benchmark: examples/s of each model and batch size on the active backend, time-boxed per run. */
-  async benchTraining(datasetId: string, features: FeatureToggles, models: ('logreg' | 'mlp')[], hidden: number[], batchSizes: number[], budgetMs: number): Promise<BenchRow[]> {
-    const m = prepare(getDataset(datasetId), features, 'bench', 0).train;
-    const rows: BenchRow[] = [];
-    for (const model of models) for (const bs of batchSizes) rows.push(await benchFit(m, model, hidden, bs, budgetMs));
-    return rows;
-  },
-
-  /** Benchmark: the plain-TypeScript SGD baseline on the same matrix as benchTraining. */
-  benchPlain(datasetId: string, features: FeatureToggles, batchSizes: number[]): BenchRow[] {
-    const m = prepare(getDataset(datasetId), features, 'bench', 0).train;
-    benchPlain(sliceRows(m, 0, Math.min(m.n, 20_000)), 1024);
-    // Best of three passes per batch size, like the other measurements on a shared machine.
-    return batchSizes.map((bs) => {
-      const runs = [0, 1, 2].map(() => benchPlain(m, bs));
-      const best = runs.reduce((a, b) => (b.examplesPerSec > a.examplesPerSec ? b : a));
-      return { ...best, meanExamplesPerSec: runs.reduce((s, r) => s + r.examplesPerSec, 0) / runs.length };
-    });
-  },
-
-  /** Benchmark: rows/s of the simulator in this worker. */
-  benchGenerate(params: WorldParams, rows: number): Promise<{ rows: number; millis: number; rowsPerSec: number }> {
-    return benchGenerate(params, rows);
-  },
-
   /** Test hooks: fail the next training run at a batch, or the next start of a backend. */
   injectFault(fault: { trainAtBatch?: number; failStartOf?: BackendName }): void {
     faultAtBatch = fault.trainAtBatch;
     failNextStartOf(fault.failStartOf ?? null);
   },
+
+  ...benchApi,
 };
 
 /** The lab worker's API as the UI sees it (through comlink's Remote). */

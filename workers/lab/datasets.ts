@@ -22,6 +22,9 @@ export interface GenerateRequest extends GenerateOptions {
 /** Candidate rows per chunk: small enough that a cancel lands within ~0.1 s. */
 const CHUNK_ROWS = 1 << 19;
 
+/** Datasets kept at once; beyond this the oldest is dropped (a 1M-row log is ~40 MB). */
+export const MAX_DATASETS = 8;
+
 const worlds = new Map<string, World>();
 const datasets = new Map<string, Dataset>();
 let nextId = 1;
@@ -59,13 +62,14 @@ export async function createDataset(req: GenerateRequest, onFraction?: (f: numbe
   const cols = await generateRows(world, opts, onFraction, cancelled);
   const ds: Dataset = { id: `d${nextId++}`, params: world.params, world, cols, opts };
   datasets.set(ds.id, ds);
+  if (datasets.size > MAX_DATASETS) datasets.delete(datasets.keys().next().value!);
   return ds;
 }
 
 /** A stored dataset, or a clear error. */
 export function getDataset(id: string): Dataset {
   const ds = datasets.get(id);
-  if (!ds) throw new Error(`unknown dataset ${id}`);
+  if (!ds) throw new Error(`unknown dataset ${id} (only the latest ${MAX_DATASETS} are kept: generate it again)`);
   return ds;
 }
 
