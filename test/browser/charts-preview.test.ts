@@ -54,6 +54,7 @@ function histograms(): ColumnHistogram[] {
     { column: 'intent', kind: 'numeric', labels: Array.from({ length: 20 }, (_, i) => `${(i / 20).toFixed(2)}–${((i + 1) / 20).toFixed(2)}`), counts: bump(20, 7, 4) },
     { column: 'bid', kind: 'numeric', labels: Array.from({ length: 16 }, (_, i) => `${(i * 0.5).toFixed(1)}–${((i + 1) * 0.5).toFixed(1)}`), counts: bump(16, 3, 3) },
     { column: 'label', kind: 'categorical', labels: ['no-show', 'show'], counts: [999900, 100] },
+    { column: 'hour', kind: 'categorical', labels: Array.from({ length: 24 }, (_, h) => String(h)), counts: Array.from({ length: 24 }, (_, h) => 1000 + Math.round(900 * Math.sin((Math.PI * h) / 24) ** 2)) },
   ];
 }
 

@@ -295,6 +295,14 @@ describe('Histogram', () => {
     expect(desc(el)).toContain('0.25–0.5');
   });
 
+  test('number-like categories (hour of day) keep their order as columns instead of collapsing', async () => {
+    const labels = ['2', '0', '1', '10', '3', '4', '5', '6', '7', '8', '9'];
+    const el = await render(Histogram, { hist: { column: 'hour', kind: 'categorical', labels, counts: labels.map((l) => Number(l) + 1) } }, 300);
+    const rects = [...el.querySelectorAll('rect[data-bin]')];
+    expect(rects.map((r) => r.getAttribute('data-bin'))).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(el.querySelector('[data-bin="other"]')).toBeNull();
+  });
+
   test('many categories collapse into "other"; a grid renders one histogram per column; empty is fine', async () => {
     const labels = Array.from({ length: 12 }, (_, i) => `c${i}`);
     const el = await render(HistogramGrid, {
