@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorld, DEFAULT_PARAMS } from '../sim/world.ts';
 import type { Columns } from '../sim/types.ts';
 import { baselinePolicy, explorationPolicy } from './policies.ts';
-import { comparePolicies, simulatePolicy } from './simulate.ts';
+import { comparePolicies, simulatePolicy, simulatePolicyAsync } from './simulate.ts';
 import { windowMetrics } from './day.ts';
 import type { ImpressionLog, Policy, SimOptions } from './types.ts';
 
@@ -91,6 +91,16 @@ describe('simulatePolicy', () => {
       expect(d.ctr).toBeCloseTo(d.clicks / d.impressions, 12);
       expect(d.ecpm).toBeCloseTo((1000 * d.revenue) / d.impressions, 9);
     }
+  });
+
+  it('starts users with the blindness a warm-up policy gave them, the same way for one policy or several', async () => {
+    const o: SimOptions = { ...opts, log: false, warmup: { policy: baselinePolicy(), days: 5 } };
+    const warm = simulatePolicy(world, explorationPolicy(2), o);
+    const cold = simulatePolicy(world, explorationPolicy(2), { ...o, warmup: undefined });
+    expect(warm.days[0]?.meanBlindness).toBeGreaterThan((cold.days[0]?.meanBlindness ?? 1) + 0.05);
+    expect(comparePolicies(world, [baselinePolicy(), explorationPolicy(2)], o)[1]?.days).toEqual(warm.days);
+    const asyncRun = await simulatePolicyAsync(world, { ...explorationPolicy(2), score: (c) => Promise.resolve(explorationPolicy(2).score(c)) }, o);
+    expect(asyncRun.days).toEqual(warm.days);
   });
 
   it('lets CTR fall day by day when every query gets many irrelevant ads (ads blindness)', () => {

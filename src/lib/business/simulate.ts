@@ -14,6 +14,12 @@ import { selectAds } from './policies.ts';
 import { CANDIDATES_PER_QUERY, cohortSize, dayStream, indexAds, QUERIES_PER_USER_PER_DAY, type AdIndex, type DayStream } from './stream.ts';
 import type { Policy, PolicyDay, SimOptions, SimResult } from './types.ts';
 
+/**
+ * A sensible default run for the app: two weeks of 3,000 queries a day (a cohort of 3,000 users)
+ * from day 0. For a baseline already in its steady state add `warmup: { policy, days: 42 }`.
+ */
+export const DEFAULT_SIM_OPTIONS: SimOptions = { startDay: 0, days: 14, queriesPerDay: 3000, seed: 'serving' };
+
 /** The mutable state of one policy's run: its users' blindness, its totals, its log. */
 export interface ServingState {
   /** Blindness of each followed user (index = user id). */
