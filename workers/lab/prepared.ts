@@ -11,14 +11,41 @@ import { range, rngFor, shuffle } from './rng.ts';
 export interface Prepared {
   key: string;
   features: FittedFeatures;
-  /** Training rows in random order. */
+  /** Training rows in random order (shuffled blocks of consecutive rows). */
   train: Matrix;
   val: Matrix;
   valRows: Uint32Array;
   millis: number;
 }
 
+/** Rows per block of the training order: blocks are shuffled, rows within a block stay in order,
+ * so featurising reads the columns almost sequentially (2–3× faster than fully random order). */
+const BLOCK_ROWS = 256;
+
 let cached: Prepared | null = null;
+
+/**
+ * A seeded split: validation rows drawn at random (ascending), training rows as the rest in
+ * shuffled blocks of BLOCK_ROWS consecutive rows.
+ */
+export function splitRows(n: number, validationFraction: number, seed: string): { trainRows: Uint32Array; valRows: Uint32Array } {
+  const rand = rngFor(seed, 'split');
+  const nVal = Math.min(n - 1, Math.max(0, Math.round(n * validationFraction)));
+  const valRows = shuffle(range(n), rand).slice(0, nVal).sort();
+  const isVal = new Uint8Array(n);
+  for (const r of valRows) isVal[r] = 1;
+  const rest = new Uint32Array(n - nVal);
+  for (let i = 0, k = 0; i < n; i++) if (!isVal[i]) rest[k++] = i;
+  const blocks = shuffle(range(Math.ceil(rest.length / BLOCK_ROWS)), rand);
+  const trainRows = new Uint32Array(rest.length);
+  let k = 0;
+  for (const b of blocks) {
+    const part = rest.subarray(b * BLOCK_ROWS, (b + 1) * BLOCK_ROWS);
+    trainRows.set(part, k);
+    k += part.length;
+  }
+  return { trainRows, valRows };
+}
 
 /** Labels and weights of the given rows as float32 vectors. */
 function labelsOf(c: Columns, rows: Uint32Array): { y: Float32Array; w: Float32Array } {
@@ -38,10 +65,7 @@ export function prepare(ds: Dataset, toggles: FeatureToggles, seed: string, vali
   cached = null;
   const t0 = performance.now();
   const c = ds.cols;
-  const perm = shuffle(range(c.n), rngFor(seed, 'split'));
-  const nVal = Math.min(c.n - 1, Math.max(0, Math.round(c.n * validationFraction)));
-  const valRows = perm.slice(0, nVal);
-  const trainRows = perm.subarray(nVal);
+  const { trainRows, valRows } = splitRows(c.n, validationFraction, seed);
   const features = fitToggles(toggles, ds.world, c, trainRows);
   const tr = transform(features, c, trainRows);
   const va = transform(features, c, valRows);
