@@ -33,13 +33,15 @@ export interface AdIndex {
   byCategory: Uint16Array[];
   /** Related ad categories of each query category (affinity > 0, not itself). */
   related: number[][];
+  /** Every ad id. */
+  all: Uint16Array;
 }
 
 /** Indexes a world's inventory by category and its categories' relations. */
 export function indexAds(world: World): AdIndex {
   const byCategory = CATEGORIES.map((_, c) => Uint16Array.from(world.ads.filter((a) => a.category === c).map((a) => a.id)));
   const related = CATEGORIES.map((_, q) => CATEGORIES.map((__, a) => a).filter((a) => a !== q && (world.affinity[q * K + a] as number) > 0));
-  return { byCategory, related };
+  return { byCategory, related, all: Uint16Array.from(world.ads, (a) => a.id) };
 }
 
 /** One day of traffic with its candidates. */
@@ -79,7 +81,6 @@ export function dayStream(world: World, index: AdIndex, seed: string, day: numbe
   const C = CANDIDATES_PER_QUERY;
   const c = allocColumns(queries * C);
   const chosen = new Uint16Array(C);
-  const all = Uint16Array.from(world.ads, (a) => a.id);
   for (let i = 0; i < queries; i++) {
     const q = list[i] as Query;
     const related = index.related[q.queryCat] as number[];
@@ -88,7 +89,7 @@ export function dayStream(world: World, index: AdIndex, seed: string, day: numbe
       if (j < CANDIDATES_OWN) pool = index.byCategory[q.queryCat] as Uint16Array;
       else if (j < CANDIDATES_OWN + CANDIDATES_AFFINE && related.length > 0) pool = index.byCategory[related[rng.int(related.length)] as number] as Uint16Array;
       else if (j < CANDIDATES_OWN + CANDIDATES_AFFINE) pool = index.byCategory[rng.int(K)] as Uint16Array;
-      else pool = all;
+      else pool = index.all;
       const ad = drawAd(rng, pool, chosen, j);
       chosen[j] = ad;
       const r = i * C + j;
@@ -106,7 +107,7 @@ export function dayStream(world: World, index: AdIndex, seed: string, day: numbe
       c.bid[r] = world.adBid[ad] as number;
       c.trueScore[r] = score;
       c.truth[r] = score >= world.threshold ? 1 : 0;
-      c.label[r] = c.truth[r] as number;
+      c.label[r] = c.truth[r] as number; // no annotator at serving time: the label is the truth
     }
   }
   return { day, queries, cands: c };
