@@ -133,7 +133,8 @@ describe('on the automatically chosen backend', () => {
     const t0 = performance.now();
     await lab.cancel();
     await expect(run).rejects.toThrow(/cancelled/);
-    expect(performance.now() - t0).toBeLessThan(500);
+    // One chunk of 262,144 candidate rows finishes first (~50 ms here, more on a loaded machine).
+    expect(performance.now() - t0).toBeLessThan(750);
   });
 
   test('20 train/dispose cycles leave tfjs memory unchanged', async () => {

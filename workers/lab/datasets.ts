@@ -20,7 +20,7 @@ export interface GenerateRequest extends GenerateOptions {
 }
 
 /** Candidate rows per chunk: small enough that a cancel lands within ~0.1 s. */
-const CHUNK_ROWS = 1 << 19;
+const CHUNK_ROWS = 1 << 18;
 
 /** Datasets kept at once; beyond this the oldest is dropped (a 1M-row log is ~40 MB). */
 export const MAX_DATASETS = 8;
