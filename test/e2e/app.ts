@@ -49,13 +49,15 @@ export async function metrics(page: Page, within = 'body'): Promise<{ key: strin
   );
 }
 
-/** Presses Tab until the focused element's accessible text matches `name` (keyboard only). */
-export async function tabTo(page: Page, name: RegExp, maxTabs = 80): Promise<void> {
+/** Presses Tab (or Shift+Tab) until the focused element's name matches `name` (keyboard only). */
+export async function tabTo(page: Page, name: RegExp, maxTabs = 80, key = 'Tab'): Promise<void> {
   for (let i = 0; i < maxTabs; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
     const label = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return el ? (el.getAttribute('aria-label') ?? el.innerText ?? '').trim() : '';
+      const el = document.activeElement as HTMLInputElement | null;
+      if (!el) return '';
+      const labelled = el.labels?.[0]?.innerText;
+      return (el.getAttribute('aria-label') ?? labelled ?? el.innerText ?? '').trim();
     });
     if (name.test(label)) return;
   }

@@ -76,6 +76,14 @@ describe('walkthrough', () => {
     expect(Number(report.find((r) => r.name === 'auc')?.value)).toBeGreaterThan(0.6);
     expect(Number(await page.locator('[data-metric="examples_per_s"]').first().getAttribute('data-value'))).toBeGreaterThan(0);
 
+    // A knob changed after a run retrains (the latest wins) and the history gets v2.
+    await tabTo(page, /^Epochs$/, 20, 'Shift+Tab');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(/epochs=4/);
+    await page.locator('[aria-label="Model v2 on the validation rows"]').waitFor({ timeout: 120_000 });
+    await waitForJob(page, 'training');
+    expect(await page.locator('[aria-label="Run history"] tbody tr').count()).toBe(2);
+
     await page.goBack();
     expect(await stepOf(page)).toBe(3);
     await page.goForward();
