@@ -10,15 +10,22 @@ import type { World } from '../sim/world.ts';
 import { policyDay } from './day.ts';
 import { hashUniform, seedKey } from './hash.ts';
 import { LogBuilder } from './log.ts';
-import { selectAds } from './policies.ts';
+import { baselinePolicy, selectAds } from './policies.ts';
 import { CANDIDATES_PER_QUERY, cohortSize, dayStream, indexAds, QUERIES_PER_USER_PER_DAY, type AdIndex, type DayStream } from './stream.ts';
 import type { Policy, PolicyDay, SimOptions, SimResult } from './types.ts';
 
 /**
  * A sensible default run for the app: two weeks of 3,000 queries a day (a cohort of 3,000 users)
- * from day 0. For a baseline already in its steady state add `warmup: { policy, days: 42 }`.
+ * from day 0, the users arriving after six weeks of the baseline (their blindness near its steady
+ * state, so the baseline's days are flat rather than sliding from a fresh start).
  */
-export const DEFAULT_SIM_OPTIONS: SimOptions = { startDay: 0, days: 14, queriesPerDay: 3000, seed: 'serving' };
+export const DEFAULT_SIM_OPTIONS: SimOptions = {
+  startDay: 0,
+  days: 14,
+  queriesPerDay: 3000,
+  seed: 'serving',
+  warmup: { policy: baselinePolicy(), days: 42 },
+};
 
 /** The mutable state of one policy's run: its users' blindness, its totals, its log. */
 export interface ServingState {
