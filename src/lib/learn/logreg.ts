@@ -35,11 +35,6 @@ export interface LogRegModel {
   examplesPerSec: number;
 }
 
-/** Numerically safe log(1 + e^x). */
-function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-}
-
 /** Trains on rows X (n × nFeatures, row-major), labels y (0/1) and example weights w. */
 export function trainLogReg(
   X: Float32Array,
@@ -104,8 +99,10 @@ export function trainLogReg(
         for (let j = 0; j < d; j++) z += (X[off + j] as number) * (weights[j] as number);
         const yi = y[r] as number;
         const wi = w[r] as number;
-        lossSum += wi * (softplus(z) - yi * z);
-        const p = 1 / (1 + Math.exp(-z));
+        // One exponential gives both the loss softplus(z) − y·z and the probability sigmoid(z).
+        const e = Math.exp(-Math.abs(z));
+        lossSum += wi * ((z > 0 ? z : 0) + Math.log1p(e) - yi * z);
+        const p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
         const res = wi * (p - yi);
         if (res === 0) continue;
         for (let j = 0; j < d; j++) g[j] = (g[j] as number) + res * (X[off + j] as number);
