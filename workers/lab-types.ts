@@ -2,6 +2,7 @@
 // The worker implements `LabApi` (workers/lab.worker.ts exports `type LabApi = typeof api`);
 // this file holds the shapes of what crosses the boundary so both sides can be written against it.
 import type { WorldParams } from '../src/lib/sim/types.ts';
+import type { FittedFeatures } from '../src/lib/features/index.ts';
 
 /** The four tfjs backends, fastest-first on a real GPU. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -248,4 +249,29 @@ export interface BenchRow {
   /** Examples timed (after one warm-up batch). */
   examples: number;
   millis: number;
+}
+
+/** One dense layer of a model: W is inDim×outDim row-major, b has outDim entries. */
+export interface DenseLayerData {
+  inDim: number;
+  outDim: number;
+  W: Float32Array;
+  b: Float32Array;
+}
+
+/** A trained model as plain data, for the serving worker and for IndexedDB (no tfjs inside).
+ * Layers are dense with ReLU between them and a sigmoid on the single output. */
+export interface ExportedModel {
+  version: string;
+  config: TrainConfig;
+  backend: BackendName;
+  kind: ModelKind;
+  layers: DenseLayerData[];
+  /** The fitted feature transform: apply it to new rows to get the model's inputs. */
+  features: FittedFeatures;
+  /** Held-out rows of the training dataset (for 'validation' evaluation after a reload). */
+  valRows?: Uint32Array;
+  /** The world it was trained in and its training days (the evaluation streams come from them). */
+  world: WorldParams;
+  days: [number, number];
 }

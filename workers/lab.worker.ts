@@ -8,6 +8,7 @@ import type {
   DatasetSummary,
   EvalReport,
   EvalTarget,
+  ExportedModel,
   FeatureToggles,
   GenerateRequest,
   JobProgress,
@@ -24,7 +25,7 @@ import { summarize } from './lab/summary.ts';
 import { prepare } from './lab/prepared.ts';
 import { runTraining } from './lab/train-job.ts';
 import { cancelCurrent, runJob } from './lab/jobs.ts';
-import { getModel, modelInfos, removeModel } from './lab/models.ts';
+import { exportModel, getModel, importModel, modelInfos, removeModel } from './lab/models.ts';
 import { evalSet } from './lab/evalsets.ts';
 import { report, scoreSet } from './lab/evaluate.ts';
 import { transform } from './lab/featurize.ts';
@@ -102,7 +103,7 @@ const api = {
   /** Evaluates a model on its validation split, a large test / gold / yesterday stream, a day range, or a slice. */
   async evaluate(modelId: string, target: EvalTarget = 'validation'): Promise<EvalReport> {
     const m = getModel(modelId);
-    const set = await evalSet(getDataset(m.config.datasetId), m.valRows, target);
+    const set = await evalSet(m, target);
     return report(m, set);
   },
 
@@ -118,7 +119,7 @@ const api = {
   /** Scores of a model on an evaluation target with its labels and weights, for custom charts. */
   async scores(modelId: string, target: EvalTarget): Promise<{ pred: Float32Array; labels: Uint8Array; weights: Float32Array }> {
     const m = getModel(modelId);
-    const set = await evalSet(getDataset(m.config.datasetId), m.valRows, target);
+    const set = await evalSet(m, target);
     const out = { pred: await scoreSet(m, set), labels: set.labels.slice(), weights: set.cols.weight.slice() };
     return transfer(out, [out.pred.buffer, out.labels.buffer, out.weights.buffer]);
   },
@@ -126,6 +127,17 @@ const api = {
   /** Every trained model still held. */
   listModels(): ModelInfo[] {
     return modelInfos();
+  },
+
+  /** A model as plain data (weights, fitted features, config) for the serving worker or IndexedDB. */
+  exportModel(modelId: string): ExportedModel {
+    return exportModel(modelId);
+  },
+
+  /** Brings back an exported model (after a reload); its dataset must be generated again to evaluate it. */
+  importModel(model: ExportedModel): ModelInfo {
+    const id = importModel(model).id;
+    return modelInfos().find((m) => m.modelId === id)!;
   },
 
   /** Forgets a model. */

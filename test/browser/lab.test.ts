@@ -150,7 +150,7 @@ describe('on the automatically chosen backend', () => {
     expect(await lab.listModels()).toHaveLength(models);
   });
 
-  test('evaluates on the weighted test and gold streams, a day range and a slice', async () => {
+  test('evaluates on the weighted test and gold streams, a day range and a slice; export/import round-trips', async () => {
     const r = await lab.train(base);
     const test = await lab.evaluate(r.modelId, 'test');
     expect(test.positives).toBeGreaterThan(1000);
@@ -163,6 +163,11 @@ describe('on the automatically chosen backend', () => {
     expect(slice.rows).toBeLessThan(r.validation.rows);
     const p = await lab.predict(r.modelId, base.datasetId, Uint32Array.of(0, 1, 2));
     expect(p).toHaveLength(3);
+    const exported = await lab.exportModel(r.modelId);
     await lab.disposeModel(r.modelId);
+    const back = await lab.importModel(exported);
+    expect(Array.from(await lab.predict(back.modelId, base.datasetId, Uint32Array.of(0, 1, 2)))).toEqual(Array.from(p));
+    expect((await lab.evaluate(back.modelId, 'test')).auc.value).toBe(test.auc.value);
+    await lab.disposeModel(back.modelId);
   });
 });

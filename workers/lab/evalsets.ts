@@ -3,8 +3,9 @@
 import type { Columns } from '../../src/lib/sim/types.ts';
 import { selectRows } from '../../src/lib/sim/columns.ts';
 import type { EvalTarget, SliceFilter } from '../lab-types.ts';
-import type { Dataset } from './datasets.ts';
-import { generateRows, worldFor } from './datasets.ts';
+import type { WorldParams } from '../../src/lib/sim/types.ts';
+import { generateRows, getDataset, worldFor } from './datasets.ts';
+import type { ModelRecord } from './models.ts';
 
 /** Candidate rows streamed for an evaluation set spanning all 90 days (scaled by its day span). */
 export const EVAL_STREAM_ROWS = 10_000_000;
@@ -23,8 +24,7 @@ export interface EvalSet {
 const cache = new Map<string, EvalSet>();
 
 /** Draws (or reuses) the stream `stream` over `days` of the dataset's world. */
-async function streamSet(ds: Dataset, name: string, stream: string, days: [number, number], gold: boolean, cancelled?: () => boolean): Promise<EvalSet> {
-  const p = ds.params;
+async function streamSet(p: WorldParams, name: string, stream: string, days: [number, number], gold: boolean, cancelled?: () => boolean): Promise<EvalSet> {
   const key = JSON.stringify([p.seed, p.skew, p.noise, p.drift, stream, days, gold]);
   const hit = cache.get(key);
   if (hit) return hit;
@@ -62,23 +62,27 @@ export function targetName(t: EvalTarget): string {
   return `${t.gold ? 'gold ' : ''}days ${t.days[0]}–${t.days[1]}`;
 }
 
-/** The rows and labels of a target; 'validation' uses the model's held-out rows of its dataset. */
-export async function evalSet(ds: Dataset, valRows: Uint32Array, t: EvalTarget, cancelled?: () => boolean): Promise<EvalSet> {
-  const days = (ds.opts.days ?? [0, 89]) as [number, number];
+/**
+ * The rows and labels of a target for a model: 'validation' is its held-out rows of its dataset;
+ * the streams come from the model's world over its training days (test, gold) or the given days.
+ */
+export async function evalSet(m: ModelRecord, t: EvalTarget, cancelled?: () => boolean): Promise<EvalSet> {
+  const { world: p, days } = m;
   if (typeof t === 'string') {
     if (t === 'validation') {
-      const cols = selectRows(ds.cols, valRows);
+      if (m.valRows.length === 0) throw new Error(`model ${m.version} has no validation rows`);
+      const cols = selectRows(getDataset(m.config.datasetId).cols, m.valRows);
       return { name: t, cols, labels: cols.label };
     }
-    if (t === 'test') return streamSet(ds, t, 'test', days, false, cancelled);
-    if (t === 'gold') return streamSet(ds, t, 'gold', days, true, cancelled);
-    return streamSet(ds, t, 'yesterday', [89, 89], false, cancelled);
+    if (t === 'test') return streamSet(p, t, 'test', days, false, cancelled);
+    if (t === 'gold') return streamSet(p, t, 'gold', days, true, cancelled);
+    return streamSet(p, t, 'yesterday', [89, 89], false, cancelled);
   }
   if ('slice' in t) {
-    const base = await evalSet(ds, valRows, t.of, cancelled);
+    const base = await evalSet(m, t.of, cancelled);
     const rows = filterRows(base.cols, t.slice);
     const cols = selectRows(base.cols, rows);
     return { name: targetName(t), cols, labels: base.labels === base.cols.truth ? cols.truth : cols.label };
   }
-  return streamSet(ds, targetName(t), `${t.gold ? 'gold-days' : 'days'}:${t.days[0]}-${t.days[1]}`, t.days, !!t.gold, cancelled);
+  return streamSet(p, targetName(t), `${t.gold ? 'gold-days' : 'days'}:${t.days[0]}-${t.days[1]}`, t.days, !!t.gold, cancelled);
 }

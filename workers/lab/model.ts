@@ -1,14 +1,9 @@
 // Trained models as plain arrays: no tensor outlives a job, so models survive backend switches.
-import type { ModelKind } from '../lab-types.ts';
+import type { DenseLayerData, ModelKind } from '../lab-types.ts';
 import { normal, rngFor } from './rng.ts';
 
 /** One dense layer: W is inDim×outDim row-major, b has outDim entries. */
-export interface DenseLayer {
-  inDim: number;
-  outDim: number;
-  W: Float32Array;
-  b: Float32Array;
-}
+export type DenseLayer = DenseLayerData;
 
 /** A model: dense layers with ReLU between them and a sigmoid on the single output. */
 export interface ModelWeights {

@@ -1,5 +1,6 @@
 // The worker's trained models: plain-array weights plus what is needed to score new rows.
-import type { BackendName, ModelInfo, TrainConfig } from '../lab-types.ts';
+import type { BackendName, ExportedModel, ModelInfo, TrainConfig } from '../lab-types.ts';
+import type { WorldParams } from '../../src/lib/sim/types.ts';
 import type { FittedFeatures } from './featurize.ts';
 import { paramCount, type ModelWeights } from './model.ts';
 
@@ -12,6 +13,9 @@ export interface ModelRecord {
   features: FittedFeatures;
   /** Rows of the training dataset held out for validation. */
   valRows: Uint32Array;
+  /** The world it was trained in and its training days (evaluation streams are drawn from them). */
+  world: WorldParams;
+  days: [number, number];
   backend: BackendName;
   createdAt: number;
 }
@@ -51,4 +55,40 @@ export function modelInfos(): ModelInfo[] {
     params: paramCount(m.weights),
     createdAt: m.createdAt,
   }));
+}
+
+/** A model as plain data (copies of its arrays), for serving and persistence. */
+export function exportModel(id: string): ExportedModel {
+  const m = getModel(id);
+  return {
+    version: m.version,
+    config: m.config,
+    backend: m.backend,
+    kind: m.weights.kind,
+    layers: m.weights.layers.map((l) => ({ ...l, W: l.W.slice(), b: l.b.slice() })),
+    features: m.features,
+    valRows: m.valRows.slice(),
+    world: m.world,
+    days: m.days,
+  };
+}
+
+/** Stores an exported model again (after a reload) under a fresh id; checks its shapes. */
+export function importModel(e: ExportedModel): ModelRecord {
+  let width = e.features.d;
+  for (const l of e.layers) {
+    if (l.inDim !== width || l.W.length !== l.inDim * l.outDim || l.b.length !== l.outDim) throw new Error(`model ${e.version}: layer shapes do not fit`);
+    width = l.outDim;
+  }
+  if (width !== 1) throw new Error(`model ${e.version}: the last layer must have one output`);
+  return addModel({
+    version: e.version,
+    config: e.config,
+    backend: e.backend,
+    weights: { kind: e.kind, layers: e.layers },
+    features: e.features,
+    valRows: e.valRows ?? new Uint32Array(0),
+    world: e.world,
+    days: e.days,
+  });
 }

@@ -37,7 +37,8 @@ export async function runTraining(cfg: TrainConfig, runHooks: RunHooks): Promise
   const prep = prepare(ds, cfg.features, cfg.seed, cfg.validationFraction);
   const fitted = await fit(prep.train, prep.val, { ...cfg, model: cfg.model }, { ...hooks, progressEveryMs: PROGRESS_EVERY_MS });
   const backend = fitted.backend as BackendName;
-  const rec = addModel({ config: cfg, weights: fitted.weights, features: prep.features, valRows: prep.valRows, backend, version: cfg.version });
+  const days = (ds.opts.days ?? [0, 89]) as [number, number];
+  const rec = addModel({ config: cfg, weights: fitted.weights, features: prep.features, valRows: prep.valRows, backend, version: cfg.version, world: ds.params, days });
   const valCols = selectRows(ds.cols, prep.valRows);
   const valPred = await predictTf(fitted.weights, prep.val.X, prep.val.n, prep.val.d);
   const validation = await report(rec, { name: 'validation', cols: valCols, labels: valCols.label }, valPred);
