@@ -490,3 +490,25 @@ describe('DayBars', () => {
     expect(empty.textContent).toContain('No clicks yet');
   });
 });
+
+describe('motion', () => {
+  // Every chart's CSS source, to check where motion is declared.
+  const sources = import.meta.glob('../../src/components/charts/*.svelte', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+  test('animations and transitions exist only inside a prefers-reduced-motion: no-preference block', () => {
+    expect(Object.keys(sources).length).toBeGreaterThan(10);
+    for (const [file, src] of Object.entries(sources)) {
+      const css = src.slice(src.indexOf('<style>'));
+      let depth = 0;
+      let motionOkDepth = -1;
+      for (const lineText of css.split('\n')) {
+        if (/@media\s*\(prefers-reduced-motion:\s*no-preference\)/.test(lineText)) motionOkDepth = depth;
+        if (/^\s*(animation|transition)\s*:/.test(lineText)) {
+          expect(motionOkDepth >= 0 && depth > motionOkDepth, `${file}: ${lineText.trim()}`).toBe(true);
+        }
+        depth += (lineText.match(/{/g) ?? []).length - (lineText.match(/}/g) ?? []).length;
+        if (motionOkDepth >= 0 && depth <= motionOkDepth) motionOkDepth = -1;
+      }
+    }
+  });
+});
