@@ -104,6 +104,17 @@ describe('on the automatically chosen backend', () => {
     await lab.init('auto');
   });
 
+  test('the same seed on the same backend gives the same run; another seed another', async () => {
+    const cfg = { ...small, model: 'mlp' as const, hidden: [8], learningRate: 0.05 };
+    const a = await lab.train(cfg);
+    const b = await lab.train(cfg);
+    const c = await lab.train({ ...cfg, seed: 'other' });
+    expect(b.history).toEqual(a.history);
+    expect(b.validation.auc.value).toBe(a.validation.auc.value);
+    expect(c.history).not.toEqual(a.history);
+    for (const r of [a, b, c]) await lab.disposeModel(r.modelId);
+  });
+
   test('progress streams through a proxy at most ~10 times a second', async () => {
     const seen: TrainProgress[] = [];
     const stamps: number[] = [];
