@@ -72,7 +72,7 @@ export function serveDay(world: World, stream: DayStream, policy: Policy, scores
   const shown = new Uint32Array(Math.max(1, Math.min(C, policy.maxAds)));
   const margins = new Float64Array(shown.length);
   const blind = state.blindness;
-  const threshold = world.threshold;
+  const reference = world.clickReference;
   const ctx: ClickContext = { score: 0, quality: 0, intent: 0, position: 0, device: 0, hour: 0, propensity: 1, blindness: 0 };
   const t: BusinessTotals = { queries, impressions: 0, clicks: 0, revenue: 0 };
   for (let q = 0; q < queries; q++) {
@@ -98,7 +98,7 @@ export function serveDay(world: World, stream: DayStream, policy: Policy, scores
         t.clicks++;
         t.revenue += cands.bid[r] as number;
       }
-      margins[pos] = score - threshold;
+      margins[pos] = score - reference;
       state.log?.push(cands, r, pos, q, clicked, p);
     }
     t.impressions += k;

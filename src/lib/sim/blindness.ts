@@ -13,7 +13,7 @@ export const BLINDNESS_RELIEF = 0.01;
 export const BLINDNESS_DAILY_RECOVERY = 0.03;
 
 /**
- * The user's state after seeing `count` ads whose relevance margins (trueScore − threshold) are
+ * The user's state after seeing `count` ads whose relevance margins (trueScore − world.clickReference) are
  * in `margins`: each irrelevant ad (margin < 0) adds BLINDNESS_HIT of the headroom, each relevant
  * one removes BLINDNESS_RELIEF.
  */

@@ -115,3 +115,6 @@ export const MAX_CLICK_PROB = 0.9;
 
 /** Dollars the relabelling oracle (an expert annotator) charges per row. */
 export const RELABEL_COST_PER_ROW = 0.25;
+
+/** Skew whose threshold anchors what users find relevant: the skew knob changes labels, not how people click. */
+export const CLICK_REFERENCE_SKEW = 1e-4;

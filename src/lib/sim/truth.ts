@@ -106,7 +106,7 @@ export function hourClickFactor(hour: number): number {
 
 /** Probability that the user clicks the shown ad (a few percent for relevant ads at the top). */
 export function clickProbability(world: World, c: ClickContext): number {
-  const margin = c.score - world.threshold;
+  const margin = c.score - world.clickReference;
   const logit = CLICK_BIAS + CLICK_RELEVANCE * margin + CLICK_QUALITY * (c.quality - 0.5) + CLICK_INTENT * (c.intent - 0.5);
   const base = 1 / (1 + Math.exp(-logit));
   const pos = POSITION_FACTOR[Math.min(c.position, POSITION_FACTOR.length - 1)] as number;

@@ -11,6 +11,7 @@ import {
   BUGGY_QUERY_CAT,
   BUGGY_WRONG_PER_TRUE,
   CATEGORY_CPC,
+  CLICK_REFERENCE_SKEW,
   CATEGORY_POPULARITY,
   CONCEPT_DRIFT_MAX_SHARE,
   CONCEPT_DRIFT_MOVES,
@@ -80,6 +81,8 @@ export interface World {
   moveTarget: Uint8Array;
   /** Solved score threshold: a pair should show iff its true score ≥ threshold. */
   threshold: number;
+  /** Score users judge ads against (the threshold at the reference skew): clicks and blindness do not move with the labelling knob. */
+  clickReference: number;
   /** Probability that an annotator marks a true "show" as "no-show" (= noise). */
   missRate: number;
   /** Probability that an annotator marks a true "no-show" as "show" (= noise·skew/(1−skew)). */
@@ -165,8 +168,7 @@ export function createWorld(input: WorldParams): World {
     HOUR_TRAFFIC.map((v) => v / hourTotal),
   );
 
-  const threshold = solveThreshold(
-    {
+  const scoreWorld = {
       affinity,
       textIntent: table.intent,
       textStart: table.start,
@@ -176,9 +178,9 @@ export function createWorld(input: WorldParams): World {
       catProb,
       moveShare,
       moveTarget,
-    },
-    skew,
-  );
+  };
+  const threshold = solveThreshold(scoreWorld, skew);
+  const clickReference = skew === CLICK_REFERENCE_SKEW ? threshold : solveThreshold(scoreWorld, CLICK_REFERENCE_SKEW);
 
   // Share of rows in the buggy slice: P(day in range)·P(travel | day)·P(finance ad)·P(mobile | day).
   let buggySliceShare = 0;
@@ -209,6 +211,7 @@ export function createWorld(input: WorldParams): World {
     moveShare,
     moveTarget,
     threshold,
+    clickReference,
     missRate: noise,
     falseShowRate: (noise * skew) / (1 - skew),
     buggyFlipRate,
