@@ -275,3 +275,7 @@ export interface ExportedModel {
   world: WorldParams;
   days: [number, number];
 }
+
+/** Overrides for an MLP retrain that finishes in ~6 s on this machine's WASM (1M rows; test AUC
+ * ≈ 0.938 vs 0.932 for logistic regression; 3 epochs at batch 4096 reach ≈ 0.94 in ~9–11 s). */
+export const MLP_TRAIN_OVERRIDES: Partial<TrainConfig> = { model: 'mlp', hidden: [32, 16], epochs: 2, batchSize: 16384, learningRate: 0.03 };
