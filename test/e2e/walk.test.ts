@@ -119,6 +119,24 @@ describe('walkthrough', () => {
     await page.context().close();
   });
 
+  test('moving a world slider regenerates the data and the latest setting wins', async () => {
+    const { page, errors } = await openApp(browser, 'step=2&rows=400000&seed=latest');
+    await waitForJob(page, 'generation');
+    await tabTo(page, /^Skew$/);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForURL(/skew=/);
+    await waitForJob(page, 'generation');
+    await page.waitForTimeout(300);
+    await waitForJob(page, 'generation');
+    const wanted = Number(new URL(page.url()).searchParams.get('skew'));
+    expect(wanted).toBeGreaterThan(0.0001);
+    const shown = Number(await page.locator('[data-metric="skew"]').first().getAttribute('data-value'));
+    expect(shown).toBe(wanted);
+    expect(await page.getByText('belong to the previous settings').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   test('a deep link to step 4 reproduces the metric values of a fresh session with the same seed', async () => {
     const world = `seed=deep-link-1&${QUICK}&backend=wasm`;
 
