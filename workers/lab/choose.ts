@@ -81,7 +81,10 @@ export async function chooseBackend(preference: BackendName | 'auto' = 'auto'): 
     const rival = runnerUp ? `, against ${rate(probe(runnerUp).examplesPerSec ?? 0)} for ${LABEL[runnerUp]}` : '';
     const speed = p.examplesPerSec ? `${LABEL[n]} measured the fastest here: ${rate(p.examplesPerSec)} training examples/s${rival}.` : `${LABEL[n]} is the only backend that works here.`;
     const sw = softwareSentence(probes);
-    const reason = `${forcedFail}${sw ? `${sw}so training runs on ${LABEL[n]}, which uses the processor directly. ` : ''}${speed}`;
+    const why = p.software
+      ? `${LABEL[n]} is a software emulation here (${p.adapter ?? 'no graphics card'}), but it is the only backend that started.`
+      : `${sw ? `${sw}so training runs on ${LABEL[n]}, which uses the processor directly. ` : ''}${speed}`;
+    const reason = `${forcedFail}${why}`;
     return { backend: n, reason, probes, fallbackFrom, selfCheckError: await selfCheck() };
   }
   throw new Error('no tfjs backend could start');
