@@ -114,7 +114,7 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
               stage: `epoch ${epoch + 1} of ${o.epochs}`,
               epoch: epoch + 1,
               epochs: o.epochs,
-              trainLoss: wSum > 0 ? lossSum / wSum : NaN,
+              trainLoss: wSum > 0 ? lossSum / wSum : (history[history.length - 1]?.trainLoss ?? NaN),
               valLoss,
               examplesPerSec: examples / ((now - t0) / 1000),
             });
