@@ -31,6 +31,9 @@ import { report, scoreSet } from './lab/evaluate.ts';
 import { transform } from './lab/featurize.ts';
 import { predictTf } from './lab/predict.ts';
 import { selectRows } from '../src/lib/sim/columns.ts';
+import { baselineDays } from './lab/policy.ts';
+import type { PolicyDay } from '../src/lib/business/types.ts';
+import type { WorldParams } from '../src/lib/sim/types.ts';
 import { benchApi } from './lab/bench-api.ts';
 
 /** The backend report of the last init (used to pick the fallback order). */
@@ -93,6 +96,11 @@ const api = {
       if (result.backendFallback && backendReport) backendReport = { ...backendReport, backend: result.backend, fallbackFrom: backendReport.backend, reason: result.backendFallback };
       return result;
     });
+  },
+
+  /** The rule-based baseline policy over 14 simulated days of the world (step 1's business picture). */
+  baselinePolicy(params: WorldParams): PolicyDay[] {
+    return baselineDays(params);
   },
 
   /** Stops the job in flight (training or generation); it rejects with "cancelled". */

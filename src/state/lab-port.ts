@@ -14,6 +14,7 @@ export function createLabPort(): LabPort | null {
       return lab.generate({ params, rows }, proxy(onProgress));
     },
     train: (config, onProgress) => lab.train(config, proxy(onProgress)),
+    baseline: (params) => lab.baselinePolicy(params),
     cancel: async () => {
       await lab.cancel();
     },

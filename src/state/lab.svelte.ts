@@ -14,12 +14,15 @@ import type {
 import { Job } from './job.svelte.ts';
 import { featureLabel, trainKey, worldKey, type WorldRequest } from '../lib/url/lab-config.ts';
 import type { PolicyDay } from './policy.ts';
+import type { WorldParams } from '../lib/sim/types.ts';
 
 /** What the lab state needs from the worker (implemented over src/state/lab-client.ts). */
 export interface LabPort {
   init(backend: BackendName | 'auto'): Promise<BackendReport>;
   generate(world: WorldRequest, onProgress: (p: JobProgress) => void): Promise<DatasetSummary>;
   train(config: TrainConfig, onProgress: (p: TrainProgress) => void): Promise<TrainResult>;
+  /** The rule-based baseline policy per simulated day (step 1). */
+  baseline(params: WorldParams): Promise<PolicyDay[]>;
   cancel(): Promise<void>;
 }
 
@@ -56,8 +59,10 @@ export class LabState {
   #liveLoss = $state.raw<LossPoint[]>([]);
   #liveExamplesPerSec = $state(Number.NaN);
   #trials = $state.raw<FeatureTrial[]>([]);
-  /** The baseline policy per simulated day (filled by the business simulation when it exists). */
-  #policyDays = $state.raw<PolicyDay[]>([]);
+  /** The baseline policy per simulated day (step 1), from the business simulation in the worker. */
+  readonly policy = new Job<PolicyDay[]>();
+  /** Increments on every policy request; only the latest one's answer is kept. */
+  #policySeq = 0;
 
   constructor(port: LabPort | null) {
     this.#port = port;
@@ -82,12 +87,24 @@ export class LabState {
     return this.#trials;
   }
   get policyDays(): PolicyDay[] {
-    return this.#policyDays;
+    return this.policy.result ?? [];
   }
 
-  /** Sets the baseline policy's days (the step-1 data source). */
-  setPolicyDays(days: PolicyDay[]): void {
-    this.#policyDays = days;
+  /** Simulates the baseline policy for this world unless its days are already shown (latest request wins). */
+  async ensureBaseline(params: WorldParams): Promise<void> {
+    const port = this.#port;
+    if (!port) return;
+    const key = `${params.seed}|${params.skew}|${params.noise}|${params.drift}`;
+    if (this.policy.resultKey === key && this.policy.status === 'done') return;
+    if (this.policy.status === 'running' && this.policy.runningKey === key) return;
+    const mine = ++this.#policySeq;
+    this.policy.start(key, 'simulating 14 days of traffic');
+    try {
+      const days = await port.baseline({ seed: params.seed, skew: params.skew, noise: params.noise, drift: params.drift });
+      if (mine === this.#policySeq) this.policy.finish(key, days);
+    } catch (err) {
+      if (mine === this.#policySeq) this.policy.fail(messageOf(err));
+    }
   }
 
   /** Starts (or restarts) the worker's backend; only when the requested backend changes. */
