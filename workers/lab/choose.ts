@@ -9,10 +9,17 @@ import { SELF_CHECK_TOLERANCE, selfCheck } from './selfcheck.ts';
 export const LABEL: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
 /** Time given to each candidate's micro-benchmark (ms, after a warm-up step). */
 const BENCH_MS = 40;
+/** A backend later in BACKEND_ORDER wins only if it measures this many times faster (a noisy 40 ms timing must not flip the choice, and with it the numbers a seed gives). */
+const SWITCH_MARGIN = 1.5;
 
-/** Formats examples/s as "3.2 M" or "640 k". */
-export function rate(x: number): string {
-  return x >= 1e6 ? `${(x / 1e6).toFixed(1)} M` : `${Math.round(x / 1e3)} k`;
+/** Real candidates, best first: the earliest in BACKEND_ORDER wins unless another measures SWITCH_MARGIN times faster; the rest by speed. */
+export function rankBySpeed(names: BackendName[], speed: (n: BackendName) => number): BackendName[] {
+  const ordered = BACKEND_ORDER.filter((n) => names.includes(n));
+  let best = ordered[0];
+  if (best === undefined) return [];
+  for (const n of ordered) if (speed(n) > SWITCH_MARGIN * speed(best)) best = n;
+  const winner = best;
+  return [winner, ...ordered.filter((n) => n !== winner).sort((a, b) => speed(b) - speed(a))];
 }
 
 /** Inspects every candidate without starting tfjs on it. */
@@ -68,7 +75,10 @@ export async function chooseBackend(preference: BackendName | 'auto' = 'auto'): 
     }
     p.examplesPerSec = await microBenchmark(BENCH_MS);
   }
-  const ranked = candidates.filter((n) => probe(n).available).sort((a, b) => (probe(b).examplesPerSec ?? 0) - (probe(a).examplesPerSec ?? 0));
+  const ranked = rankBySpeed(
+    candidates.filter((n) => probe(n).available),
+    (n) => probe(n).examplesPerSec ?? 0,
+  );
   const soft = BACKEND_ORDER.filter((n) => probe(n).available && probe(n).software && n !== fallbackFrom);
   for (const n of [...ranked, ...soft]) {
     const p = probe(n);
@@ -79,7 +89,13 @@ export async function chooseBackend(preference: BackendName | 'auto' = 'auto'): 
     }
     const runnerUp = ranked.find((r) => r !== n);
     const rival = runnerUp ? `, against ${rate(probe(runnerUp).examplesPerSec ?? 0)} for ${LABEL[runnerUp]}` : '';
-    const speed = p.examplesPerSec ? `${LABEL[n]} measured the fastest here: ${rate(p.examplesPerSec)} training examples/s${rival}.` : `${LABEL[n]} is the only backend that works here.`;
+    const rivalRate = runnerUp ? (probe(runnerUp).examplesPerSec ?? 0) : 0;
+    const fastest = !p.examplesPerSec
+      ? `${LABEL[n]} is the only backend that works here.`
+      : p.examplesPerSec >= rivalRate
+        ? `${LABEL[n]} measured the fastest here: ${rate(p.examplesPerSec)} training examples/s${rival}.`
+        : `${LABEL[n]} and ${LABEL[runnerUp ?? n]} measured about the same here (${rate(p.examplesPerSec)} vs ${rate(rivalRate)} training examples/s); ${LABEL[n]} is kept so that the same link gives the same numbers.`;
+    const speed = fastest;
     const sw = softwareSentence(probes);
     const why = p.software
       ? `${LABEL[n]} is a software emulation here (${p.adapter ?? 'no graphics card'}), but it is the only backend that started.`
