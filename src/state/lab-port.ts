@@ -15,6 +15,7 @@ export function createLabPort(): LabPort | null {
     },
     train: (config, onProgress) => lab.train(config, proxy(onProgress)),
     baseline: (params) => lab.baselinePolicy(params),
+    evaluate: (modelId, target) => lab.evaluate(modelId, target),
     cancel: async () => {
       await lab.cancel();
     },

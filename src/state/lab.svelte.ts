@@ -1,10 +1,13 @@
-// The lab as the UI sees it: the backend report, the dataset, the step-3 feature trials and the
-// step-4 training run, each a Job whose last result stays visible (stale) while a newer one runs.
+// The lab as the UI sees it: the backend report, the dataset, the step-3 feature trials, the
+// step-4 training run and its evaluation on the large test stream, each a Job whose last result
+// stays visible (stale) while a newer one runs.
 // The latest request wins: starting a job cancels the one in flight, and late answers are dropped.
 import type {
   BackendName,
   BackendReport,
   DatasetSummary,
+  EvalReport,
+  EvalTarget,
   FeatureToggles,
   JobProgress,
   TrainConfig,
@@ -23,6 +26,8 @@ export interface LabPort {
   train(config: TrainConfig, onProgress: (p: TrainProgress) => void): Promise<TrainResult>;
   /** The rule-based baseline policy per simulated day (step 1). */
   baseline(params: WorldParams): Promise<PolicyDay[]>;
+  /** A trained model's report on an evaluation target (step 4 uses the large 'test' stream). */
+  evaluate(modelId: string, target: EvalTarget): Promise<EvalReport>;
   cancel(): Promise<void>;
 }
 
@@ -34,6 +39,14 @@ export interface FeatureTrial {
   featureCount: number;
   auc: number;
   datasetId: string;
+}
+
+/** A step-4 model's report on the test stream, and the training run it belongs to. */
+export interface TestEvaluation {
+  /** The training key of the run evaluated. */
+  key: string;
+  version: string;
+  report: EvalReport;
 }
 
 /** A point of the live loss curve. */
@@ -63,6 +76,12 @@ export class LabState {
   readonly policy = new Job<PolicyDay[]>();
   /** Increments on every policy request; only the latest one's answer is kept. */
   #policySeq = 0;
+  /** The step-4 model's evaluation on the test stream (the latest request wins). */
+  readonly evaluation = new Job<TestEvaluation>();
+  /** Increments on every evaluation, newer training run and cancel; only the current one's answer is kept. */
+  #evalSeq = 0;
+  /** Test reports by training key. */
+  #tests = $state.raw<Record<string, TestEvaluation>>({});
 
   constructor(port: LabPort | null) {
     this.#port = port;
@@ -88,6 +107,10 @@ export class LabState {
   }
   get policyDays(): PolicyDay[] {
     return this.policy.result ?? [];
+  }
+  /** The test report of the training run with this key, if it has been evaluated. */
+  testFor(key: string): TestEvaluation | undefined {
+    return this.#tests[key];
   }
 
   /** Simulates the baseline policy for this world unless its days are already shown (latest request wins). */
@@ -126,6 +149,7 @@ export class LabState {
     const mine = ++this.#seq;
     const wasBusy = this.#busy;
     this.#abandonOthers(job);
+    if (job === this.training || job === this.dataset) this.#dropEvaluation();
     job.start(key, 'starting');
     this.#busy = true;
     if (wasBusy && this.#port) await this.#port.cancel().catch(() => undefined);
@@ -160,12 +184,40 @@ export class LabState {
     }
   }
 
-  /** Trains the step-4 model; resolves with the result, or null if cancelled, superseded or failed. */
-  async train(config: TrainConfig): Promise<TrainResult | null> {
-    return this.#runTraining(this.training, config, true);
+  /** Trains the step-4 model, then evaluates it on the test stream (`onTest` gets that report);
+   * resolves with the training result, or null if cancelled, superseded or failed. */
+  async train(config: TrainConfig, onTest?: (t: TestEvaluation) => void): Promise<TrainResult | null> {
+    return this.#runTraining(this.training, config, true, (key, result) => void this.evaluateTest(key, result, onTest));
   }
 
-  /** Trains a quick logistic regression for one feature set (step 3) and records its AUC. */
+  /** Evaluates a finished step-4 model on the large test stream; null if superseded or failed. */
+  async evaluateTest(key: string, result: TrainResult, onTest?: (t: TestEvaluation) => void): Promise<TestEvaluation | null> {
+    const port = this.#port;
+    if (!port) return null;
+    const mine = ++this.#evalSeq;
+    this.evaluation.start(key, `evaluating ${result.version} on the test stream`);
+    try {
+      const report = await port.evaluate(result.modelId, 'test');
+      if (mine !== this.#evalSeq) return null;
+      const t: TestEvaluation = { key, version: result.version, report };
+      this.#tests = { ...this.#tests, [key]: t };
+      this.evaluation.finish(key, t);
+      onTest?.(t);
+      return t;
+    } catch (err) {
+      if (mine === this.#evalSeq) this.evaluation.fail(messageOf(err));
+      return null;
+    }
+  }
+
+  /** Makes the evaluation in flight (if any) stale: its answer will be ignored. */
+  #dropEvaluation(): void {
+    this.#evalSeq++;
+    if (this.evaluation.status === 'running') this.evaluation.cancelled();
+  }
+
+  /** Trains a quick logistic regression for one feature set (step 3) and records its validation AUC
+   * (a quick comparison on the held-out rows of the step-2 log, not the test stream). */
   async tryFeatures(config: TrainConfig): Promise<void> {
     const result = await this.#runTraining(this.trial, config, false);
     if (!result) return;
@@ -187,7 +239,8 @@ export class LabState {
     return this.#trials.find((t) => t.key === key);
   }
 
-  async #runTraining(job: Job<TrainResult>, config: TrainConfig, live: boolean): Promise<TrainResult | null> {
+  /** Runs one training job; `onDone` runs synchronously as it finishes (so no frame shows it done with nothing next). */
+  async #runTraining(job: Job<TrainResult>, config: TrainConfig, live: boolean, onDone?: (key: string, r: TrainResult) => void): Promise<TrainResult | null> {
     const port = this.#port;
     if (!port) return null;
     const key = trainKey(config, this.#backend?.backend ?? 'unknown');
@@ -209,6 +262,7 @@ export class LabState {
       });
       if (mine !== this.#seq) return null;
       job.finish(key, result);
+      onDone?.(key, result);
       return result;
     } catch (err) {
       if (mine === this.#seq) job.fail(messageOf(err));
@@ -229,6 +283,7 @@ export class LabState {
   async cancel(): Promise<void> {
     if (!this.#port) return;
     this.#seq++;
+    this.#dropEvaluation();
     for (const j of [this.dataset, this.training, this.trial] as Job<unknown>[]) if (j.status === 'running') j.cancelled();
     this.#busy = false;
     await this.#port.cancel().catch(() => undefined);

@@ -15,6 +15,8 @@ export interface RunRecord {
   backend: BackendName;
   featureCount: number;
   validation: EvalReport;
+  /** Its report on the large test stream; null until that evaluation lands. */
+  test: EvalReport | null;
   millis: number;
   examplesPerSec: number;
   /** Wall-clock time it finished (ms since epoch). */
@@ -42,6 +44,11 @@ export class RunHistory {
   /** Records a finished run (its version must be nextVersion()). */
   add(run: RunRecord): void {
     this.#runs = [...this.#runs, run];
+  }
+
+  /** Records the test-stream report of the run that trained `report.modelId`. */
+  setTest(report: EvalReport): void {
+    this.#runs = this.#runs.map((r) => (r.modelId === report.modelId ? { ...r, test: report } : r));
   }
 
   /** The run before `version`, for "compared with v1" displays. */

@@ -235,6 +235,8 @@ describe('ConfusionMatrix', () => {
 describe('ThresholdSlider', () => {
   test('maps slider positions to log-scaled thresholds, both ways, with keyboard steps', async () => {
     let value = $state(0.5);
+    // Reads the bound value now (inside a closure, so it is the live state, not its initial value).
+    const current = () => value;
     const props = {
       get value() {
         return value;
@@ -251,17 +253,17 @@ describe('ThresholdSlider', () => {
     input.value = '-3';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     flushSync();
-    expect(value).toBe(0.001);
+    expect(current()).toBe(0.001);
     expect(el.querySelector('output')!.textContent).toContain('0.001');
     expect(el.querySelector('output')!.textContent).toContain('0.1%');
     input.value = '-4.5';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     flushSync();
-    expect(value).toBeCloseTo(10 ** -4.5, 12);
+    expect(current()).toBeCloseTo(10 ** -4.5, 12);
     // Page Up jumps to the next power of ten.
     input.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageUp', bubbles: true }));
     flushSync();
-    expect(value).toBe(0.0001);
+    expect(current()).toBe(0.0001);
     // Arrow keys move by one native step: a tenth of a power of ten.
     expect(input.step).toBe('0.1');
     // A value set from outside moves the thumb.

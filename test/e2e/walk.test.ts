@@ -19,6 +19,18 @@ async function reportMetrics(page: Page): Promise<Record<string, string>> {
   return Object.fromEntries(list.map((m) => [m.key, m.value]));
 }
 
+/** Waits until model `version` has been measured on the test stream (its report panel done); throws on error. */
+async function waitForTest(page: Page, version: string): Promise<void> {
+  const panel = page.locator(`[data-job="evaluation"][aria-label="Model ${version} on the test set"]`);
+  await panel.and(page.locator('[data-status="done"], [data-status="error"]')).waitFor({ timeout: 120_000 });
+  await waitForJob(page, 'evaluation');
+}
+
+/** The value of a test-split metric of the report. */
+async function testMetric(page: Page, name: string): Promise<number> {
+  return Number(await page.locator(`[aria-label^="Model v"] [data-metric="${name}"][data-split="test"]`).first().getAttribute('data-value'));
+}
+
 /** Every metric's value is a finite number, or NaN with a reason in words. */
 function expectFiniteOrExplained(list: { key: string; value: string; text: string }[]): void {
   expect(list.length).toBeGreaterThan(0);
@@ -63,26 +75,35 @@ describe('walkthrough', () => {
     await page.keyboard.press('Enter');
     await page.locator('[data-job="training"][data-status="running"], [data-job="training"][data-status="done"]').first().waitFor();
     await waitForJob(page, 'training');
+    await waitForTest(page, 'v1');
     const backend = await page.locator('[data-backend]').first().getAttribute('data-backend');
     expect(backend).toBe('wasm');
     const report = await metrics(page, '[aria-label^="Model v"]');
     expectFiniteOrExplained(report);
+    // Every metric of the report is measured on the test stream, none on the thin validation split.
+    expect(report.every((r) => r.key.endsWith('@v1@test')), report.map((r) => r.key).join(' ')).toBe(true);
     for (const name of ['auc', 'pr_auc', 'accuracy', 'log_loss', 'ne', 'calibration', 'recall']) {
       const m = report.find((r) => r.name === name);
       expect(m, name).toBeDefined();
       expect(Number.isFinite(Number(m?.value)), `${name}=${m?.value}`).toBe(true);
     }
-    expect(report.find((r) => r.name === 'auc')?.key).toBe('auc@v1@validation');
-    expect(Number(report.find((r) => r.name === 'auc')?.value)).toBeGreaterThan(0.6);
+    expect(report.find((r) => r.name === 'auc')?.key).toBe('auc@v1@test');
+    expect(await testMetric(page, 'auc')).toBeGreaterThan(0.6);
+    expect(await testMetric(page, 'auc')).toBe(Number(report.find((r) => r.name === 'auc')?.value));
+    // The run history records the test AUC.
+    await page.locator('[aria-label="Run history"] [data-metric="auc"][data-model="v1"][data-split="test"]').waitFor();
     expect(Number(await page.locator('[data-metric="examples_per_s"]').first().getAttribute('data-value'))).toBeGreaterThan(0);
 
     // A knob changed after a run retrains (the latest wins) and the history gets v2.
     await tabTo(page, /^Epochs$/, 20, 'Shift+Tab');
     await page.keyboard.press('ArrowRight');
     await page.waitForURL(/epochs=4/);
-    await page.locator('[aria-label="Model v2 on the validation rows"]').waitFor({ timeout: 120_000 });
+    await page.locator('[aria-label="Model v2 on the test set"]').waitFor({ timeout: 120_000 });
     await waitForJob(page, 'training');
+    await waitForTest(page, 'v2');
     expect(await page.locator('[aria-label="Run history"] tbody tr').count()).toBe(2);
+    expect(await page.locator('[aria-label="Run history"] [data-metric="auc"][data-split="test"]').count()).toBe(2);
+    expect(Number.isFinite(await testMetric(page, 'auc'))).toBe(true);
 
     await page.goBack();
     expect(await stepOf(page)).toBe(3);
@@ -148,6 +169,7 @@ describe('walkthrough', () => {
     expect(await stepOf(fresh.page)).toBe(4);
     await fresh.page.getByRole('button', { name: 'Train', exact: true }).click();
     await waitForJob(fresh.page, 'training');
+    await waitForTest(fresh.page, 'v1');
     const a = await reportMetrics(fresh.page);
     await fresh.page.context().close();
 
@@ -155,10 +177,12 @@ describe('walkthrough', () => {
     expect(await stepOf(linked.page)).toBe(4);
     await linked.page.getByRole('button', { name: 'Train', exact: true }).click();
     await waitForJob(linked.page, 'training');
+    await waitForTest(linked.page, 'v1');
     const b = await reportMetrics(linked.page);
     await linked.page.context().close();
 
     expect(Object.keys(a).length).toBeGreaterThanOrEqual(8);
+    for (const name of ['auc', 'pr_auc', 'accuracy', 'precision', 'recall', 'log_loss', 'ne', 'calibration']) expect(a[`${name}@v1@test`], name).toBeDefined();
     expect(b).toEqual(a);
   });
 });
