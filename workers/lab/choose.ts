@@ -22,6 +22,11 @@ export function rankBySpeed(names: BackendName[], speed: (n: BackendName) => num
   return [winner, ...ordered.filter((n) => n !== winner).sort((a, b) => speed(b) - speed(a))];
 }
 
+/** Formats examples/s as "3.2 M" or "640 k". */
+export function rate(x: number): string {
+  return x >= 1e6 ? `${(x / 1e6).toFixed(1)} M` : `${Math.round(x / 1e3)} k`;
+}
+
 /** Inspects every candidate without starting tfjs on it. */
 export async function probeAll(): Promise<BackendProbe[]> {
   return [await probeWebGpu(), probeWebGl(), { name: 'wasm', available: typeof WebAssembly !== 'undefined', software: false }, { name: 'cpu', available: true, software: false }];
