@@ -18,8 +18,8 @@ const MODES = [
   { name: 'dark', scheme: 'dark', query: '' },
   { name: 'presenter', scheme: 'light', query: '&presenter=1' },
 ] as const;
-/** A story-like world, small enough to generate and train in a few seconds. */
-const WORLD = 'seed=screens&rows=300000';
+/** The default world a newcomer sees (seed, 1,000,000 rows, 0.01% positives), so the screenshots show the real story. */
+const WORLD = 'seed=clickcycle';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -30,8 +30,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Sets the step's scene up with live results: data at 2, the cross comparison at 3, a trained model at 4. */
+/** Sets the step's scene up with live results: the baseline policy at 1, data at 2, the cross comparison at 3, a trained model at 4. */
 async function prepare(page: Page, step: number): Promise<void> {
+  if (step === 1) await page.locator('[data-panel="policy"][data-status="done"]').waitFor({ timeout: 60_000 });
   if (step === 2) await waitForJob(page, 'generation');
   if (step === 3) {
     await page.getByRole('button', { name: 'Compare with and without the cross' }).click();
