@@ -30,7 +30,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Sets the step's scene up with live results: the baseline policy at 1, data at 2, the cross comparison at 3, a trained model at 4. */
+/** Sets the step's scene up with live results: the baseline policy at 1, data at 2, the cross comparison at 3, a trained model and its test-set report at 4. */
 async function prepare(page: Page, step: number): Promise<void> {
   if (step === 1) await page.locator('[data-panel="policy"][data-status="done"]').waitFor({ timeout: 60_000 });
   if (step === 2) await waitForJob(page, 'generation');
@@ -41,6 +41,7 @@ async function prepare(page: Page, step: number): Promise<void> {
   if (step === 4) {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await waitForJob(page, 'training');
+    await waitForJob(page, 'evaluation');
   }
 }
 
