@@ -4,6 +4,7 @@ import { predictLogReg, trainLogReg, type LogRegModel, type LogRegOptions } from
 import { generate, type GenerateOptions } from '../../src/lib/sim/generate.ts';
 import { CATEGORIES, DEVICES, type Columns, type WorldParams } from '../../src/lib/sim/types.ts';
 import { createWorld, DEFAULT_PARAMS, type World } from '../../src/lib/sim/world.ts';
+import { auc } from '../../src/lib/metrics/curves.ts';
 
 /** The five seeds every story property is checked on. */
 export const SEEDS = ['clickcycle', 'seed-2', 'lisbon', 'ads-42', 'zeta'] as const;
@@ -42,29 +43,9 @@ export function encode(c: Columns, fs: FeatureSet): Float32Array {
   return X;
 }
 
-/** Weighted ROC AUC (ties count half); NaN with one class. */
+/** Weighted ROC AUC from the metrics library (Mann–Whitney, ties count half); NaN with one class. */
 export function weightedAuc(scores: Float32Array, labels: Uint8Array, weights: Float32Array): number {
-  const n = scores.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
-  let negBelow = 0;
-  let area = 0;
-  let wPos = 0;
-  for (let s = 0; s < n; ) {
-    let e = s;
-    let tiePos = 0;
-    let tieNeg = 0;
-    while (e < n && scores[order[e] as number] === scores[order[s] as number]) {
-      const r = order[e] as number;
-      if (labels[r] === 1) tiePos += weights[r] as number;
-      else tieNeg += weights[r] as number;
-      e++;
-    }
-    area += tiePos * (negBelow + 0.5 * tieNeg);
-    negBelow += tieNeg;
-    wPos += tiePos;
-    s = e;
-  }
-  return wPos > 0 && negBelow > 0 ? area / (wPos * negBelow) : NaN;
+  return auc(scores, labels, weights).value;
 }
 
 /** Weighted mean of values. */

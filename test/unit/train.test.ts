@@ -8,7 +8,7 @@ import { predictTf } from '../../workers/lab/predict.ts';
 import { predictPlain } from '../../workers/lab/model.ts';
 import { selfCheck, SELF_CHECK_TOLERANCE } from '../../workers/lab/selfcheck.ts';
 import { sliceRows, syntheticMatrix } from '../../workers/lab/synthetic.ts';
-import { weightedAuc } from '../../workers/lab/auc.ts';
+import { auc } from '../../src/lib/metrics/curves.ts';
 import { CancelledError } from '../../workers/lab/yield.ts';
 
 /** 24k rows, 16 features, ~20% positives, plus an interaction only the MLP can use. */
@@ -20,7 +20,7 @@ const MLP: FitOptions = { model: 'mlp', hidden: [16, 8], epochs: 4, batchSize: 5
 
 /** Validation AUC of a fitted model. */
 async function valAuc(weights: Parameters<typeof predictTf>[0]): Promise<number> {
-  return weightedAuc(await predictTf(weights, val.X, val.n, val.d), val.y);
+  return auc(await predictTf(weights, val.X, val.n, val.d), Uint8Array.from(val.y)).value;
 }
 
 describe.each(['cpu', 'wasm'] as const)('training on the %s backend', (backend) => {
