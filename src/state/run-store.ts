@@ -1,0 +1,157 @@
+// The run history on disk: one IndexedDB database ("clickcycle"), an object store "runs" of plain
+// JSON-like records keyed by id. Every record read back is validated; one of the wrong shape is
+// skipped, so an old or tampered database never breaks the app.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { BackendName, EvalReport, TrainConfig } from '../../workers/lab-types.ts';
+import type { WorldParams } from '../lib/sim/types.ts';
+
+/** One run as stored: plain data only (no class instances, no typed arrays). */
+export interface StoredRun {
+  /** Unique key ("run-<ms>-v3"). */
+  id: string;
+  version: string;
+  /** The story step it was trained at. */
+  step: number;
+  modelKind: TrainConfig['model'];
+  /** Readable feature set ("one-hot + numeric + cross"). */
+  featureLabel: string;
+  featureCount: number;
+  rows: number;
+  world: WorldParams & { rows: number };
+  config: TrainConfig;
+  datasetId: string;
+  backend: BackendName;
+  millis: number;
+  examplesPerSec: number;
+  /** Test-stream AUC and log loss; null until that report lands. */
+  testAuc: number | null;
+  testLogLoss: number | null;
+  validation: EvalReport;
+  test: EvalReport | null;
+  /** When it finished, ISO 8601. */
+  createdAt: string;
+  /** The URL query ("?seed=…&step=4…") that reproduces the run. */
+  query: string;
+}
+
+interface RunDb extends DBSchema {
+  runs: { key: string; value: StoredRun };
+}
+
+const DB_NAME = 'clickcycle';
+const STORE = 'runs';
+
+/** The open database, shared by every call; rejected when IndexedDB is unavailable. */
+let db: Promise<IDBPDatabase<RunDb>> | null = null;
+
+function open(): Promise<IDBPDatabase<RunDb>> {
+  db ??= (async () => {
+    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
+    return openDB<RunDb>(DB_NAME, 1, {
+      upgrade(d) {
+        if (!d.objectStoreNames.contains(STORE)) d.createObjectStore(STORE, { keyPath: 'id' });
+      },
+    });
+  })();
+  return db;
+}
+
+/** Every valid stored run, oldest first, and how many records were skipped as malformed. Throws if IndexedDB is unavailable. */
+export async function loadRuns(): Promise<{ runs: StoredRun[]; skipped: number }> {
+  const all: unknown[] = await (await open()).getAll(STORE);
+  const runs = all.filter(isStoredRun);
+  runs.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return { runs, skipped: all.length - runs.length };
+}
+
+/** Writes (or overwrites) one run. Throws if IndexedDB is unavailable or full. */
+export async function saveRun(run: StoredRun): Promise<void> {
+  await (await open()).put(STORE, run);
+}
+
+/** Deletes every stored run. Throws if IndexedDB is unavailable. */
+export async function clearRuns(): Promise<void> {
+  await (await open()).clear(STORE);
+}
+
+// --- validation of what is read back -------------------------------------------------------
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === 'number';
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
+
+/** True when `o` has a number (NaN allowed: an undefined metric) at each of `keys`. */
+function nums(o: unknown, keys: readonly string[]): boolean {
+  return isObj(o) && keys.every((k) => isNum(o[k]));
+}
+
+/** True for an array whose every item has numbers at `keys`. */
+function rowsOf(v: unknown, keys: readonly string[]): boolean {
+  return Array.isArray(v) && v.every((x) => nums(x, keys));
+}
+
+/** A metric value: a number and, optionally, the reason it is undefined. */
+function isMetric(v: unknown): boolean {
+  return isObj(v) && isNum(v.value) && (v.reason === undefined || isStr(v.reason));
+}
+
+const METRICS = ['auc', 'prAuc', 'logLoss', 'ne', 'calibration', 'accuracy', 'precision', 'recall', 'f1'] as const;
+
+/** True for a well-formed evaluation report. */
+export function isEvalReport(v: unknown): v is EvalReport {
+  return (
+    isObj(v) &&
+    isStr(v.modelId) &&
+    isStr(v.split) &&
+    nums(v, ['rows', 'positives', 'meanPrediction']) &&
+    METRICS.every((m) => isMetric(v[m])) &&
+    rowsOf(v.roc, ['fpr', 'tpr']) &&
+    rowsOf(v.pr, ['recall', 'precision']) &&
+    rowsOf(v.reliability, ['meanPredicted', 'observedRate', 'weight']) &&
+    rowsOf(v.confusion, ['threshold', 'tp', 'fp', 'tn', 'fn'])
+  );
+}
+
+/** True for a well-formed training configuration. */
+function isTrainConfig(v: unknown): v is TrainConfig {
+  if (!isObj(v) || !isObj(v.features)) return false;
+  const f = v.features;
+  return (
+    isStr(v.datasetId) &&
+    isStr(v.seed) &&
+    (v.model === 'logreg' || v.model === 'mlp') &&
+    Array.isArray(v.hidden) &&
+    v.hidden.every(isNum) &&
+    nums(v, ['epochs', 'batchSize', 'learningRate', 'validationFraction']) &&
+    (v.finalLrFraction === undefined || isNum(v.finalLrFraction)) &&
+    (v.version === undefined || isStr(v.version)) &&
+    [f.oneHots, f.numerics, f.cross, f.hashed].every(isBool) &&
+    isNum(f.hashBuckets)
+  );
+}
+
+const BACKENDS: readonly unknown[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+/** True for a stored run of the current shape (anything else is skipped on load). */
+export function isStoredRun(v: unknown): v is StoredRun {
+  return (
+    isObj(v) &&
+    [v.id, v.version, v.featureLabel, v.datasetId, v.createdAt, v.query].every(isStr) &&
+    /^v\d+/.test(v.version as string) &&
+    !Number.isNaN(Date.parse(v.createdAt as string)) &&
+    nums(v, ['step', 'featureCount', 'rows', 'millis', 'examplesPerSec']) &&
+    (v.modelKind === 'logreg' || v.modelKind === 'mlp') &&
+    BACKENDS.includes(v.backend) &&
+    isObj(v.world) &&
+    isStr(v.world.seed) &&
+    nums(v.world, ['skew', 'noise', 'drift', 'rows']) &&
+    isTrainConfig(v.config) &&
+    (v.testAuc === null || isNum(v.testAuc)) &&
+    (v.testLogLoss === null || isNum(v.testLogLoss)) &&
+    isEvalReport(v.validation) &&
+    (v.test === null || isEvalReport(v.test))
+  );
+}
