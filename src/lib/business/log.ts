@@ -1,6 +1,6 @@
 // A growable columnar impression log: rows are appended one impression at a time into typed
 // arrays that double when full, and trimmed into an ImpressionLog at the end.
-import { COLUMN_NAMES } from '../sim/columns.ts';
+import { allocColumns, COLUMN_NAMES } from '../sim/columns.ts';
 import type { Columns } from '../sim/types.ts';
 import type { ImpressionLog } from './types.ts';
 
@@ -10,33 +10,17 @@ const EXTRA = ['position', 'clicked', 'query', 'pClick'] as const;
 /** Any typed array column. */
 type Col = Uint8Array | Uint16Array | Uint32Array | Float32Array;
 
-/** An empty log with room for `capacity` rows. */
+/** An empty log with room for `capacity` rows: the generator's columns plus the log's own. */
 function alloc(capacity: number): ImpressionLog {
   const n = Math.max(1, capacity);
-  const log: ImpressionLog = {
+  return {
+    ...allocColumns(n),
     n: 0,
-    day: new Uint8Array(n),
-    hour: new Uint8Array(n),
-    queryCat: new Uint8Array(n),
-    queryText: new Uint16Array(n),
-    intent: new Float32Array(n),
-    device: new Uint8Array(n),
-    user: new Uint32Array(n),
-    adId: new Uint16Array(n),
-    adCat: new Uint8Array(n),
-    quality: new Float32Array(n),
-    bid: new Float32Array(n),
-    trueScore: new Float32Array(n),
-    truth: new Uint8Array(n),
-    label: new Uint8Array(n),
-    buggy: new Uint8Array(n),
-    weight: new Float32Array(n),
     position: new Uint8Array(n),
     clicked: new Uint8Array(n),
     query: new Uint32Array(n),
     pClick: new Float32Array(n),
   };
-  return log;
 }
 
 /** Every column name of a log. */
