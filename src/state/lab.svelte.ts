@@ -13,7 +13,7 @@ import type {
   TrainConfig,
   TrainProgress,
   TrainResult,
-} from '../../workers/lab-types.ts';
+} from '../lib/lab/types.ts';
 import { Job } from './job.svelte.ts';
 import { featureLabel, trainKey, worldKey, type WorldRequest } from '../lib/url/lab-config.ts';
 import type { PolicyDay } from './policy.ts';

@@ -2,7 +2,7 @@
 // JSON-like records keyed by id. Every record read back is validated; one of the wrong shape is
 // skipped, so an old or tampered database never breaks the app.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { BackendName, EvalReport, TrainConfig } from '../../workers/lab-types.ts';
+import type { BackendName, EvalReport, TrainConfig } from '../lib/lab/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 
 /** One run as stored: plain data only (no class instances, no typed arrays). */

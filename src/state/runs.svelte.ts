@@ -1,7 +1,7 @@
 // The run history: every finished training run, named v1, v2, … in order, so later steps can
 // compare models. Kept in IndexedDB (src/state/run-store.ts), so a reload restores it; when the
 // browser will not store it (private mode), it lives in memory and says so once.
-import type { BackendName, EvalReport, TrainConfig } from '../../workers/lab-types.ts';
+import type { BackendName, EvalReport, TrainConfig } from '../lib/lab/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 import { defaultState } from '../lib/url/params.ts';
 import { parseQuery, serialiseState } from '../lib/url/codec.ts';

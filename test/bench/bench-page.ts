@@ -1,7 +1,7 @@
 // The benchmark page: drives the real lab worker through comlink and watches the main thread.
 import { createLab } from '../../src/state/lab-client.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/params.ts';
-import { DEFAULT_TRAIN_CONFIG, type BackendName, type BenchRow } from '../../workers/lab-types.ts';
+import { DEFAULT_TRAIN_CONFIG, type BackendName, type BenchRow } from '../../src/lib/lab/types.ts';
 import type { BenchOptions, BenchResult, LongTask } from './bench-types.ts';
 
 /** Settings of the "fully converged" reference model: many passes, slow final learning rate. */

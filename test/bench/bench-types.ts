@@ -1,5 +1,5 @@
 // What the benchmark page measures and hands back to the runner.
-import type { BackendReport, BenchRow } from '../../workers/lab-types.ts';
+import type { BackendReport, BenchRow } from '../../src/lib/lab/types.ts';
 
 /** Knobs of a benchmark run (smaller values make a quick smoke run). */
 export interface BenchOptions {

@@ -1,5 +1,5 @@
 // Formats the benchmark results as plain-text tables for stdout.
-import type { BenchRow } from '../../workers/lab-types.ts';
+import type { BenchRow } from '../../src/lib/lab/types.ts';
 import type { BenchResult } from './bench-types.ts';
 
 /** Examples or rows per second, short: "7.9 M", "640 k". */

@@ -2,7 +2,7 @@
 // training on all four backends (they agree), forced and failing backends, cancel, and leaks.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createLab, proxy } from '../../src/state/lab-client.ts';
-import { DEFAULT_TRAIN_CONFIG, type BackendName, type TrainConfig, type TrainProgress, type TrainResult } from '../../workers/lab-types.ts';
+import { DEFAULT_TRAIN_CONFIG, type BackendName, type TrainConfig, type TrainProgress, type TrainResult } from '../../src/lib/lab/types.ts';
 
 const { lab, terminate } = createLab();
 /** A world with 1% positives, so a 100k-row log gives a stable validation AUC quickly. */

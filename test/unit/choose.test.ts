@@ -2,7 +2,7 @@
 // noisy 40 ms timing cannot flip the backend (and with it the numbers a seed gives).
 import { describe, expect, it } from 'vitest';
 import { rankBySpeed } from '../../workers/lab/choose.ts';
-import type { BackendName } from '../../workers/lab-types.ts';
+import type { BackendName } from '../../src/lib/lab/types.ts';
 
 const speeds = (m: Partial<Record<BackendName, number>>) => (n: BackendName) => m[n] ?? 0;
 

@@ -10,7 +10,7 @@ import { evalSet } from '../../workers/lab/evalsets.ts';
 import { report } from '../../workers/lab/evaluate.ts';
 import { summarize } from '../../workers/lab/summary.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/params.ts';
-import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../workers/lab-types.ts';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../src/lib/lab/types.ts';
 
 let config: TrainConfig;
 

@@ -1,5 +1,5 @@
-// Data shapes the charts accept; they match the lab worker's contract (workers/lab-types.ts).
-import type { ColumnHistogram, ConfusionAt, EvalReport } from '../../../workers/lab-types.ts';
+// Data shapes the charts accept; they match the lab contract (src/lib/lab/types.ts).
+import type { ColumnHistogram, ConfusionAt, EvalReport } from '../../lib/lab/types.ts';
 
 export type { ColumnHistogram, ConfusionAt };
 

@@ -1,6 +1,6 @@
 // A feature spec is data: which one-hots, standardised numerics, crosses and hashed tokens to build,
 // and the column layout (offsets, names) it implies.
-import type { FeatureToggles } from '../../../workers/lab-types.ts';
+import type { FeatureToggles } from '../lab/types.ts';
 import { CATEGORIES, DEVICES } from '../sim/types.ts';
 
 /** Categorical columns that can be one-hot encoded. */

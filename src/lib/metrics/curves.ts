@@ -1,5 +1,5 @@
 // ROC and precision–recall curves, AUC and average precision, all computed from one Ranking.
-import type { MetricValue } from '../../../workers/lab-types.ts';
+import type { MetricValue } from '../lab/types.ts';
 import { defined, undefinedMetric, type Labels, type Scores, type Weights } from './inputs.ts';
 import { rank, type Ranking } from './ranking.ts';
 

@@ -1,5 +1,5 @@
 // Everything the UI draws about a model on one evaluation set, from one validation, one sort and one pass.
-import type { EvalReport } from '../../../workers/lab-types.ts';
+import type { EvalReport } from '../lab/types.ts';
 import { validateInputs, type Labels, type Scores, type Weights } from './inputs.ts';
 import { rankUnchecked } from './ranking.ts';
 import { aucOf, averagePrecisionOf, prCurveOf, rocCurveOf } from './curves.ts';

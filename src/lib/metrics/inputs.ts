@@ -1,5 +1,5 @@
 // Input types and validation shared by every metric: predictions in [0,1], 0/1 labels, optional weights.
-import type { MetricValue } from '../../../workers/lab-types.ts';
+import type { MetricValue } from '../lab/types.ts';
 
 /** Predicted probabilities of the positive class, each in [0, 1]. */
 export type Scores = Float32Array | Float64Array | readonly number[];

@@ -1,5 +1,5 @@
 // Metrics of the probabilities themselves: log loss, normalized entropy, calibration ratio.
-import type { MetricValue } from '../../../workers/lab-types.ts';
+import type { MetricValue } from '../lab/types.ts';
 import { defined, undefinedMetric, validateInputs, type Labels, type Scores, type Weights } from './inputs.ts';
 
 /**

@@ -1,5 +1,5 @@
 // Confusion counts at many thresholds from one sort, so a threshold slider needs no round trip.
-import type { ConfusionAt } from '../../../workers/lab-types.ts';
+import type { ConfusionAt } from '../lab/types.ts';
 import type { Labels, Scores, Weights } from './inputs.ts';
 import { countAtOrAbove, rank, type Ranking } from './ranking.ts';
 

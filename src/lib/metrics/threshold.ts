@@ -1,5 +1,5 @@
 // Metrics at one decision threshold: a row is predicted positive when its score is ≥ the threshold.
-import type { ConfusionAt, MetricValue } from '../../../workers/lab-types.ts';
+import type { ConfusionAt, MetricValue } from '../lab/types.ts';
 import { defined, undefinedMetric, validateInputs, type Labels, type Scores, type Weights } from './inputs.ts';
 
 /** Weighted confusion counts at `threshold` (predicted positive ⇔ score ≥ threshold); O(n), no sort. */

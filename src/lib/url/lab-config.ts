@@ -1,6 +1,6 @@
 // What the URL state means for the lab: the world to generate and the training run to make.
 // Pure functions, so a link and a fresh session build byte-identical requests.
-import { DEFAULT_TRAIN_CONFIG, type FeatureToggles, type TrainConfig } from '../../../workers/lab-types.ts';
+import { DEFAULT_TRAIN_CONFIG, type FeatureToggles, type TrainConfig } from '../lab/types.ts';
 import type { WorldParams } from '../sim/types.ts';
 import { FEATURE_GROUPS, type FeatureGroup, type UrlState } from './params.ts';
 

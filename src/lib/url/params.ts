@@ -2,7 +2,7 @@
 // range and default. Parsing and serialising both read this table, so they cannot disagree. World
 // knobs take their ranges and defaults from the simulator, so a URL never asks for an impossible world.
 import { DEFAULT_PARAMS, MAX_SEED_LENGTH, PARAM_RANGES } from '../sim/params.ts';
-import { DEFAULT_TRAIN_CONFIG as T } from '../../../workers/lab-types.ts';
+import { DEFAULT_TRAIN_CONFIG as T } from '../lab/types.ts';
 
 /** How a parameter is written in the URL and what values it accepts. */
 export type ParamSpec =

@@ -1,0 +1,281 @@
+// The lab's domain types: what crosses the boundary between the lab worker and the UI (plain data only,
+// no tensors, no tfjs types). They live in src/lib so the domain, the worker and the UI all import downward.
+// The worker implements LabApi over them (workers/lab.worker.ts exports `type LabApi = typeof api`).
+import type { WorldParams } from '../sim/types.ts';
+import type { FittedFeatures } from '../features/index.ts';
+
+/** The four tfjs backends, fastest-first on a real GPU. */
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+/** What the chooser found out about one candidate backend. */
+export interface BackendProbe {
+  name: BackendName;
+  available: boolean;
+  /** True for a software adapter (WebGPU fallback adapter, SwiftShader / llvmpipe WebGL). */
+  software: boolean;
+  /** Adapter or renderer description, e.g. "SwiftShader (fallback adapter)". */
+  adapter?: string;
+  /** Measured by the micro-benchmark, if it ran. */
+  examplesPerSec?: number;
+  /** Why it is unavailable or was not chosen. */
+  note?: string;
+}
+
+/** Which backend trains, and why, in words a student understands. */
+export interface BackendReport {
+  backend: BackendName;
+  /** E.g. "WebGPU is a software emulation on this machine, so WASM trains 20× faster." */
+  reason: string;
+  probes: BackendProbe[];
+  /** Set when a forced or preferred backend could not start and another was used. */
+  fallbackFrom?: BackendName;
+  /** Set when the numeric self-check ran (max abs error against the plain-TypeScript result). */
+  selfCheckError?: number;
+}
+
+/** Progress of a long job, sent at most ~10 times a second. */
+export interface JobProgress {
+  /** 0…1. */
+  fraction: number;
+  /** Human-readable stage, e.g. "generating day 42". */
+  stage: string;
+}
+
+/** A histogram of one column, for the data card. */
+export interface ColumnHistogram {
+  column: string;
+  kind: 'numeric' | 'categorical';
+  /** Bin labels (category names, or "lo–hi" ranges). */
+  labels: string[];
+  /** Weighted counts per bin. */
+  counts: number[];
+}
+
+/** One readable sample row for the data table. */
+export interface SampleRow {
+  day: number;
+  hour: number;
+  query: string;
+  queryCategory: string;
+  device: string;
+  intent: number;
+  headline: string;
+  adCategory: string;
+  quality: number;
+  bid: number;
+  label: 0 | 1;
+}
+
+/** What the UI learns about a generated dataset (never the dataset itself). */
+export interface DatasetSummary {
+  id: string;
+  params: WorldParams;
+  rows: number;
+  days: [number, number];
+  /** Weighted count of observed positive labels. */
+  positives: number;
+  /** Observed positive rate (weighted). */
+  positiveRate: number;
+  histograms: ColumnHistogram[];
+  sample: SampleRow[];
+  millis: number;
+}
+
+/** Feature toggles; see src/lib/features for the spec it becomes. */
+export interface FeatureToggles {
+  oneHots: boolean;
+  numerics: boolean;
+  cross: boolean;
+  hashed: boolean;
+  hashBuckets: number;
+}
+
+export type ModelKind = 'logreg' | 'mlp';
+
+export interface TrainConfig {
+  datasetId: string;
+  features: FeatureToggles;
+  model: ModelKind;
+  /** Hidden layer sizes for the MLP. */
+  hidden: number[];
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  /** Learning rate at the end of the run as a fraction of the first (exponential decay; default 0.1). */
+  finalLrFraction?: number;
+  /** Seed for initialisation and shuffling. */
+  seed: string;
+  /** Fraction of rows held out for validation, e.g. 0.2. */
+  validationFraction: number;
+  /** Label used for the run history ("v1", "v2", …). */
+  version?: string;
+}
+
+export interface TrainProgress extends JobProgress {
+  epoch: number;
+  epochs: number;
+  trainLoss: number;
+  valLoss: number;
+  examplesPerSec: number;
+}
+
+/** A metric that may be undefined (precision with no predicted positive); `reason` says why. */
+export interface MetricValue {
+  value: number;
+  reason?: string;
+}
+
+/** Weighted confusion counts at one threshold. */
+export interface ConfusionAt {
+  threshold: number;
+  tp: number;
+  fp: number;
+  tn: number;
+  fn: number;
+}
+
+/** Everything the UI draws about a model on one evaluation set. */
+export interface EvalReport {
+  modelId: string;
+  split: string;
+  rows: number;
+  /** Weighted positives. */
+  positives: number;
+  auc: MetricValue;
+  prAuc: MetricValue;
+  logLoss: MetricValue;
+  ne: MetricValue;
+  calibration: MetricValue;
+  meanPrediction: number;
+  /** At threshold 0.5. */
+  accuracy: MetricValue;
+  precision: MetricValue;
+  recall: MetricValue;
+  f1: MetricValue;
+  /** ≤ a few hundred points each. */
+  roc: { fpr: number; tpr: number }[];
+  pr: { recall: number; precision: number }[];
+  reliability: { meanPredicted: number; observedRate: number; weight: number }[];
+  /** Log-spaced thresholds (1e-6 … 1) so the UI can move a threshold slider without a round trip. */
+  confusion: ConfusionAt[];
+}
+
+export interface TrainResult {
+  modelId: string;
+  version: string;
+  config: TrainConfig;
+  backend: BackendName;
+  featureCount: number;
+  featureNames: string[];
+  /** Per epoch: mean weighted training loss (logistic regression samples every 4th batch) and validation loss. */
+  history: { epoch: number; trainLoss: number; valLoss: number }[];
+  validation: EvalReport;
+  millis: number;
+  examplesPerSec: number;
+  /** Set if the backend failed mid-run and training finished on another one. */
+  backendFallback?: string;
+}
+
+export interface MemoryReport {
+  numTensors: number;
+  numBytes: number;
+}
+
+/** How to draw a dataset from a world (see src/lib/sim/generate.ts GenerateOptions). */
+export interface GenerateRequest {
+  params: WorldParams;
+  /** Candidate rows streamed (fewer are kept when negKeep < 1). */
+  rows: number;
+  /** Inclusive day range, default [0, 89]. */
+  days?: [number, number];
+  /** Fraction of negatives kept (default 1); kept negatives weigh 1/negKeep. */
+  negKeep?: number;
+  /** Which label decides "positive" when downsampling (default the observed label). */
+  keepBy?: 'label' | 'truth';
+  /** Independent sub-stream name (default 'log'). */
+  stream?: string;
+}
+
+/** A row filter for per-slice evaluation (codes as in CATEGORIES / DEVICES). */
+export interface SliceFilter {
+  queryCat?: number;
+  adCat?: number;
+  device?: number;
+  days?: [number, number];
+}
+
+/** Named evaluation sets: the model's validation split, a large test stream over the training
+ * days, the expert-labelled gold stream (true labels), or yesterday (day 89). */
+export type EvalSplit = 'validation' | 'test' | 'gold' | 'yesterday';
+
+/** What to evaluate on: a named set, a day range (observed labels, or true ones with gold), or a slice of either. */
+export type EvalTarget = EvalSplit | { days: [number, number]; gold?: boolean } | { slice: SliceFilter; of: EvalSplit | { days: [number, number]; gold?: boolean } };
+
+/** A trained model as the run history lists it. */
+export interface ModelInfo {
+  modelId: string;
+  version: string;
+  kind: ModelKind;
+  datasetId: string;
+  backend: BackendName;
+  featureCount: number;
+  params: number;
+  createdAt: number;
+}
+
+/** The defaults of a story retrain (step 4): the 1,000,000-row log, logistic regression. */
+export const DEFAULT_TRAIN_CONFIG: Omit<TrainConfig, 'datasetId'> = {
+  features: { oneHots: true, numerics: true, cross: true, hashed: false, hashBuckets: 64 },
+  model: 'logreg',
+  hidden: [32, 16],
+  epochs: 3,
+  batchSize: 4096,
+  learningRate: 0.1,
+  finalLrFraction: 0.1,
+  seed: 'clickcycle',
+  validationFraction: 0.2,
+};
+
+/** One throughput measurement of the training benchmark. */
+export interface BenchRow {
+  backend: string;
+  /** 'logreg' | 'mlp' on tfjs, or 'plain-ts' for the Float32Array SGD baseline. */
+  model: string;
+  batchSize: number;
+  /** Best rate over windows of ≥ 150 ms (robust to other processes on a shared machine). */
+  examplesPerSec: number;
+  /** Rate over the whole timed run. */
+  meanExamplesPerSec: number;
+  /** Examples timed (after one warm-up batch). */
+  examples: number;
+  millis: number;
+}
+
+/** One dense layer of a model: W is inDim×outDim row-major, b has outDim entries. */
+export interface DenseLayerData {
+  inDim: number;
+  outDim: number;
+  W: Float32Array;
+  b: Float32Array;
+}
+
+/** A trained model as plain data, for the serving worker and for IndexedDB (no tfjs inside).
+ * Layers are dense with ReLU between them and a sigmoid on the single output. */
+export interface ExportedModel {
+  version: string;
+  config: TrainConfig;
+  backend: BackendName;
+  kind: ModelKind;
+  layers: DenseLayerData[];
+  /** The fitted feature transform: apply it to new rows to get the model's inputs. */
+  features: FittedFeatures;
+  /** Held-out rows of the training dataset (for 'validation' evaluation after a reload). */
+  valRows?: Uint32Array;
+  /** The world it was trained in and its training days (the evaluation streams come from them). */
+  world: WorldParams;
+  days: [number, number];
+}
+
+/** Overrides for an MLP retrain that finishes in ~6 s on this machine's WASM (1M rows; test AUC
+ * ≈ 0.938 vs 0.932 for logistic regression; 3 epochs at batch 4096 reach ≈ 0.94 in ~9–11 s). */
+export const MLP_TRAIN_OVERRIDES: Partial<TrainConfig> = { model: 'mlp', hidden: [32, 16], epochs: 2, batchSize: 16384, learningRate: 0.03 };
