@@ -26,3 +26,19 @@ test('training rows are shuffled: a batch of 4,096 mixes 16 blocks from all over
   const firstHalf = valRows.filter((r) => r < 500_000).length / valRows.length;
   expect(Math.abs(firstHalf - 0.5)).toBeLessThan(0.01);
 });
+
+test('k folds partition the rows: each row is held out by exactly one fold, and fold sizes differ by at most one', () => {
+  const n = 10_007;
+  const k = 3;
+  const held = new Uint8Array(n);
+  const sizes: number[] = [];
+  for (let index = 0; index < k; index++) {
+    const { trainRows, valRows } = splitRows(n, 0.2, 's', { k, index });
+    expect(trainRows.length + valRows.length).toBe(n);
+    sizes.push(valRows.length);
+    for (const r of valRows) held[r]!++;
+  }
+  expect(held.every((c) => c === 1)).toBe(true);
+  expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+  expect(() => splitRows(n, 0.2, 's', { k: 3, index: 3 })).toThrow(/not a valid fold/);
+});

@@ -60,7 +60,12 @@ export async function createDataset(req: GenerateRequest, onFraction?: (f: numbe
   const world = worldFor(req.params);
   const { params, ...opts } = req;
   const cols = await generateRows(world, opts, onFraction, cancelled);
-  const ds: Dataset = { id: `d${nextId++}`, params: world.params, world, cols, opts };
+  return addDataset({ params: world.params, world, cols, opts });
+}
+
+/** Stores rows derived from a world (relabelled, collected, a window of days) as a new dataset. */
+export function addDataset(d: Omit<Dataset, 'id'>): Dataset {
+  const ds: Dataset = { ...d, id: `d${nextId++}` };
   datasets.set(ds.id, ds);
   if (datasets.size > MAX_DATASETS) datasets.delete(datasets.keys().next().value!);
   return ds;

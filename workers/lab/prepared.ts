@@ -28,10 +28,19 @@ let cached: Prepared | null = null;
  * A seeded split: validation rows drawn at random (ascending), training rows as the rest in
  * shuffled blocks of BLOCK_ROWS consecutive rows.
  */
-export function splitRows(n: number, validationFraction: number, seed: string): { trainRows: Uint32Array; valRows: Uint32Array } {
+export function splitRows(n: number, validationFraction: number, seed: string, fold?: { k: number; index: number }): { trainRows: Uint32Array; valRows: Uint32Array } {
   const rand = rngFor(seed, 'split');
-  const nVal = Math.min(n - 1, Math.max(0, Math.round(n * validationFraction)));
-  const valRows = shuffle(range(n), rand).slice(0, nVal).sort();
+  const perm = shuffle(range(n), rand);
+  let valRows: Uint32Array;
+  if (fold) {
+    // Fold i holds the rows at permutation positions [i·n/k, (i+1)·n/k): the k folds partition the rows.
+    const { k, index } = fold;
+    if (!(Number.isInteger(k) && k >= 2 && Number.isInteger(index) && index >= 0 && index < k)) throw new Error(`fold ${index} of ${k} is not a valid fold`);
+    valRows = perm.slice(Math.floor((index * n) / k), Math.floor(((index + 1) * n) / k)).sort();
+  } else {
+    const nVal = Math.min(n - 1, Math.max(0, Math.round(n * validationFraction)));
+    valRows = perm.slice(0, nVal).sort();
+  }
   const isVal = new Uint8Array(n);
   for (const r of valRows) isVal[r] = 1;
   const rest = new Uint32Array(n - nVal);
@@ -59,13 +68,13 @@ function labelsOf(c: Columns, rows: Uint32Array): { y: Float32Array; w: Float32A
 }
 
 /** Splits with `seed`, fits the features on the training rows only, and builds both matrices. */
-export function prepare(ds: Dataset, toggles: FeatureToggles, seed: string, validationFraction: number): Prepared {
-  const key = JSON.stringify([ds.id, toggles, seed, validationFraction]);
+export function prepare(ds: Dataset, toggles: FeatureToggles, seed: string, validationFraction: number, fold?: { k: number; index: number }): Prepared {
+  const key = JSON.stringify([ds.id, toggles, seed, validationFraction, fold ?? null]);
   if (cached?.key === key) return cached;
   cached = null;
   const t0 = performance.now();
   const c = ds.cols;
-  const { trainRows, valRows } = splitRows(c.n, validationFraction, seed);
+  const { trainRows, valRows } = splitRows(c.n, validationFraction, seed, fold);
   const features = fitToggles(toggles, ds.world, c, trainRows);
   const tr = transform(features, c, trainRows);
   const va = transform(features, c, valRows);

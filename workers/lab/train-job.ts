@@ -34,7 +34,7 @@ export async function runTraining(cfg: TrainConfig, runHooks: RunHooks): Promise
   const hooks = { ...runHooks, onProgress: throttled(runHooks.onProgress) };
   const ds = getDataset(cfg.datasetId);
   hooks.onProgress?.({ fraction: 0, stage: 'building features', epoch: 0, epochs: cfg.epochs, trainLoss: NaN, valLoss: NaN, examplesPerSec: 0 });
-  const prep = prepare(ds, cfg.features, cfg.seed, cfg.validationFraction);
+  const prep = prepare(ds, cfg.features, cfg.seed, cfg.validationFraction, cfg.fold);
   const fitted = await fit(prep.train, prep.val, { ...cfg, model: cfg.model }, { ...hooks, progressEveryMs: PROGRESS_EVERY_MS });
   const backend = fitted.backend as BackendName;
   const days = (ds.opts.days ?? [0, 89]) as [number, number];

@@ -105,8 +105,10 @@ export interface TrainConfig {
   finalLrFraction?: number;
   /** Seed for initialisation and shuffling. */
   seed: string;
-  /** Fraction of rows held out for validation, e.g. 0.2. */
+  /** Fraction of rows held out for validation, e.g. 0.2 (ignored when `fold` is set). */
   validationFraction: number;
+  /** k-fold cross-fitting: hold out fold `index` of `k` seeded folds (out-of-fold predictions). */
+  fold?: { k: number; index: number };
   /** Label used for the run history ("v1", "v2", …). */
   version?: string;
 }
