@@ -43,7 +43,7 @@ export function splitRows(n: number, validationFraction: number, seed: string, f
   }
   const isVal = new Uint8Array(n);
   for (const r of valRows) isVal[r] = 1;
-  const rest = new Uint32Array(n - nVal);
+  const rest = new Uint32Array(n - valRows.length);
   for (let i = 0, k = 0; i < n; i++) if (!isVal[i]) rest[k++] = i;
   const blocks = shuffle(range(Math.ceil(rest.length / BLOCK_ROWS)), rand);
   const trainRows = new Uint32Array(rest.length);
