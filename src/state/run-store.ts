@@ -12,6 +12,8 @@ export interface StoredRun {
   version: string;
   /** The story step it was trained at. */
   step: number;
+  /** The story role of its model (validated on read; an unknown role is dropped). */
+  role?: string;
   modelKind: TrainConfig['model'];
   /** Readable feature set ("one-hot + numeric + cross"). */
   featureLabel: string;

@@ -3,6 +3,7 @@
 // browser will not store it (private mode), it lives in memory and says so once.
 import type { BackendName, EvalReport, TrainConfig } from '../lib/lab/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
+import { isStoryRole, type StoryRole } from '../lib/story/roles.ts';
 import { defaultState } from '../lib/url/params.ts';
 import { parseQuery, serialiseState } from '../lib/url/codec.ts';
 import { featureLabel, featuresOf } from '../lib/url/lab-config.ts';
@@ -16,6 +17,8 @@ export interface RunRecord {
   modelId: string;
   /** The story step it was trained at. */
   step: number;
+  /** The story role it plays (noisy, relabelled, rebalanced, stale, fresh, …), if any. */
+  role?: StoryRole;
   world: WorldParams & { rows: number };
   config: TrainConfig;
   datasetId: string;
@@ -91,6 +94,15 @@ export class RunHistory {
       this.#memoryOnly();
     }
     this.#loaded = true;
+  }
+
+  /** The latest run of this session that plays `role` (its model is still in the worker), if any. */
+  forRole(role: StoryRole): HistoryRun | undefined {
+    for (let i = this.#runs.length - 1; i >= 0; i--) {
+      const r = this.#runs[i]!;
+      if (r.role === role && !r.restored) return r;
+    }
+    return undefined;
   }
 
   /** The name the next run will get: one past the highest so far (v3 after v1, v2). */
@@ -174,6 +186,7 @@ function toStored(r: HistoryRun): StoredRun {
     id: r.id,
     version: r.version,
     step: r.step,
+    ...(r.role ? { role: r.role } : {}),
     modelKind: r.config.model,
     featureLabel: featureLabel(r.config.features),
     featureCount: r.featureCount,
@@ -199,6 +212,7 @@ function fromStored(s: StoredRun): HistoryRun {
     version: s.version,
     modelId: '',
     step: s.step,
+    ...(isStoryRole(s.role) ? { role: s.role } : {}),
     world: s.world,
     config: s.config,
     datasetId: s.datasetId,

@@ -1,0 +1,12 @@
+// The story's fixed model roles: run labels (v1, v2, …) grow with every run, so each story model
+// also carries the role it plays (DESIGN.md, "Contract for automated walkthroughs").
+/** Roles of the story's models, in story order. */
+export const STORY_ROLES = ['noisy', 'relabelled', 'rebalanced', 'stale', 'fresh', 'impressions_policy', 'ctr_policy'] as const;
+
+/** A story model's role: noisy (step 4), relabelled (6), rebalanced (8), stale / fresh (9–10), the two policies (11–13). */
+export type StoryRole = (typeof STORY_ROLES)[number];
+
+/** True for a known role name (validates stored records). */
+export function isStoryRole(s: unknown): s is StoryRole {
+  return typeof s === 'string' && (STORY_ROLES as readonly string[]).includes(s);
+}
