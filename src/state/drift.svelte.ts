@@ -189,7 +189,7 @@ export class DriftState {
   async retrain(w: WorldRequest, runs: RunHistory, step: number): Promise<void> {
     if (!this.#port) return;
     const port = this.#port;
-    const days = this.#window;
+    const days: [number, number] = [this.#window[0], this.#window[1]];
     const seq = ++this.#seq;
     await this.#run(
       this.fresh,

@@ -4,6 +4,8 @@ import { columnDrift, datasetDrift, type ColumnDrift, type ColumnSpec, type Weig
 import { CATEGORIES, DEVICES, type Columns } from '../../src/lib/sim/types.ts';
 import type { DriftColumnReport, DriftReport } from '../lab-types.ts';
 import { oldTestSet, yesterdaySet } from './drift-sets.ts';
+import type { EvalSet } from './evalsets.ts';
+import { selectRows } from '../../src/lib/sim/columns.ts';
 import { scoreSet } from './evaluate.ts';
 import type { ModelRecord } from './models.ts';
 import { CancelledError, nextTask } from './yield.ts';
@@ -46,6 +48,16 @@ function thin(values: ArrayLike<number>, weights: Float32Array): Weighted {
     w[j] = weights[i]!;
   }
   return { values: v, weights: w };
+}
+
+/** The model's predictions on every k-th row of a set (at most MAX_ROWS), with their weights. */
+async function scoredSample(m: ModelRecord, set: EvalSet): Promise<Weighted> {
+  const k = Math.max(1, Math.ceil(set.cols.n / MAX_ROWS));
+  const rows = new Uint32Array(Math.ceil(set.cols.n / k));
+  for (let j = 0; j < rows.length; j++) rows[j] = j * k;
+  const cols = selectRows(set.cols, rows);
+  const pred = await scoreSet(m, { name: set.name, cols, labels: cols.truth });
+  return { values: pred, weights: cols.weight };
 }
 
 /** Readable bin labels. */
@@ -98,9 +110,7 @@ export async function driftReport(m: ModelRecord, cancelled: () => boolean): Pro
   }
   const target = toReport(columnDrift({ name: 'target', numeric: false }, { values: ref.labels, weights: ref.cols.weight }, { values: cur.labels, weights: cur.cols.weight }), (v) => (v ? 'show' : 'no show'));
   const positivesCross = toReport(columnDrift({ name: 'positives_cross', numeric: false }, positivesOf(ref), positivesOf(cur)), DRIFT_FEATURES[7]!.label);
-  const pRef = await scoreSet(m, ref);
-  const pCur = await scoreSet(m, cur);
-  const prediction = toReport(columnDrift({ name: 'prediction', numeric: true }, thin(pRef, ref.cols.weight), thin(pCur, cur.cols.weight)));
+  const prediction = toReport(columnDrift({ name: 'prediction', numeric: true }, await scoredSample(m, ref), await scoredSample(m, cur)));
   const verdict = datasetDrift(features.map((f) => ({ drifted: f.drifted }) as ColumnDrift));
   return {
     referenceDays: m.days,
