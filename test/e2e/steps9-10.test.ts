@@ -73,6 +73,23 @@ describe('steps 9–10', () => {
     const fresh = await auc(page, 'fresh', 'yesterday');
     expect(fresh).toBeGreaterThan(yesterday);
     expect(fresh).toBeGreaterThanOrEqual(old - 0.03);
+
+    // Back on step 9, the drift slider to 0 (Home): the stale model, AUC per day and the report are
+    // redone in the stationary world, where nothing decays and no feature drifts.
+    await focusPage(page);
+    await page.keyboard.press('ArrowLeft');
+    expect(await stepOf(page)).toBe(9);
+    await tabTo(page, /^Drift$/, 150);
+    await page.keyboard.press('Home');
+    await page.waitForURL(/drift=0(&|$)/);
+    await page.locator('[data-job="drift-report"][data-status="running"]').waitFor({ timeout: 10_000 });
+    await waitForJob(page, 'stale', 180_000);
+    await waitForJob(page, 'per-day', 120_000);
+    await waitForJob(page, 'drift-report', 120_000);
+    const gap0 = (await auc(page, 'stale', 'old_test')) - (await auc(page, 'stale', 'yesterday'));
+    expect(Math.abs(gap0)).toBeLessThanOrEqual(0.02);
+    expect(Number(await page.locator('[data-metric="drift_share"]').first().getAttribute('data-value'))).toBeLessThanOrEqual(0.1);
+    expect(await page.locator('.narrative').innerText()).toMatch(/nothing decays/);
     expect(errors).toEqual([]);
   }, 600_000);
 });
