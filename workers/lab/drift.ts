@@ -50,14 +50,14 @@ function thin(values: ArrayLike<number>, weights: Float32Array): Weighted {
   return { values: v, weights: w };
 }
 
-/** The model's predictions on every k-th row of a set (at most MAX_ROWS), with their weights. */
+/** The model's predictions (as log₁₀ p, so the rare high scores are not squeezed into one bin) on every k-th row of a set (at most MAX_ROWS), with their weights. */
 async function scoredSample(m: ModelRecord, set: EvalSet): Promise<Weighted> {
   const k = Math.max(1, Math.ceil(set.cols.n / MAX_ROWS));
   const rows = new Uint32Array(Math.ceil(set.cols.n / k));
   for (let j = 0; j < rows.length; j++) rows[j] = j * k;
   const cols = selectRows(set.cols, rows);
   const pred = await scoreSet(m, { name: set.name, cols, labels: cols.truth });
-  return { values: pred, weights: cols.weight };
+  return { values: pred.map((p) => Math.log10(Math.max(p, 1e-7))), weights: cols.weight };
 }
 
 /** Readable bin labels. */

@@ -33,8 +33,20 @@ export function jsDistance(reference: number[], current: number[]): number {
   return Math.sqrt(Math.max(0, d / 2));
 }
 
-/** Rows of a sample sorted by value, with weights normalised to sum 1. */
+/** Sorted samples already computed (KS and Wasserstein on the same sample sort it once). */
+const sortedCache = new WeakMap<Weighted, { v: Float64Array; w: Float64Array }>();
+
+/** Rows of a sample sorted by value, with weights normalised to sum 1 (cached per sample object). */
 function sortedShares(s: Weighted): { v: Float64Array; w: Float64Array } {
+  const hit = sortedCache.get(s);
+  if (hit) return hit;
+  const out = sortShares(s);
+  sortedCache.set(s, out);
+  return out;
+}
+
+/** Sorts a sample by value, carrying its weights. */
+function sortShares(s: Weighted): { v: Float64Array; w: Float64Array } {
   const n = s.values.length;
   const idx = new Uint32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;

@@ -12,7 +12,7 @@ export const FEATURE_NAME: Record<string, string> = {
   bid: 'bid',
   category_cross: 'query × ad category',
   target: 'target (share worth showing)',
-  prediction: 'prediction',
+  prediction: 'prediction (log₁₀ of the probability)',
   positives_cross: 'where the positives are (query × ad category)',
 };
 
