@@ -8,6 +8,7 @@ export function createDriftPort(): DriftPort | null {
   const lab = labClient();
   return {
     trainWindow: (params, days, version, onProgress) => lab.trainWindow(params, days, version, proxy(onProgress)),
+    modelDays: (modelId) => lab.modelDays(modelId),
     staleEval: (modelId, withOldTest) => lab.staleEval(modelId, withOldTest),
     aucPerDay: (modelId) => lab.aucPerDay(modelId),
     driftReport: (modelId) => lab.driftReport(modelId),

@@ -12,6 +12,7 @@ import type { RunHistory } from './runs.svelte.ts';
 export interface DriftPort {
   trainWindow(params: WorldParams, days: [number, number], version: string | undefined, onProgress: (p: TrainProgress) => void): Promise<TrainResult>;
   staleEval(modelId: string, withOldTest: boolean): Promise<StaleEval>;
+  modelDays(modelId: string): Promise<[number, number] | null>;
   aucPerDay(modelId: string): Promise<DayAuc[]>;
   driftReport(modelId: string): Promise<DriftReport>;
   freshness(params: WorldParams, onProgress: (p: JobProgress) => void): Promise<FreshnessCurve[]>;
@@ -29,10 +30,14 @@ export const WINDOW_PRESETS: { label: string; days: [number, number] }[] = [
   { label: 'Last 7 days', days: [LAST_TRAIN_DAY - 6, LAST_TRAIN_DAY] },
 ];
 
-/** The stale model with its old-test / yesterday report. */
+/** What the steps show about a model: its worker id, run label, backend and training time. */
+export type ModelRef = Pick<TrainResult, 'modelId' | 'version' | 'backend' | 'millis'>;
+
+/** The stale model with its old-test / yesterday report; `reused` when it is step 8's rebalanced model. */
 export interface StaleModel {
-  train: TrainResult;
+  train: ModelRef;
   eval: StaleEval;
+  reused: boolean;
 }
 
 /** A fresh model (trained on a window) with its yesterday report. */
@@ -146,13 +151,23 @@ export class DriftState {
       key,
       'collecting days 0–44',
       async (progress) => {
+        // Step 8's rebalanced model is the stale one when it was trained in this world on days 0–44.
+        const rb = runs.forRole('rebalanced');
+        if (rb && driftWorldKey(rb.world) === key) {
+          const days = await port.modelDays(rb.modelId);
+          if (days && days[0] === STALE_DAYS[0] && days[1] === STALE_DAYS[1]) {
+            progress(0.5, 'measuring on old test days and on yesterday');
+            const ev = await port.staleEval(rb.modelId, true);
+            return { train: { modelId: rb.modelId, version: rb.version, backend: rb.backend, millis: rb.millis }, eval: ev, reused: true };
+          }
+        }
         const version = runs.nextVersion();
         const train = await port.trainWindow(paramsOf(w), STALE_DAYS, version, (p) => progress(0.85 * p.fraction, p.stage));
         if (seq === this.#seq) record(runs, train, w, step, 'stale');
         progress(0.85, 'measuring on old test days and on yesterday');
         const ev = await port.staleEval(train.modelId, true);
         if (seq === this.#seq) runs.setTest(ev.oldTest!);
-        return { train, eval: ev };
+        return { train, eval: ev, reused: false };
       },
       seq,
     );

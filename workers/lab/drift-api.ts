@@ -28,6 +28,15 @@ export async function staleEval(modelId: string, cancelled: () => boolean, withO
 
 /** Spread into the worker's API. */
 export const driftApi = {
+  /** The training days of a model, or null if the worker does not hold it (instant). */
+  modelDays(modelId: string): [number, number] | null {
+    try {
+      return getModel(modelId).days;
+    } catch {
+      return null;
+    }
+  },
+
   /** Collects a window of days (all positives, 1% of negatives upweighted, true labels) and trains on it. */
   trainWindow(params: WorldParams, days: [number, number], version: string | undefined, onProgress?: OnProgress<TrainProgress>): Promise<TrainResult> {
     return runJob((token) => trainWindow({ params, days, version }, { onProgress, cancelled: () => token.cancelled }));
