@@ -5,6 +5,7 @@ import type { WorldParams } from '../../src/lib/sim/types.ts';
 import { perDaySet } from './drift-sets.ts';
 import { scoreSet } from './evaluate.ts';
 import { getModel, removeModel } from './models.ts';
+import { disposeDataset } from './datasets.ts';
 import { aucByDay } from './perday.ts';
 import { trainWindow } from './window.ts';
 import { CancelledError } from './yield.ts';
@@ -37,7 +38,10 @@ export async function freshness(params: WorldParams, cancelled: () => boolean, o
         .map((d) => ({ daysSince: d.day - end, day: d.day, auc: d.auc.value }));
       curves.push({ endDay: end, trainDays: days, points });
     } finally {
+      // The chart's models and their collections are not kept: four per chart would push the
+      // story's own datasets out of the worker's store.
       removeModel(r.modelId);
+      disposeDataset(r.config.datasetId);
     }
   }
   onProgress?.({ fraction: 1, stage: 'done' });
