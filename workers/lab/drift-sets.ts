@@ -13,6 +13,8 @@ export const YESTERDAY_ROWS = 4_000_000;
 export const PER_DAY_ROWS = 11_000_000;
 /** Negatives kept per stream, about. */
 const KEEP_NEGATIVES = 200_000;
+/** Positives kept per stream at most, about (at a large skew every positive would be millions of rows). */
+const KEEP_POSITIVES = 150_000;
 /** Streams kept in memory (old test, yesterday, per day and one more; ~7 MB each). */
 const CACHE_SIZE = 4;
 
@@ -27,8 +29,9 @@ export async function cleanSet(p: WorldParams, name: string, days: [number, numb
     cache.set(key, hit);
     return hit;
   }
-  const negKeep = Math.min(1, KEEP_NEGATIVES / rows);
-  const cols = await generateRows(worldFor(p), { rows, stream: `clean-${name}`, days, negKeep, keepBy: 'truth' }, undefined, cancelled);
+  const n = Math.min(rows, Math.max(KEEP_NEGATIVES, Math.round(KEEP_POSITIVES / Math.max(p.skew, 1e-9))));
+  const negKeep = Math.min(1, KEEP_NEGATIVES / n);
+  const cols = await generateRows(worldFor(p), { rows: n, stream: `clean-${name}`, days, negKeep, keepBy: 'truth' }, undefined, cancelled);
   const set: EvalSet = { name, cols, labels: cols.truth };
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(key, set);

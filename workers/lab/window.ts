@@ -9,6 +9,8 @@ import { runTraining, type RunHooks } from './train-job.ts';
 
 /** Candidate rows streamed for a window, whatever its length (the collection of step 7). */
 export const WINDOW_STREAM_ROWS = 6_000_000;
+/** Positives a window keeps at most, about (a large skew would otherwise keep millions). */
+const MAX_POSITIVES = 150_000;
 /** Fraction of negatives kept (each weighted by its inverse). */
 export const WINDOW_NEG_KEEP = 0.01;
 
@@ -27,7 +29,7 @@ export interface WindowRequest {
 /** Collects the window's rows and trains on them; progress covers collection (first 40%) and training. */
 export async function trainWindow(req: WindowRequest, hooks: RunHooks & { cancelled?: () => boolean }): Promise<TrainResult> {
   const world = worldFor(req.params);
-  const rows = req.rows ?? WINDOW_STREAM_ROWS;
+  const rows = Math.min(req.rows ?? WINDOW_STREAM_ROWS, Math.max(100_000, Math.round(MAX_POSITIVES / Math.max(req.params.skew, 1e-9))));
   const opts = { rows, stream: `window-${req.days[0]}-${req.days[1]}`, days: req.days, negKeep: WINDOW_NEG_KEEP, keepBy: 'truth' as const };
   const stage = `collecting days ${req.days[0]}–${req.days[1]}`;
   const cols = await generateRows(
