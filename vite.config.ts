@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // tfjs and comlink are pre-bundled so Vite does not re-optimise (and reload) mid-session.
 export const optimizeDepsInclude = [
@@ -41,7 +42,31 @@ function cspMeta(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), cspMeta()],
+  plugins: [
+    svelte(),
+    cspMeta(),
+    // Offline after the first load: precache the app, the worker chunks and the WASM binaries; a new
+    // version waits for the reader's "Reload to update" (src/state/app-update.svelte.ts).
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'ClickCycle',
+        short_name: 'ClickCycle',
+        description: 'The production cycle of an ad-click model, trained live in your browser.',
+        theme_color: '#1f5fbf',
+        background_color: '#ffffff',
+        display: 'standalone',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,wasm,webmanifest,json}'],
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   worker: { format: 'es' },
   optimizeDeps: { include: optimizeDepsInclude },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
