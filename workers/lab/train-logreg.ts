@@ -1,10 +1,12 @@
-// Logistic regression with a hand-derived gradient: p = σ(Xw + b), ∇w = Xᵀ(s⊙(p − y)), computed by
-// tfjs in one tidy per batch (no autograd) and applied by Adam on plain arrays of d + 1 numbers.
-// The loss itself is computed on every LOSS_EVERY-th batch only (for progress and history).
+// Logistic regression on sparse rows with a hand-derived gradient: the logit is an embedding-bag
+// (gathered weights of a row's slots + numerics · v + b), the gradient a scatter-add of the weighted
+// residual s⊙(p − y) over the same slots, computed by tfjs in one tidy per batch (no autograd) and
+// applied by Adam on plain arrays of d + 1 numbers. The loss is computed on every LOSS_EVERY-th batch only.
 import { tf } from './tf.ts';
 import type { Matrix, ModelWeights } from './model.ts';
 import type { Stepper } from './stepper.ts';
 import { weightedBceSum } from './train-mlp.ts';
+import { batchTensors, embedBag, embedBagGrad } from './embed.ts';
 
 /** Adam hyper-parameters (Kingma & Ba defaults). */
 const BETA1 = 0.9;
@@ -21,12 +23,12 @@ export const LOSS_EVERY = 4;
 export async function logregBatchGradient(batch: Matrix, wt: Float32Array, b: number, withLoss = true): Promise<Float32Array> {
   const { n, d } = batch;
   const out = tf.tidy(() => {
-    const X = tf.tensor2d(batch.X, [n, d]);
+    const x = batchTensors(batch.x);
     const y = tf.tensor2d(batch.y, [n, 1]);
     const sw = tf.tensor2d(batch.w, [n, 1]);
-    const z = tf.add(tf.matMul(X, tf.tensor2d(wt, [d, 1])), tf.scalar(b));
-    const r = tf.mul(tf.sub(tf.sigmoid(z), y), sw);
-    const g = tf.matMul(r, X, true, false);
+    const z = tf.add(embedBag(tf.tensor2d(wt, [d, 1]), x), tf.scalar(b));
+    const r = tf.mul(tf.sub(tf.sigmoid(z), y), sw) as tf.Tensor2D;
+    const g = embedBagGrad(r, x);
     const loss = withLoss ? tf.reshape(weightedBceSum(z, y, sw), [1]) : tf.tensor1d([NaN]);
     return tf.concat([tf.reshape(g, [d]), tf.reshape(tf.sum(r), [1]), loss]);
   });

@@ -181,6 +181,10 @@ export interface TrainResult {
 export interface MemoryReport {
   numTensors: number;
   numBytes: number;
+  /** Bytes each of the lab worker's caches holds (datasets, features, evaluation streams, models). */
+  caches?: CacheReport[];
+  /** Sum of the caches' bytes plus the tensors' bytes: what the worker holds. */
+  heldBytes?: number;
 }
 
 /** How to draw a dataset from a world (see src/lib/sim/generate.ts GenerateOptions). */
@@ -281,3 +285,12 @@ export interface ExportedModel {
 /** Overrides for an MLP retrain that finishes in ~6 s on this machine's WASM (1M rows; test AUC
  * ≈ 0.938 vs 0.932 for logistic regression; 3 epochs at batch 4096 reach ≈ 0.94 in ~9–11 s). */
 export const MLP_TRAIN_OVERRIDES: Partial<TrainConfig> = { model: 'mlp', hidden: [32, 16], epochs: 2, batchSize: 16384, learningRate: 0.03 };
+
+/** What one of the lab worker's byte-budgeted caches holds. */
+export interface CacheReport {
+  name: string;
+  entries: number;
+  bytes: number;
+  /** Bytes it may hold before its least recently used entries go. */
+  budget: number;
+}
