@@ -55,7 +55,7 @@ export function embedBag(W: tf.Tensor2D, b: BatchTensors): tf.Tensor2D {
   let out: tf.Tensor2D | null = null;
   if (b.idx && b.seg) out = tf.sparse.sparseSegmentSum(tf.concat([W, tf.zeros([1, h])], 0), b.idx, b.seg) as tf.Tensor2D;
   if (b.num && b.numCols) {
-    const numeric = tf.matMul(b.num, tf.gather(W, b.numCols) as tf.Tensor2D);
+    const numeric = tf.matMul(b.num, tf.gather(W, b.numCols)) as tf.Tensor2D;
     out = out ? (tf.add(out, numeric) as tf.Tensor2D) : numeric;
   }
   return out ?? tf.zeros([b.n, h]);
