@@ -5,9 +5,14 @@ import { fromDense, sliceSparse, type SparseRows } from '../../src/lib/features/
 import { batchTensors, embedBag, type BatchTensors } from './embed.ts';
 
 /** Logits of a network for one batch: the first layer an embedding-bag (`bag`, default without autograd), then dense layers with ReLU between. */
-export function forward(layers: { W: tf.Tensor2D; b: tf.Tensor }[], x: BatchTensors, bag: (W: tf.Tensor2D) => tf.Tensor2D = (W) => embedBag(W, x)): tf.Tensor2D {
+export function forward(
+  layers: { W: tf.Tensor2D; b: tf.Tensor }[],
+  x: BatchTensors,
+  bag: (W: tf.Tensor2D) => tf.Tensor2D = (W) => embedBag(W, x),
+  dense: (a: tf.Tensor2D, W: tf.Tensor2D) => tf.Tensor2D = (a, W) => tf.matMul(a, W),
+): tf.Tensor2D {
   let a: tf.Tensor2D = tf.add(bag(layers[0]!.W), layers[0]!.b);
-  for (let i = 1; i < layers.length; i++) a = tf.add(tf.matMul(tf.relu(a), layers[i]!.W), layers[i]!.b);
+  for (let i = 1; i < layers.length; i++) a = tf.add(dense(tf.relu(a), layers[i]!.W), layers[i]!.b);
   return a;
 }
 

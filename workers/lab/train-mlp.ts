@@ -3,7 +3,7 @@
 import { tf } from './tf.ts';
 import type { ModelWeights } from './model.ts';
 import type { Stepper } from './stepper.ts';
-import { batchTensors, embedBagOp } from './embed.ts';
+import { batchTensors, denseOp, embedBagOp } from './embed.ts';
 import { forward } from './predict.ts';
 
 /** Summed weighted binary cross-entropy on logits z, stable for large |z|. */
@@ -34,7 +34,7 @@ export function mlpStepper(init: ModelWeights): Stepper {
         const y = tf.tensor2d(batch.y, [n, 1]);
         const sw = tf.tensor2d(batch.w, [n, 1]);
         const layers = vars.map((v) => ({ W: v.W as tf.Tensor2D, b: v.b as tf.Tensor }));
-        const { value, grads } = tf.variableGrads(() => tf.div(weightedBceSum(forward(layers, x, embedBagOp(x)), y, sw), wsum) as tf.Scalar, varList);
+        const { value, grads } = tf.variableGrads(() => tf.div(weightedBceSum(forward(layers, x, embedBagOp(x), denseOp()), y, sw), wsum) as tf.Scalar, varList);
         opt.applyGradients(grads as unknown as Parameters<typeof opt.applyGradients>[0]);
         return value;
       });
