@@ -17,6 +17,10 @@ export interface RowView {
   numerics: number;
   /** The non-zero entries: column, its name and value. */
   entries: { column: number; name: string; value: number }[];
+  /** The row's slots as stored: column indices (padding left out), a repeated token repeated. */
+  slotIndices: number[];
+  /** The row's numerics as stored: column and raw value. */
+  numericValues: { column: number; value: number }[];
   /** The dense row. */
   dense: Float32Array;
 }
@@ -45,7 +49,9 @@ export function rowView(spec: FeatureSpec, row: SampleRow): RowView {
     d: x.d,
     slots: x.k,
     numerics: x.q,
-    entries: rowEntries(x, 0).map((e) => ({ ...e, name: f.names[e.column] ?? '' })),
+    entries: rowEntries(x, 0).map((e) => ({ ...e, name: (f.names[e.column] ?? '').replace(' (std)', '') })),
+    slotIndices: Array.from(x.idx).filter((c) => c < x.d),
+    numericValues: Array.from(x.numCols, (column, j) => ({ column, value: x.num[j] as number })),
     dense: denseRow(x, 0),
   };
 }
