@@ -2,8 +2,9 @@
 // negatives (weighted back up), labelled by the truth, so a buggy labelling batch inside the
 // training days cannot fake a gap between old test data and yesterday. Cached per world.
 import type { WorldParams } from '../../src/lib/sim/types.ts';
-import { generateRows, worldFor } from './datasets.ts';
+import { columnsBytes, generateRows, worldFor } from './datasets.ts';
 import type { EvalSet } from './evalsets.ts';
+import { ByteLru } from '../../src/lib/lab/lru.ts';
 
 /** Candidate rows of the old-test stream (the training days). */
 export const OLD_TEST_ROWS = 8_000_000;
@@ -15,25 +16,26 @@ export const PER_DAY_ROWS = 11_000_000;
 const KEEP_NEGATIVES = 200_000;
 /** Positives kept per stream at most, about (at a large skew every positive would be millions of rows). */
 const KEEP_POSITIVES = 150_000;
-/** Streams kept in memory (old test, yesterday, per day and one more; ~7 MB each). */
-const CACHE_SIZE = 4;
+/** Bytes of clean streams kept (old test, yesterday and per day at ~7–8 MB each, and one more). */
+export const DRIFT_SETS_BUDGET = 32 * 2 ** 20;
 
-const cache = new Map<string, EvalSet>();
+/** Streams by world, name and days, least recently used dropped first beyond the budget. */
+const cache = new ByteLru<string, EvalSet>('driftSets', DRIFT_SETS_BUDGET, (s) => columnsBytes(s.cols));
+
+/** What the clean-stream cache holds, for the memory report. */
+export function driftSetStats() {
+  return cache.stats();
+}
 
 /** A truth-labelled stream over `days` of the world (cached). */
 export async function cleanSet(p: WorldParams, name: string, days: [number, number], rows: number, cancelled?: () => boolean): Promise<EvalSet> {
   const key = JSON.stringify([p.seed, p.skew, p.noise, p.drift, name, days, rows]);
   const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const n = Math.min(rows, Math.max(KEEP_NEGATIVES, Math.round(KEEP_POSITIVES / Math.max(p.skew, 1e-9))));
   const negKeep = Math.min(1, KEEP_NEGATIVES / n);
   const cols = await generateRows(worldFor(p), { rows: n, stream: `clean-${name}`, days, negKeep, keepBy: 'truth' }, undefined, cancelled);
   const set: EvalSet = { name, cols, labels: cols.truth };
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(key, set);
   return set;
 }
