@@ -81,14 +81,18 @@ export async function runJob<T>(body: (token: JobToken) => Promise<T>, options: 
     running = token;
     if (failNextAllocation) {
       failNextAllocation = false;
-      // A real allocation the engine cannot satisfy (V8 throws "Array buffer allocation failed").
-      void new ArrayBuffer(2 ** 52);
+      // A real allocation the engine cannot satisfy (V8 throws "Array buffer allocation failed");
+      // its size is read so a minifier cannot drop it as unused.
+      const bytes = new ArrayBuffer(2 ** 52);
+      if (bytes.byteLength === 0) throw new Error('allocation failed');
     }
     return body(token);
   })();
   tail = job;
   try {
     return await job;
+  } catch (err) {
+    throw clearer(err);
   } finally {
     live.splice(live.indexOf(token), 1);
     if (running === token) running = null;
@@ -97,6 +101,15 @@ export async function runJob<T>(body: (token: JobToken) => Promise<T>, options: 
       cancelAskedAt = null;
     }
   }
+}
+
+/** Memory errors as V8 words them ("Array buffer allocation failed", "Invalid typed array length: …"). */
+const ALLOCATION_ERROR = /array buffer allocation failed|invalid (typed )?array( buffer)? length|out of memory/i;
+
+/** An allocation failure said in words (what failed and what to do); other errors unchanged. */
+function clearer(err: unknown): unknown {
+  if (!(err instanceof RangeError) || !ALLOCATION_ERROR.test(err.message)) return err;
+  return new Error(`The lab could not allocate the memory this job needs (${err.message}); lower the rows or the features and try again.`);
 }
 
 /** Cancels the running job and every queued one (of `lane` only, if given); true if any was cancelled. */
