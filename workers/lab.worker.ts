@@ -84,7 +84,7 @@ const api = {
     return runJob(async () => {
       const p = prepare(getDataset(datasetId), features, seed, validationFraction);
       return { names: p.features.names, rows: p.train.n + p.val.n, millis: p.millis };
-    }, { label: 'features' });
+    }, { label: 'features', supersede: false });
   },
 
   /** Trains a model; progress at most ~10 times a second; rejects with "cancelled" if cancelled. */

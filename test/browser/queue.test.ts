@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createLab } from '../../src/state/lab-client.ts';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../src/lib/lab/types.ts';
+import { commands } from 'vitest/browser';
+import { cancelLatencies } from '../bench/cancel.ts';
 
 const { lab, terminate } = createLab();
 const PARAMS = { seed: 'queue-test', skew: 0.01, noise: 0.1, drift: 0.5 };
@@ -58,6 +60,21 @@ test('cancelling the evaluation on the 10M-row test stream stops the generator, 
   expect(again.validation.auc.value).toBe(reference.validation.auc.value);
   await lab.disposeModel(again.modelId);
   await lab.disposeModel(reference.modelId);
+});
+
+test('several evaluations asked at once all answer, one after another', async () => {
+  const r = await lab.train(cfg);
+  const [a, b] = await Promise.all([lab.evaluate(r.modelId, 'validation'), lab.evaluate(r.modelId, { slice: { device: 0 }, of: 'validation' })]);
+  expect(a.auc.value).toBe(r.validation.auc.value);
+  expect(b.rows).toBeLessThan(a.rows);
+  await lab.disposeModel(r.modelId);
+});
+
+test('cancel latency of every kind of long job is well under a second (figures in results/cancel.json)', async () => {
+  const latencies = await cancelLatencies(lab, PARAMS, 3);
+  await commands.writeFile('results/cancel.json', JSON.stringify(latencies, null, 2));
+  // Generous bounds: one chunk finishes first (~50–100 ms here, more on a loaded machine).
+  for (const l of latencies) expect(l.medianMs, l.job).toBeLessThan(1000);
 });
 
 test('the latest job wins: an earlier training is cancelled by a later one', async () => {

@@ -1,5 +1,7 @@
 // The evaluation operations (evaluate, scores, predict) as queued, cancellable jobs: drawing a
 // large evaluation stream polls the job's token between chunks, so Cancel stops the generator.
+// They are queries: several may be asked at once (each waits its turn), and a new training, new
+// data or Cancel stops them.
 import { transfer } from 'comlink';
 import type { EvalReport, EvalTarget, JobProgress } from '../lab-types.ts';
 import { selectRows } from '../../src/lib/sim/columns.ts';
@@ -62,7 +64,7 @@ export const evalApi = {
         check(token);
         return r;
       },
-      { label: 'evaluate' },
+      { label: 'evaluate', supersede: false },
     );
   },
 
@@ -77,7 +79,7 @@ export const evalApi = {
         const p = await predictTf(m.weights, f.X, f.n, f.d);
         return transfer(p, [p.buffer]);
       },
-      { label: 'predict' },
+      { label: 'predict', supersede: false },
     );
   },
 
@@ -91,7 +93,7 @@ export const evalApi = {
         const out = { pred: await scoreSet(m, set), labels: set.labels.slice(), weights: set.cols.weight.slice() };
         return transfer(out, [out.pred.buffer, out.labels.buffer, out.weights.buffer]);
       },
-      { label: 'scores' },
+      { label: 'scores', supersede: false },
     );
   },
 };

@@ -1,6 +1,7 @@
 // The worker's one job queue: every operation that can take more than ~50 ms runs through runJob,
 // one at a time, in the order asked. A new job cancels the ones before it (the latest wins) unless
-// it runs in its own lane; a cancelled job stops at its next poll of `token.cancelled`.
+// it runs in its own lane or is a query that only waits its turn; a cancelled job stops at its next
+// poll of `token.cancelled`.
 import { CancelledError } from './yield.ts';
 
 /** What a job may say about itself while it waits or runs. */
@@ -9,6 +10,9 @@ export interface JobOptions {
   lane?: string;
   /** A pinned job (backend init) is never cancelled: later jobs wait for it instead. */
   pinned?: boolean;
+  /** False for queries (evaluate, scores, predict): they wait their turn without cancelling the
+   * jobs before them, so several can be asked at once; a later superseding job still cancels them. */
+  supersede?: boolean;
   /** Short name for the stats ("generate", "train"). */
   label?: string;
 }
@@ -72,7 +76,7 @@ let failNextAllocation = false;
  */
 export async function runJob<T>(body: (token: JobToken) => Promise<T>, options: JobOptions = {}): Promise<T> {
   const token = new JobToken(options);
-  for (const j of live) if (j.lane === token.lane) j.cancel();
+  if (options.supersede !== false) for (const j of live) if (j.lane === token.lane) j.cancel();
   live.push(token);
   const previous = tail;
   const job = (async () => {
