@@ -1,7 +1,7 @@
 // The job panel says what happened to a job: a setting too big for the lab (the worker's refusal
 // names the limit and the setting) and a job the dead worker took with it, with Retry.
 import { afterEach, expect, test } from 'vitest';
-import { flushSync, mount, unmount } from 'svelte';
+import { flushSync, mount, unmount, type ComponentProps } from 'svelte';
 import { page } from 'vitest/browser';
 import JobPanel from '../../src/components/JobPanel.svelte';
 
@@ -16,7 +16,8 @@ afterEach(() => {
 function panel(props: Record<string, unknown>): HTMLElement {
   const target = document.createElement('div');
   document.body.append(target);
-  made = mount(JobPanel, { target, props: { title: 'Training', job: 'training', fraction: 0, stage: '', error: '', ...props } });
+  const all = { title: 'Training', job: 'training', status: 'idle', fraction: 0, stage: '', error: '', ...props } as ComponentProps<typeof JobPanel>;
+  made = mount(JobPanel, { target, props: all });
   flushSync();
   return target.querySelector('[data-job="training"]')!;
 }
