@@ -20,8 +20,8 @@ let shared: Remote<LabApi> | null = null;
  * moment and rejects with WorkerLostError if that worker dies before answering. */
 export function labClient(): Remote<LabApi> {
   shared ??= new Proxy({} as Remote<LabApi>, {
-    get: (_, op: string) => {
-      if (op === 'then') return undefined;
+    get: (_, op: string | symbol) => {
+      if (typeof op !== 'string' || op === 'then') return undefined;
       return (...args: unknown[]) => sharedLabWorker().call((lab) => (lab[op as keyof LabApi] as (...a: unknown[]) => Promise<unknown>)(...args));
     },
   });
