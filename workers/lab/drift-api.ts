@@ -26,7 +26,7 @@ export async function staleEval(modelId: string, cancelled: () => boolean, withO
   return { modelId, days: m.days, oldTest, yesterday, millis: performance.now() - t0 };
 }
 
-/** Spread into the worker's API. */
+/** Spread into the worker's API. Evaluations are queries: they wait their turn without cancelling the jobs before them. */
 export const driftApi = {
   /** The training days of a model, or null if the worker does not hold it (instant). */
   modelDays(modelId: string): [number, number] | null {
@@ -39,26 +39,26 @@ export const driftApi = {
 
   /** Collects a window of days (all positives, 1% of negatives upweighted, true labels) and trains on it. */
   trainWindow(params: WorldParams, days: [number, number], version: string | undefined, onProgress?: OnProgress<TrainProgress>): Promise<TrainResult> {
-    return runJob((token) => trainWindow({ params, days, version }, { onProgress, cancelled: () => token.cancelled }));
+    return runJob((token) => trainWindow({ params, days, version }, { onProgress, cancelled: () => token.cancelled }), { label: 'train-window' });
   },
 
   /** Old-test (its own training days, unless withOldTest is false) and yesterday metrics of a model, against clean labels. */
   staleEval(modelId: string, withOldTest = true): Promise<StaleEval> {
-    return runJob((token) => staleEval(modelId, () => token.cancelled, withOldTest));
+    return runJob((token) => staleEval(modelId, () => token.cancelled, withOldTest), { supersede: false, label: 'stale-eval' });
   },
 
   /** AUC on each day after the model's training days, from a clean per-day stream. */
   aucPerDay(modelId: string, from?: number): Promise<DayAuc[]> {
-    return runJob((token) => aucPerDay(getModel(modelId), () => token.cancelled, from));
+    return runJob((token) => aucPerDay(getModel(modelId), () => token.cancelled, from), { supersede: false, label: 'auc-per-day' });
   },
 
   /** The drift report: the model's training days against yesterday, per feature, target and prediction. */
   driftReport(modelId: string): Promise<DriftReport> {
-    return runJob((token) => driftReport(getModel(modelId), () => token.cancelled));
+    return runJob((token) => driftReport(getModel(modelId), () => token.cancelled), { supersede: false, label: 'drift-report' });
   },
 
   /** The freshness chart's models and curves (several short trainings), with progress. */
   freshness(params: WorldParams, onProgress?: OnProgress<JobProgress>): Promise<FreshnessCurve[]> {
-    return runJob((token) => freshness(params, () => token.cancelled, onProgress));
+    return runJob((token) => freshness(params, () => token.cancelled, onProgress), { label: 'freshness' });
   },
 };
