@@ -32,7 +32,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Sets the step's scene up with live results: the baseline policy at 1, data at 2, the cross comparison at 3, a trained model and its test-set report at 4. */
+/** Sets the step's scene up with live results: the baseline policy at 1, data at 2, the cross comparison at 3, a trained model and its test-set report at 4, the stale model with AUC per day and the drift report at 9, a retrain and the freshness chart at 10. */
 async function prepare(page: Page, step: number): Promise<void> {
   if (step === 1) await page.locator('[data-panel="policy"][data-status="done"]').waitFor({ timeout: 60_000 });
   if (step === 2) await waitForJob(page, 'generation');
@@ -44,6 +44,21 @@ async function prepare(page: Page, step: number): Promise<void> {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await waitForJob(page, 'training');
     await waitForJob(page, 'evaluation');
+  }
+  if (step === 9) {
+    await page.getByRole('button', { name: 'Train the stale model' }).click();
+    await waitForJob(page, 'stale', 180_000);
+    await page.getByRole('button', { name: 'Evaluate per day' }).click();
+    await waitForJob(page, 'per-day', 120_000);
+    await page.getByRole('button', { name: 'Open the drift report' }).click();
+    await waitForJob(page, 'drift-report', 120_000);
+  }
+  if (step === 10) {
+    await page.getByRole('button', { name: 'Last 14 days' }).click();
+    await page.getByRole('button', { name: 'Retrain' }).click();
+    await waitForJob(page, 'fresh', 180_000);
+    await page.getByRole('button', { name: 'Draw the freshness chart' }).click();
+    await waitForJob(page, 'freshness', 180_000);
   }
 }
 

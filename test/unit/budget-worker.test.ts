@@ -33,7 +33,7 @@ test('the largest MLP the URL allows is refused before features or tensors are b
 
 test('the memory report names every cache with its bytes and budget', () => {
   const r = memoryReport();
-  expect(r.caches!.map((c) => c.name)).toEqual(['datasets', 'features', 'evalSets', 'models']);
+  expect(r.caches!.map((c) => c.name)).toEqual(['datasets', 'features', 'evalSets', 'models', 'driftSets']);
   for (const c of r.caches!) expect(c.budget).toBeGreaterThan(0);
   expect(r.heldBytes).toBeGreaterThanOrEqual(r.caches!.reduce((s, c) => s + c.bytes, 0));
 });

@@ -64,16 +64,19 @@ export function embedBag(W: tf.Tensor2D, b: BatchTensors): tf.Tensor2D {
 /** The slots of a batch sorted by column (a counting sort): their rows, and the columns as segments. */
 export function slotsByColumn(x: SparseRows): { rows: Int32Array; cols: Int32Array } {
   const { n, k, d, idx } = x;
+  const m = n * k;
   const start = new Int32Array(d + 2);
-  for (let s = 0; s < n * k; s++) start[idx[s]! + 1]!++;
+  for (let s = 0; s < m; s++) start[idx[s]! + 1]!++;
   for (let c = 0; c <= d; c++) start[c + 1]! += start[c]!;
-  const rows = new Int32Array(n * k);
-  const cols = new Int32Array(n * k);
-  for (let s = 0; s < n * k; s++) {
-    const c = idx[s]!;
-    const at = start[c]!++;
-    rows[at] = Math.floor(s / k);
-    cols[at] = c;
+  const rows = new Int32Array(m);
+  const cols = new Int32Array(m);
+  for (let i = 0, s = 0; i < n; i++) {
+    for (let j = 0; j < k; j++, s++) {
+      const c = idx[s]!;
+      const at = start[c]!++;
+      rows[at] = i;
+      cols[at] = c;
+    }
   }
   return { rows, cols };
 }

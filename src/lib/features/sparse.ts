@@ -82,7 +82,8 @@ export function transformSparse(f: FittedFeatures, cols: Columns, rows?: Uint32A
   const numCols = numericColumns(f);
   const q = numCols.length;
   const num = new Float32Array(n * q);
-  const at = rows === undefined ? (i: number) => i : (i: number) => rows[i] as number;
+  // Row i of the output reads row at[i] of the columns.
+  const at = rows ?? identity(n);
   const K = CATEGORIES.length;
   let s = 0;
   let numericIndex = 0;
@@ -93,7 +94,7 @@ export function transformSparse(f: FittedFeatures, cols: Columns, rows?: Uint32A
         const div = b.name === 'hourBucket' ? HOURS_PER_BUCKET : 1;
         const size = ONE_HOT_VALUES[b.name].length;
         for (let i = 0; i < n; i++) {
-          const r = at(i);
+          const r = at[i] as number;
           const c = Math.floor((src[r] as number) / div);
           if (c >= size) throw badCode(b.name, src[r] as number, r);
           idx[i * k + s] = b.offset + c;
@@ -108,14 +109,14 @@ export function transformSparse(f: FittedFeatures, cols: Columns, rows?: Uint32A
         const { mean, std } = stats;
         const j = numericIndex++;
         for (let i = 0; i < n; i++) {
-          const v = values[at(i)] as number;
+          const v = values[at[i] as number] as number;
           num[i * q + j] = ((log ? logBid(v) : v) - mean) / std;
         }
         break;
       }
       case 'cross':
         for (let i = 0; i < n; i++) {
-          const r = at(i);
+          const r = at[i] as number;
           const qc = cols.queryCat[r] as number;
           const a = cols.adCat[r] as number;
           if (qc >= K) throw badCode('queryCat', qc, r);
@@ -131,8 +132,15 @@ export function transformSparse(f: FittedFeatures, cols: Columns, rows?: Uint32A
   return { n, d, k, idx, q, num, numCols };
 }
 
+/** 0, 1, …, n−1 (rows of a whole block, read in order). */
+function identity(n: number): Uint32Array {
+  const a = new Uint32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
+}
+
 /** The writer of a hashed block: each token's bucket in its own slot, then padding up to the longest text. */
-function tokenSlots(kind: 'hashQuery' | 'hashHeadline' | 'hashQueryAdCat', off: number, buckets: number, f: FittedFeatures, cols: Columns, at: (i: number) => number, n: number): SlotWriter {
+function tokenSlots(kind: 'hashQuery' | 'hashHeadline' | 'hashQueryAdCat', off: number, buckets: number, f: FittedFeatures, cols: Columns, at: Uint32Array, n: number): SlotWriter {
   const table = kind === 'hashHeadline' ? f.headlineTokens : f.queryTokens;
   if (table === null) throw new Error(`features: fitted token table missing for ${kind}`);
   const offsets = Uint32Array.from(table.offsets);
@@ -144,7 +152,7 @@ function tokenSlots(kind: 'hashQuery' | 'hashHeadline' | 'hashQueryAdCat', off: 
   const src = kind === 'hashHeadline' ? cols.adId : cols.queryText;
   return (idx, k, s0) => {
     for (let i = 0; i < n; i++) {
-      const r = at(i);
+      const r = at[i] as number;
       const t = src[r] as number;
       if (t >= texts) throw badCode(kind === 'hashHeadline' ? 'adId' : 'queryText index', t, r);
       let c: Int32Array = cells;
