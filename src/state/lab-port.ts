@@ -17,7 +17,8 @@ export interface LabPort {
   baseline(params: WorldParams): Promise<PolicyDay[]>;
   /** A trained model's report on an evaluation target (step 4 uses the large 'test' stream). */
   evaluate(modelId: string, target: EvalTarget, onProgress?: (p: JobProgress) => void): Promise<EvalReport>;
-  cancel(): Promise<void>;
+  /** Cancels the worker's running and queued jobs (of one lane, e.g. 'main', if given). */
+  cancel(lane?: string): Promise<void>;
   /** Listens for the worker's death (a fresh one is already starting); returns the unsubscribe function. */
   watch?(l: LossListener): () => void;
 }
@@ -55,8 +56,8 @@ export function createLabPort(): LabPort | null {
     train: (config, onProgress) => w.call((lab) => lab.train(config, live(onProgress))),
     baseline: (params) => w.call((lab) => lab.baselinePolicy(params)),
     evaluate: (modelId, target, onProgress) => w.call((lab) => lab.evaluate(modelId, target, onProgress ? live(onProgress) : undefined)),
-    cancel: async () => {
-      await w.call((lab) => lab.cancel());
+    cancel: async (lane) => {
+      await w.call((lab) => lab.cancel(lane));
     },
     watch: (l) => w.watch(l),
   };

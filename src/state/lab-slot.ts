@@ -13,7 +13,6 @@ export class JobSlot {
   #port: LabPort;
   /** Increments on every claim, cancel and interruption; a job whose number is no longer current is ignored. */
   #seq = 0;
-  #busy = false;
   #jobs: Job<unknown>[] = [];
   /** Called when a job claims the slot (training and data drop the evaluation in flight). */
   #onClaim: ((job: Job<unknown>) => void)[] = [];
@@ -38,13 +37,10 @@ export class JobSlot {
    */
   async run<T>(job: Job<T>, key: string, call: (progress: (fraction: number, stage: string) => boolean) => Promise<T>): Promise<T | null> {
     const mine = ++this.#seq;
-    const wasBusy = this.#busy;
     for (const j of this.#jobs) if (j !== job && j.status === 'running') j.cancelled();
     for (const f of this.#onClaim) f(job as Job<unknown>);
     job.start(key, 'starting');
-    this.#busy = true;
-    if (wasBusy) await this.#port.cancel().catch(() => undefined);
-    if (mine !== this.#seq) return null;
+    // The worker's queue cancels its earlier main-lane job itself when this one arrives (the latest wins).
     try {
       const result = await call((fraction, stage) => {
         if (mine !== this.#seq) return false;
@@ -57,8 +53,6 @@ export class JobSlot {
     } catch (err) {
       if (mine === this.#seq) job.fail(messageOf(err));
       return null;
-    } finally {
-      if (mine === this.#seq) this.#busy = false;
     }
   }
 
@@ -66,14 +60,12 @@ export class JobSlot {
   async cancel(): Promise<void> {
     this.#seq++;
     for (const j of this.#jobs) if (j.status === 'running') j.cancelled();
-    this.#busy = false;
-    await this.#port.cancel().catch(() => undefined);
+    await this.#port.cancel('main').catch(() => undefined);
   }
 
   /** The worker died: the running job is marked interrupted (it can be retried); its late failure is ignored. */
   interrupt(message: string): Job<unknown>[] {
     this.#seq++;
-    this.#busy = false;
     const hit = this.#jobs.filter((j) => j.status === 'running');
     for (const j of hit) j.interrupt(message);
     return hit;

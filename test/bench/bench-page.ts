@@ -3,6 +3,7 @@ import { createLab } from '../../src/state/lab-client.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/params.ts';
 import { DEFAULT_TRAIN_CONFIG, MLP_TRAIN_OVERRIDES, type BackendName, type BenchRow } from '../../src/lib/lab/types.ts';
 import type { BenchOptions, BenchResult, LongTask } from './bench-types.ts';
+import { cancelLatencies } from './cancel.ts';
 
 /** Settings of the "fully converged" reference model: many passes, slow final learning rate. */
 const CONVERGED = { epochs: 30, batchSize: 16384, learningRate: 0.05, finalLrFraction: 0.01 };
@@ -87,6 +88,10 @@ async function runBench(o: BenchOptions): Promise<BenchResult> {
     log(`MLP story retrain: ${Math.round(Math.min(...mlpTimes))} ms, AUC ${mt.auc.value.toFixed(4)} vs converged ${mct.auc.value.toFixed(4)}`);
     await lab.disposeModel(mlpConv.modelId);
 
+    phase = 'cancel';
+    const cancel = await cancelLatencies(lab, DEFAULT_PARAMS, 3);
+    for (const c of cancel) log(`cancel ${c.job}: ${Math.round(c.medianMs)} ms median, ${Math.round(c.maxMs)} ms worst`);
+
     phase = 'throughput';
     const ds = await lab.generate({ params: DEFAULT_PARAMS, rows: o.rows, stream: 'bench-throughput' });
     const throughput: BenchRow[] = [];
@@ -109,6 +114,7 @@ async function runBench(o: BenchOptions): Promise<BenchResult> {
       .map((r) => ({ backend: r.backend, batchSize: r.batchSize, ratio: r.examplesPerSec / (plain.find((p) => p.batchSize === r.batchSize)?.examplesPerSec ?? NaN) }));
     phase = 'done';
     return {
+      cancel,
       chosen,
       throughput,
       plain,

@@ -1,5 +1,6 @@
 // What the benchmark page measures and hands back to the runner.
 import type { BackendReport, BenchRow, MemoryReport } from '../../src/lib/lab/types.ts';
+import type { CancelLatency } from './cancel.ts';
 
 /** Knobs of a benchmark run (smaller values make a quick smoke run). */
 export interface BenchOptions {
@@ -25,6 +26,8 @@ export interface LongTask {
 
 /** Everything the page measured. */
 export interface BenchResult {
+  /** Cancel → rejection of each kind of long job (median and worst over repeats). */
+  cancel: CancelLatency[];
   chosen: BackendReport;
   throughput: BenchRow[];
   plain: BenchRow[];

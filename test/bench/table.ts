@@ -46,6 +46,7 @@ export function summaryTable(r: BenchResult, nodeRowsPerSec: number | null): str
     ['generation, browser worker', `${fmtRate(r.generation.rowsPerSec)} rows/s (${r.generation.rows.toLocaleString('en')} rows in ${Math.round(r.generation.millis)} ms)`],
     ['generation, Node', nodeRowsPerSec === null ? 'test/bench/sim-node.ts not found' : `${fmtRate(nodeRowsPerSec)} rows/s`],
   ];
+  for (const c of r.cancel) rows.push([`cancel: ${c.job}`, `${Math.round(c.medianMs)} ms median, ${Math.round(c.maxMs)} ms worst (${c.repeats} tries)`]);
   for (const [b, why] of Object.entries(r.skipped)) rows.push([`skipped ${b}`, why]);
   return textTable(['measure', 'value'], rows);
 }

@@ -31,7 +31,7 @@ test('a refusal for size shows the limit, the setting and what to lower', async 
   expect(alert.innerText).toContain('Too big for the lab');
   expect(alert.innerText).toContain('512 MB');
   expect(alert.innerText).toContain('rows=2,000,000');
-  expect(alert.innerText).toMatch(/Lower the rows or the hash buckets/);
+  expect(alert.innerText).toMatch(/Lower a setting it names/);
   await page.screenshot({ path: '../../screenshots/job-panel-too-big.png', element: el });
 });
 

@@ -57,9 +57,11 @@ test('killing the worker mid-training: notice, Retry, a model, and the history k
   expect(await page.locator(`${HISTORY} [data-metric="auc"][data-model="v1"][data-split="test"]`).count()).toBe(1);
   await page.locator(`[data-backend="${backend}"]`).waitFor();
 
-  // Retry (one epoch this time) trains again in the fresh worker and measures the model.
+  // Retry (a quick logistic regression this time) trains again in the fresh worker and measures the model.
   await epochs.fill('0');
   await page.waitForURL(/epochs=1(&|$)/);
+  await page.getByLabel('Model', { exact: true }).selectOption('logreg');
+  await page.waitForURL((u) => !u.searchParams.has('model'));
   await training.getByRole('button', { name: 'Retry' }).click();
   await page
     .locator(`${HISTORY} [data-metric="auc"][data-model="v2"][data-split="test"]`)
