@@ -35,6 +35,7 @@ import { baselineDays } from './lab/policy.ts';
 import type { PolicyDay } from '../src/lib/business/types.ts';
 import type { WorldParams } from '../src/lib/sim/types.ts';
 import { benchApi } from './lab/bench-api.ts';
+import { labelsApi } from './lab/labels-api.ts';
 
 /** The backend report of the last init (used to pick the fallback order). */
 let backendReport: BackendReport | null = null;
@@ -171,6 +172,7 @@ const api = {
   },
 
   ...benchApi,
+  ...labelsApi,
 };
 
 /** The lab worker's API as the UI sees it (through comlink's Remote). */
