@@ -55,6 +55,8 @@ export class LabelsState {
   #recalibrated = $state.raw<Record<string, EvalReport>>({});
   /** Skew-slider runs per world key (seed|noise|drift), one point per skew. */
   #skewPoints = $state.raw<Record<string, SkewPoint[]>>({});
+  /** Increments on every skew request: a queued one that is no longer the latest is skipped. */
+  #skewSeq = 0;
   /** Rows of the slice opened in the table. */
   #sliceRows = $state.raw<{ slice: string; rows: SuspectRow[] } | null>(null);
   /** Relabelled data per world key (its latest relabelling). */
@@ -92,8 +94,8 @@ export class LabelsState {
   #chain: Promise<unknown> = Promise.resolve();
 
   /** Runs one job after the ones queued before it. */
-  #run<T>(job: Job<T>, key: string, stage: string, body: (progress: (f: number, s: string) => void) => Promise<T>): Promise<T | null> {
-    const next = this.#chain.then(() => this.#runNow(job, key, stage, body));
+  #run<T>(job: Job<T>, key: string, stage: string, body: (progress: (f: number, s: string) => void) => Promise<T>, superseded?: () => boolean): Promise<T | null> {
+    const next = this.#chain.then(() => (superseded?.() ? null : this.#runNow(job, key, stage, body)));
     this.#chain = next;
     return next;
   }
@@ -188,8 +190,15 @@ export class LabelsState {
 
   /** One skew-slider retrain (the latest wins); its point joins the chart. */
   async trainAtSkew(world: WorldParams, config: Omit<TrainConfig, 'datasetId'>): Promise<void> {
-    const r = await this.#run(this.skew, String(world.skew), `training at ${world.skew}`, (progress) =>
-      labClient().skewPoint(world, config, proxy((p: JobProgress) => progress(p.fraction, p.stage))),
+    const mine = ++this.#skewSeq;
+    // A skew run in flight is superseded: stop it so the latest position trains next.
+    if (this.skew.status === 'running') void labClient().cancel();
+    const r = await this.#run(
+      this.skew,
+      String(world.skew),
+      `training at ${world.skew}`,
+      (progress) => labClient().skewPoint(world, config, proxy((p: JobProgress) => progress(p.fraction, p.stage))),
+      () => mine !== this.#skewSeq,
     );
     if (!r) return;
     const k = skewKey(world);
