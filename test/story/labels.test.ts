@@ -15,7 +15,7 @@ import { collect } from '../../workers/lab/collect.ts';
 import { outOfFold } from '../../workers/lab/oof.ts';
 import { suspectReport } from '../../workers/lab/suspects.ts';
 import { recalibrateAll } from '../../src/lib/labels/index.ts';
-import { COLLECT_KEEP, COLLECT_ROWS, COLLECT_TRAIN, OOF_FOLDS, CALIBRATION_TOLERANCE } from '../../src/lib/labels/story.ts';
+import { COLLECT_KEEP, COLLECT_ROWS, COLLECT_TRAIN, OOF_FOLDS, OOF_TRAIN, CALIBRATION_TOLERANCE } from '../../src/lib/labels/story.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/params.ts';
 import { DEFAULT_TRAIN_CONFIG, type EvalReport, type TrainConfig } from '../../src/lib/lab/types.ts';
 import type { WorldParams } from '../../src/lib/sim/types.ts';
@@ -51,7 +51,7 @@ describe('steps 5–8 in the lab worker', () => {
       const cfg: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, seed, datasetId: ds.id };
       const noisy = await runTraining(cfg, {});
       const slices = await sliceReport(noisy.modelId);
-      const oof = await outOfFold(cfg, OOF_FOLDS);
+      const oof = await outOfFold({ ...cfg, ...OOF_TRAIN }, OOF_FOLDS);
       const sus = suspectReport(getDataset(ds.id), oof, OOF_FOLDS, 0);
       // Suspected wrong "show" labels: given 1, confidently 0 (they rank first by self-confidence).
       const shows = sus.top.filter((s) => s.label === 1);

@@ -9,7 +9,7 @@ import { getModel, removeModel } from './models.ts';
 import { runTraining } from './train-job.ts';
 
 /** Candidate rows of the slider's training log and of its evaluation stream. */
-export const SKEW_LOG_ROWS = 500_000;
+export const SKEW_LOG_ROWS = 300_000;
 const SKEW_EVAL_ROWS = 2_000_000;
 /** Negatives kept in the evaluation stream, about. */
 const SKEW_EVAL_NEGATIVES = 200_000;

@@ -3,6 +3,8 @@ import type { TrainConfig } from '../lab/types.ts';
 
 /** Folds of the out-of-fold predictions behind confident learning (k ≥ 3). */
 export const OOF_FOLDS = 3;
+/** Training settings of each fold model (one pass over its rows: the folds must finish in seconds). */
+export const OOF_TRAIN: Partial<TrainConfig> = { epochs: 1 };
 /** Suspects whose precision is reported. */
 export const SUSPECT_PRECISION_AT = 100;
 /** The relabelling budget of step 5, in dollars. */
