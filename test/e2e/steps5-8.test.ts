@@ -80,9 +80,9 @@ describe('steps 5–8', () => {
     await focusPage(page);
     await tabTo(page, /^Skew/, 200);
     for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight');
-    await page.locator('[data-job="skew"][data-status="running"]').waitFor();
+    // Each key press asks for a retrain; the latest position wins, and its run joins the chart.
+    await page.locator('[data-job="skew"] circle[data-skew]').nth(1).waitFor({ timeout: 180_000 });
     await waitForJob(page, 'skew', 180_000);
-    expect(await page.locator('[data-job="skew"] circle[data-skew]').count()).toBeGreaterThanOrEqual(2);
     await press(page, /^Collect more data$/);
     const recall = await valueOf(page, '[data-metric="recall"][data-role="rebalanced"]', 300_000);
     expect(recall).toBeGreaterThanOrEqual(0.5);

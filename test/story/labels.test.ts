@@ -4,7 +4,7 @@
 // negative downsampling makes it say "show" and recalibrates, and upweighting stays calibrated.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startBackend } from '../../workers/lab/backends.ts';
-import { createDataset, getDataset } from '../../workers/lab/datasets.ts';
+import { addDataset, createDataset, getDataset } from '../../workers/lab/datasets.ts';
 import { runTraining } from '../../workers/lab/train-job.ts';
 import { getModel, removeModel } from '../../workers/lab/models.ts';
 import { evalSet } from '../../workers/lab/evalsets.ts';
@@ -27,16 +27,24 @@ async function gold(modelId: string): Promise<EvalReport> {
   return report(m, await evalSet(m, 'gold'));
 }
 
-/** Collects at the story's keep rate, trains on it, and returns the gold report (and the recalibrated one). */
-async function collected(params: WorldParams, upweight: boolean): Promise<{ plain: EvalReport; recalibrated: EvalReport }> {
-  const col = await collect({ params, rows: COLLECT_ROWS, keep: COLLECT_KEEP, upweight, positiveWeight: 1 });
-  const r = await runTraining({ ...DEFAULT_TRAIN_CONFIG, ...COLLECT_TRAIN, seed: params.seed, datasetId: col.datasetId } as TrainConfig, {});
+/** A model trained on a collected dataset, on the gold stream as trained and recalibrated for the keep rate. */
+async function trainOn(params: WorldParams, datasetId: string): Promise<{ plain: EvalReport; recalibrated: EvalReport }> {
+  const r = await runTraining({ ...DEFAULT_TRAIN_CONFIG, ...COLLECT_TRAIN, seed: params.seed, datasetId } as TrainConfig, {});
   const m = getModel(r.modelId);
   const set = await evalSet(m, 'gold');
   const plain = await report(m, set);
   const recalibrated = await report(m, set, recalibrateAll(await scoreSet(m, set), COLLECT_KEEP));
   removeModel(r.modelId);
   return { plain, recalibrated };
+}
+
+/** Collects once at the story's keep rate (kept negatives upweighted by 1/w) and trains on it both ways:
+ * unweighted (as the app's collection without upweighting stores it: every row weight 1) and upweighted. */
+async function collectedBoth(params: WorldParams): Promise<{ down: { plain: EvalReport; recalibrated: EvalReport }; up: { plain: EvalReport } }> {
+  const col = await collect({ params, rows: COLLECT_ROWS, keep: COLLECT_KEEP, upweight: true, positiveWeight: 1 });
+  const ds = getDataset(col.datasetId);
+  const flat = addDataset({ ...ds, cols: { ...ds.cols, weight: new Float32Array(ds.cols.n).fill(1) } });
+  return { down: await trainOn(params, flat.id), up: await trainOn(params, col.datasetId) };
 }
 
 beforeAll(async () => {
@@ -61,8 +69,7 @@ describe('steps 5–8 in the lab worker', () => {
       const gNoisy = await gold(noisy.modelId);
       const gClean = await gold(clean.modelId);
       const at05 = gClean.confusion.find((c) => c.threshold === 0.5)!;
-      const down = await collected(params, false);
-      const up = await collected(params, true);
+      const { down, up } = await collectedBoth(params);
       console.info(
         `labels ${seed}: worst ${slices.slices[0]!.slice} (${slices.slices[0]!.fpShare.toFixed(2)} of top FPs); ` +
           `wrong positives ${sus.wrongPositiveShare.toFixed(2)}; suspects ${sus.suspects}, joint ${JSON.stringify(sus.joint)}, top-100 precision ${sus.suspectPrecision.toFixed(2)}, ` +
@@ -102,8 +109,7 @@ describe('calibration after collection, on 20 seeds (gold labels, the weights th
     let bad = 0;
     for (const seed of CALIBRATION_SEEDS) {
       const params = { ...DEFAULT_PARAMS, seed };
-      const down = await collected(params, false);
-      const up = await collected(params, true);
+      const { down, up } = await collectedBoth(params);
       const q = down.recalibrated.calibration.value;
       const u = up.plain.calibration.value;
       rows.push(`${seed} ${q.toFixed(2)} ${u.toFixed(2)}`);
