@@ -26,13 +26,6 @@ import { COLLECT_TRAIN } from '../lib/labels/story.ts';
 /** Which rows to relabel (as the worker takes it). */
 export type RelabelChoice = { topSuspects: number } | { slice: string; positivesOnly: boolean };
 
-/** A collection and the model trained on it. */
-export interface Collected {
-  report: CollectReport;
-  /** The world it came from. */
-  key: string;
-}
-
 /** True for a cancelled job's rejection. */
 function isCancel(e: unknown): boolean {
   return e instanceof Error && /cancel/i.test(e.message);

@@ -1,5 +1,4 @@
 // The label and imbalance operations of steps 5–8 (spread into the lab worker's API).
-import { transfer } from 'comlink';
 import { recalibrateAll } from '../../src/lib/labels/index.ts';
 import type { CollectReport, CollectRequest, EvalReport, JobProgress, RelabelReport, SkewPoint, SliceReport, SuspectReport, SuspectRow, TrainConfig, TrainProgress } from '../lab-types.ts';
 import type { WorldParams } from '../../src/lib/sim/types.ts';
@@ -67,13 +66,5 @@ export const labelsApi = {
       const set = await evalSet(m, 'gold', () => token.cancelled);
       return report(m, set, recalibrateAll(await scoreSet(m, set), keep));
     });
-  },
-
-  /** Gold-stream scores of a model with their labels and weights (for a reliability diagram). */
-  async goldScores(modelId: string): Promise<{ pred: Float32Array; labels: Uint8Array; weights: Float32Array }> {
-    const m = getModel(modelId);
-    const set = await evalSet(m, 'gold');
-    const out = { pred: await scoreSet(m, set), labels: set.labels.slice(), weights: set.cols.weight.slice() };
-    return transfer(out, [out.pred.buffer, out.labels.buffer, out.weights.buffer]);
   },
 };

@@ -8,8 +8,6 @@ import { getModel, removeModel } from './models.ts';
 import { runTraining } from './train-job.ts';
 import { CancelledError } from './yield.ts';
 
-/** Folds of the story's cross-fitting. */
-export { OOF_FOLDS } from '../../src/lib/labels/story.ts';
 
 /** Out-of-fold probabilities for every row of the dataset, and their folds' time. */
 export async function outOfFold(cfg: TrainConfig, k: number, onProgress?: (p: TrainProgress) => void, cancelled?: () => boolean): Promise<Float32Array> {
