@@ -54,6 +54,8 @@ async function prepare(page: Page, step: number): Promise<void> {
   if (step === 6) {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.locator('[data-metric="gold_auc"][data-role="relabelled"]:not([data-value="NaN"])').first().waitFor({ timeout: 300_000 });
+    // The grid gains the relabelled model's column once its slices are measured.
+    await page.locator('[data-slice] td[data-role="relabelled"]').first().waitFor({ timeout: 180_000 });
     await waitForJob(page, 'slices', 180_000);
   }
   if (step === 7) {
