@@ -1,13 +1,11 @@
 // The lab worker: datasets, features, training and evaluation behind one comlink API.
 // Tensors never leave this worker; results are plain data, big arrays go by transfer.
-import { expose, transfer } from 'comlink';
+import { expose } from 'comlink';
 import { tf } from './lab/tf.ts';
 import type {
   BackendName,
   BackendReport,
   DatasetSummary,
-  EvalReport,
-  EvalTarget,
   ExportedModel,
   FeatureToggles,
   GenerateRequest,
@@ -24,35 +22,45 @@ import { createDataset, disposeDataset, getDataset } from './lab/datasets.ts';
 import { summarize } from './lab/summary.ts';
 import { prepare } from './lab/prepared.ts';
 import { runTraining } from './lab/train-job.ts';
-import { cancelCurrent, runJob } from './lab/jobs.ts';
+import { cancelJobs, runJob } from './lab/jobs.ts';
+import { controlApi, type OnProgress } from './lab/control.ts';
+import { evalApi } from './lab/eval-ops.ts';
 import { exportModel, getModel, importModel, modelInfos, removeModel } from './lab/models.ts';
-import { evalSet } from './lab/evalsets.ts';
-import { report, scoreSet } from './lab/evaluate.ts';
-import { transform } from './lab/featurize.ts';
-import { predictTf } from './lab/predict.ts';
-import { selectRows } from '../src/lib/sim/columns.ts';
 import { baselineDays } from './lab/policy.ts';
 import type { PolicyDay } from '../src/lib/business/types.ts';
 import type { WorldParams } from '../src/lib/sim/types.ts';
 import { benchApi } from './lab/bench-api.ts';
 import { labelsApi } from './lab/labels-api.ts';
+import { driftApi } from './lab/drift-api.ts';
+import { memoryReport } from './lab/memory.ts';
+import { checkTrain } from '../src/lib/lab/budget.ts';
 
-/** The backend report of the last init (used to pick the fallback order). */
+/** The backend report of the last init (used to pick the fallback order); null until a backend runs. */
 let backendReport: BackendReport | null = null;
+/** The backend the last init asked for: a job that finds no backend started chooses this one. */
+let wanted: BackendName | 'auto' = 'auto';
 /** Test hook: the next training run fails on its backend at this batch. */
 let faultAtBatch: number | undefined;
 
-/** Progress callbacks arrive as comlink proxies; they may be missing. */
-type OnProgress<P> = ((p: P) => void) | undefined;
+/** Starts the wanted backend unless one runs (called inside a queued job, so it never races init). */
+async function ensureBackend(): Promise<BackendReport> {
+  backendReport ??= await chooseBackend(wanted);
+  return backendReport;
+}
 
 const api = {
   /** Chooses and starts a backend ('auto' measures; a name forces it, falling back if it cannot start).
-   * Cancels a job in flight first: tensors must not change backend under a running job. */
+   * Cancels the jobs before it (tensors must not change backend under a running job); it is itself
+   * never cancelled: the jobs asked after it wait for it. */
   async init(preference: BackendName | 'auto' = 'auto'): Promise<BackendReport> {
-    return runJob(async () => {
-      backendReport = await chooseBackend(preference);
-      return backendReport;
-    });
+    wanted = preference;
+    return runJob(
+      async () => {
+        backendReport = null;
+        return ensureBackend();
+      },
+      { pinned: true, label: 'init' },
+    );
   },
 
   /** Generates a dataset in the worker; the UI gets its summary, histograms and sample rows. */
@@ -72,19 +80,23 @@ const api = {
         () => token.cancelled,
       );
       return summarize(ds, performance.now() - t0);
-    });
+    }, { label: 'generate' });
   },
 
   /** Featurises a dataset ahead of training (cached for the train call with the same split). */
   async buildFeatures(datasetId: string, features: FeatureToggles, seed: string, validationFraction: number): Promise<{ names: string[]; rows: number; millis: number }> {
-    const p = prepare(getDataset(datasetId), features, seed, validationFraction);
-    return { names: p.features.names, rows: p.train.n + p.val.n, millis: p.millis };
+    return runJob(async () => {
+      const ds = getDataset(datasetId);
+      checkTrain({ rows: ds.cols.n, features, model: 'logreg', hidden: [], batchSize: 1 });
+      const p = prepare(ds, features, seed, validationFraction);
+      return { names: p.features.names, rows: p.train.n + p.val.n, millis: p.millis };
+    }, { label: 'features', supersede: false });
   },
 
   /** Trains a model; progress at most ~10 times a second; rejects with "cancelled" if cancelled. */
   async train(config: TrainConfig, onProgress?: OnProgress<TrainProgress>): Promise<TrainResult> {
-    if (!backendReport) backendReport = await chooseBackend('auto');
     return runJob(async (token) => {
+      await ensureBackend();
       const fault = faultAtBatch;
       faultAtBatch = undefined;
       const result = await runTraining(config, {
@@ -96,41 +108,18 @@ const api = {
       });
       if (result.backendFallback && backendReport) backendReport = { ...backendReport, backend: result.backend, fallbackFrom: backendReport.backend, reason: result.backendFallback };
       return result;
-    });
+    }, { label: 'train' });
   },
 
-  /** The rule-based baseline policy over 14 simulated days of the world (step 1's business picture). */
-  baselinePolicy(params: WorldParams): PolicyDay[] {
-    return baselineDays(params);
+  /** The rule-based baseline policy over 14 simulated days of the world (step 1's business picture);
+   * in its own lane, so it neither cancels nor is cancelled by the data and training jobs. */
+  async baselinePolicy(params: WorldParams): Promise<PolicyDay[]> {
+    return runJob(async () => baselineDays(params), { lane: 'policy', label: 'policy' });
   },
 
-  /** Stops the job in flight (training or generation); it rejects with "cancelled". */
-  cancel(): boolean {
-    return cancelCurrent();
-  },
-
-  /** Evaluates a model on its validation split, a large test / gold / yesterday stream, a day range, or a slice. */
-  async evaluate(modelId: string, target: EvalTarget = 'validation'): Promise<EvalReport> {
-    const m = getModel(modelId);
-    const set = await evalSet(m, target);
-    return report(m, set);
-  },
-
-  /** Probabilities for rows of a dataset (all rows if omitted), transferred without copying. */
-  async predict(modelId: string, datasetId: string, rows?: Uint32Array): Promise<Float32Array> {
-    const m = getModel(modelId);
-    const cols = getDataset(datasetId).cols;
-    const f = transform(m.features, rows ? selectRows(cols, rows) : cols);
-    const p = await predictTf(m.weights, f.X, f.n, f.d);
-    return transfer(p, [p.buffer]);
-  },
-
-  /** Scores of a model on an evaluation target with its labels and weights, for custom charts. */
-  async scores(modelId: string, target: EvalTarget): Promise<{ pred: Float32Array; labels: Uint8Array; weights: Float32Array }> {
-    const m = getModel(modelId);
-    const set = await evalSet(m, target);
-    const out = { pred: await scoreSet(m, set), labels: set.labels.slice(), weights: set.cols.weight.slice() };
-    return transfer(out, [out.pred.buffer, out.labels.buffer, out.weights.buffer]);
+  /** Stops the running job and the queued ones (of one lane, if given); each rejects with "cancelled". */
+  cancel(lane?: string): boolean {
+    return cancelJobs(lane);
   },
 
   /** Every trained model still held. */
@@ -159,10 +148,9 @@ const api = {
     return disposeDataset(datasetId);
   },
 
-  /** tfjs memory of the active backend (flat across retrains when nothing leaks). */
+  /** tfjs memory of the active backend (flat across retrains when nothing leaks) and the bytes each cache holds. */
   memory(): MemoryReport & { backend: string } {
-    const m = tf.memory();
-    return { numTensors: m.numTensors, numBytes: m.numBytes, backend: tf.getBackend() };
+    return { ...memoryReport(), backend: tf.getBackend() };
   },
 
   /** Test hooks: fail the next training run at a batch, or the next start of a backend. */
@@ -171,8 +159,11 @@ const api = {
     failNextStartOf(fault.failStartOf ?? null);
   },
 
+  ...evalApi,
+  ...controlApi,
   ...benchApi,
   ...labelsApi,
+  ...driftApi,
 };
 
 /** The lab worker's API as the UI sees it (through comlink's Remote). */

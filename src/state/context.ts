@@ -4,6 +4,7 @@ import type { UrlStore } from './url.svelte.ts';
 import type { LabState } from './lab.svelte.ts';
 import type { RunHistory } from './runs.svelte.ts';
 import type { LabelsState } from './labels.svelte.ts';
+import type { DriftState } from './drift.svelte.ts';
 
 /** Everything a component may read or change. */
 export interface AppState {
@@ -11,6 +12,7 @@ export interface AppState {
   lab: LabState;
   runs: RunHistory;
   labels: LabelsState;
+  drift: DriftState;
 }
 
 /** getApp() in any component below App; setApp() once in App. */

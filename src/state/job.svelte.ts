@@ -1,8 +1,9 @@
 // One long job's visible state: status, progress, the last result and what inputs made it.
 // The last result stays while a newer job runs, so the UI can show it dimmed and marked stale.
 
-/** The contract's `data-status` values, plus idle before any run. */
-export type JobStatus = 'idle' | 'running' | 'done' | 'error';
+/** The contract's `data-status` values, plus idle before any run and interrupted when the worker
+ * died under the job (it can be retried). */
+export type JobStatus = 'idle' | 'running' | 'done' | 'error' | 'interrupted';
 
 export class Job<T> {
   #status = $state<JobStatus>('idle');
@@ -68,6 +69,18 @@ export class Job<T> {
   fail(message: string): void {
     this.#status = 'error';
     this.#error = message;
+  }
+
+  /** The worker died under the job: it stops, says why, and can be retried; its last result stays (stale). */
+  interrupt(message: string): void {
+    this.#status = 'interrupted';
+    this.#error = message;
+    this.#stage = '';
+  }
+
+  /** The worker that made the result is gone: the result stays visible but no inputs match it any more. */
+  forget(): void {
+    this.#resultKey = '';
   }
 
   /** A cancelled job goes back to showing its last result (or nothing). */

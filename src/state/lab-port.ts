@@ -1,23 +1,64 @@
-// Connects the lab state to the worker through the one lab client (comlink). Progress callbacks
-// cross the boundary as comlink proxies.
-import type { LabPort } from './lab.svelte.ts';
-import { labClient, proxy } from './lab-client.ts';
+// What the lab state needs from the worker, and that port over the supervised shared worker
+// (src/state/lab-worker.ts). Progress callbacks cross the boundary as comlink proxies and count as
+// signs of life for the heartbeat.
+import type { BackendName, BackendReport, DatasetSummary, EvalReport, EvalTarget, JobProgress, TrainConfig, TrainProgress, TrainResult } from '../lib/lab/types.ts';
+import type { WorldParams } from '../lib/sim/types.ts';
+import type { WorldRequest } from '../lib/url/lab-config.ts';
+import type { PolicyDay } from './policy.ts';
+import { proxy } from './lab-client.ts';
+import { sharedLabWorker, type LossListener } from './lab-worker.ts';
+
+/** What the lab state needs from the worker (implemented over src/state/lab-worker.ts). */
+export interface LabPort {
+  init(backend: BackendName | 'auto'): Promise<BackendReport>;
+  generate(world: WorldRequest, onProgress: (p: JobProgress) => void): Promise<DatasetSummary>;
+  train(config: TrainConfig, onProgress: (p: TrainProgress) => void): Promise<TrainResult>;
+  /** The rule-based baseline policy per simulated day (step 1). */
+  baseline(params: WorldParams): Promise<PolicyDay[]>;
+  /** A trained model's report on an evaluation target (step 4 uses the large 'test' stream). */
+  evaluate(modelId: string, target: EvalTarget, onProgress?: (p: JobProgress) => void): Promise<EvalReport>;
+  /** Cancels the worker's running and queued jobs (of one lane, e.g. 'main', if given). */
+  cancel(lane?: string): Promise<void>;
+  /** Listens for the worker's death (a fresh one is already starting); returns the unsubscribe function. */
+  watch?(l: LossListener): () => void;
+}
+
+/** Test hooks on `window.__clickcycleLab` for the end-to-end tests: kill the worker as a crash
+ * would, shorten the silence that counts as death, or break the worker from inside. */
+export interface LabTestHooks {
+  terminate(): void;
+  setMinStallMs(ms: number): void;
+  breakWorker(how: 'allocation' | 'throw' | 'hang'): Promise<void>;
+}
 
 /** The shared lab worker behind the LabPort interface. */
 export function createLabPort(): LabPort | null {
   if (typeof Worker === 'undefined') return null;
-  const lab = labClient();
+  const w = sharedLabWorker();
+  const hooks: LabTestHooks = {
+    terminate: () => w.terminateSilently(),
+    setMinStallMs: (ms) => w.setMinStallMs(ms),
+    breakWorker: (how) => w.call((lab) => lab.breakWorker(how)),
+  };
+  (globalThis as { __clickcycleLab?: LabTestHooks }).__clickcycleLab = hooks;
+  /** A progress callback that is also a heartbeat. */
+  const live = <P>(f: (p: P) => void) =>
+    proxy((p: P) => {
+      w.alive();
+      f(p);
+    });
   return {
-    init: (backend) => lab.init(backend),
+    init: (backend) => w.call((lab) => lab.init(backend)),
     generate: (world, onProgress) => {
       const { rows, ...params } = world;
-      return lab.generate({ params, rows }, proxy(onProgress));
+      return w.call((lab) => lab.generate({ params, rows }, live(onProgress)));
     },
-    train: (config, onProgress) => lab.train(config, proxy(onProgress)),
-    baseline: (params) => lab.baselinePolicy(params),
-    evaluate: (modelId, target) => lab.evaluate(modelId, target),
-    cancel: async () => {
-      await lab.cancel();
+    train: (config, onProgress) => w.call((lab) => lab.train(config, live(onProgress))),
+    baseline: (params) => w.call((lab) => lab.baselinePolicy(params)),
+    evaluate: (modelId, target, onProgress) => w.call((lab) => lab.evaluate(modelId, target, onProgress ? live(onProgress) : undefined)),
+    cancel: async (lane) => {
+      await w.call((lab) => lab.cancel(lane));
     },
+    watch: (l) => w.watch(l),
   };
 }

@@ -1,301 +1,184 @@
-// The lab as the UI sees it: the backend report, the dataset, the step-3 feature trials, the
-// step-4 training run and its evaluation on the large test stream, each a Job whose last result
-// stays visible (stale) while a newer one runs.
-// The latest request wins: starting a job cancels the one in flight, and late answers are dropped.
-import type {
-  BackendName,
-  BackendReport,
-  DatasetSummary,
-  EvalReport,
-  EvalTarget,
-  FeatureToggles,
-  JobProgress,
-  TrainConfig,
-  TrainProgress,
-  TrainResult,
-} from '../lib/lab/types.ts';
-import { Job } from './job.svelte.ts';
-import { featureLabel, trainKey, worldKey, type WorldRequest } from '../lib/url/lab-config.ts';
-import type { PolicyDay } from './policy.ts';
+// The lab as the UI sees it: one facade over small reactive classes, one per concern: the
+// backend (lab-backend), the step-2 dataset (lab-dataset), the step-3 feature trials (lab-trials),
+// the step-4 training run and its test report (lab-training), the step-1 baseline policy
+// (lab-policy). The dataset, training and trial jobs share the worker's main lane (lab-slot: the
+// latest request wins). When the worker dies, the jobs in flight are marked interrupted, a notice
+// says so, and the fresh worker gets the same backend preference and the same data.
+import type { BackendName, BackendReport, DatasetSummary, FeatureToggles, TrainConfig, TrainResult } from '../lib/lab/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
+import type { WorldRequest } from '../lib/url/lab-config.ts';
+import type { Job } from './job.svelte.ts';
+import type { LabPort } from './lab-port.ts';
+import { JobSlot } from './lab-slot.ts';
+import { BackendState } from './lab-backend.svelte.ts';
+import { DatasetState } from './lab-dataset.svelte.ts';
+import { TrialState, type FeatureTrial } from './lab-trials.svelte.ts';
+import { TrainingState, type LossPoint, type TestEvaluation } from './lab-training.svelte.ts';
+import { PolicyState } from './lab-policy.svelte.ts';
+import type { PolicyDay } from './policy.ts';
 
-/** What the lab state needs from the worker (implemented over src/state/lab-client.ts). */
-export interface LabPort {
-  init(backend: BackendName | 'auto'): Promise<BackendReport>;
-  generate(world: WorldRequest, onProgress: (p: JobProgress) => void): Promise<DatasetSummary>;
-  train(config: TrainConfig, onProgress: (p: TrainProgress) => void): Promise<TrainResult>;
-  /** The rule-based baseline policy per simulated day (step 1). */
-  baseline(params: WorldParams): Promise<PolicyDay[]>;
-  /** A trained model's report on an evaluation target (step 4 uses the large 'test' stream). */
-  evaluate(modelId: string, target: EvalTarget): Promise<EvalReport>;
-  cancel(): Promise<void>;
-}
-
-/** One feature set tried at step 3 and the validation AUC a quick logistic regression reached. */
-export interface FeatureTrial {
-  key: string;
-  label: string;
-  toggles: FeatureToggles;
-  featureCount: number;
-  auc: number;
-  datasetId: string;
-}
-
-/** A step-4 model's report on the test stream, and the training run it belongs to. */
-export interface TestEvaluation {
-  /** The training key of the run evaluated. */
-  key: string;
-  version: string;
-  report: EvalReport;
-}
-
-/** A point of the live loss curve. */
-export interface LossPoint {
-  epoch: number;
-  trainLoss: number;
-  valLoss: number;
-}
+export type { LabPort } from './lab-port.ts';
+export type { FeatureTrial } from './lab-trials.svelte.ts';
+export type { LossPoint, TestEvaluation } from './lab-training.svelte.ts';
 
 export class LabState {
   #port: LabPort | null;
-  /** Which backend trains and why; null until the worker answers. */
-  #backend = $state.raw<BackendReport | null>(null);
-  #backendError = $state('');
-  #backendRequested = '';
-  /** Increments on every job start; a job whose number is no longer current is ignored. */
-  #seq = 0;
-  #busy = false;
-  readonly dataset = new Job<DatasetSummary>();
-  readonly training = new Job<TrainResult>();
-  readonly trial = new Job<TrainResult>();
-  /** Loss points streamed by the run in flight (epoch may be fractional). */
-  #liveLoss = $state.raw<LossPoint[]>([]);
-  #liveExamplesPerSec = $state(Number.NaN);
-  #trials = $state.raw<FeatureTrial[]>([]);
-  /** The baseline policy per simulated day (step 1), from the business simulation in the worker. */
-  readonly policy = new Job<PolicyDay[]>();
-  /** Increments on every policy request; only the latest one's answer is kept. */
-  #policySeq = 0;
-  /** The step-4 model's evaluation on the test stream (the latest request wins). */
-  readonly evaluation = new Job<TestEvaluation>();
-  /** Increments on every evaluation, newer training run and cancel; only the current one's answer is kept. */
-  #evalSeq = 0;
-  /** Test reports by training key. */
-  #tests = $state.raw<Record<string, TestEvaluation>>({});
+  readonly backendState: BackendState;
+  readonly datasetState: DatasetState;
+  readonly trialState: TrialState;
+  readonly trainingState: TrainingState;
+  readonly policyState: PolicyState;
+  #slot: JobSlot | null;
+  /** What the reader is told after the worker died and a fresh one took over ('' when nothing happened). */
+  #notice = $state('');
+  /** Increments whenever a fresh worker replaces a dead one. */
+  #restarts = $state(0);
+  /** Told when the worker died (the run history forgets its model ids). */
+  #onLost: (() => void)[] = [];
 
   constructor(port: LabPort | null) {
     this.#port = port;
+    this.#slot = port ? new JobSlot(port) : null;
+    this.backendState = new BackendState(port);
+    this.datasetState = new DatasetState(port, this.#slot);
+    this.trialState = new TrialState(port, this.#slot);
+    this.trainingState = new TrainingState(port, this.#slot);
+    this.policyState = new PolicyState(port);
+    // New data or a new training run makes the evaluation in flight stale.
+    this.#slot?.onClaim((job) => {
+      if (job === this.training || job === this.dataset) this.trainingState.dropEvaluation();
+    });
+    port?.watch?.({ lost: (reason) => void this.#lost(reason) });
   }
 
   get available(): boolean {
     return this.#port !== null;
   }
   get backend(): BackendReport | null {
-    return this.#backend;
+    return this.backendState.report;
   }
   get backendError(): string {
-    return this.#backendError;
+    return this.backendState.error;
+  }
+  get dataset(): Job<DatasetSummary> {
+    return this.datasetState.job;
+  }
+  get training(): Job<TrainResult> {
+    return this.trainingState.job;
+  }
+  get trial(): Job<TrainResult> {
+    return this.trialState.job;
+  }
+  get evaluation(): Job<TestEvaluation> {
+    return this.trainingState.evaluation;
+  }
+  get policy(): Job<PolicyDay[]> {
+    return this.policyState.job;
   }
   get liveLoss(): LossPoint[] {
-    return this.#liveLoss;
+    return this.trainingState.liveLoss;
   }
   get liveExamplesPerSec(): number {
-    return this.#liveExamplesPerSec;
+    return this.trainingState.liveExamplesPerSec;
   }
   get trials(): FeatureTrial[] {
-    return this.#trials;
+    return this.trialState.trials;
   }
   get policyDays(): PolicyDay[] {
-    return this.policy.result ?? [];
+    return this.policyState.days;
+  }
+  /** Set after the worker died: what happened and what was done about it. */
+  get notice(): string {
+    return this.#notice;
+  }
+  /** How many times a fresh worker replaced a dead one (models trained before are gone). */
+  get restarts(): number {
+    return this.#restarts;
   }
   /** The test report of the training run with this key, if it has been evaluated. */
   testFor(key: string): TestEvaluation | undefined {
-    return this.#tests[key];
+    return this.trainingState.testFor(key);
   }
 
   /** Simulates the baseline policy for this world unless its days are already shown (latest request wins). */
-  async ensureBaseline(params: WorldParams): Promise<void> {
-    const port = this.#port;
-    if (!port) return;
-    const key = `${params.seed}|${params.skew}|${params.noise}|${params.drift}`;
-    if (this.policy.resultKey === key && this.policy.status === 'done') return;
-    if (this.policy.status === 'running' && this.policy.runningKey === key) return;
-    const mine = ++this.#policySeq;
-    this.policy.start(key, 'simulating 14 days of traffic');
-    try {
-      const days = await port.baseline({ seed: params.seed, skew: params.skew, noise: params.noise, drift: params.drift });
-      if (mine === this.#policySeq) this.policy.finish(key, days);
-    } catch (err) {
-      if (mine === this.#policySeq) this.policy.fail(messageOf(err));
-    }
+  ensureBaseline(params: WorldParams): Promise<void> {
+    return this.policyState.ensure(params);
   }
-
   /** Starts (or restarts) the worker's backend; only when the requested backend changes. */
-  async init(requested: BackendName | 'auto'): Promise<void> {
-    if (!this.#port || requested === this.#backendRequested) return;
-    this.#backendRequested = requested;
-    this.#backendError = '';
-    try {
-      const report = await this.#port.init(requested);
-      if (requested === this.#backendRequested) this.#backend = report;
-    } catch (err) {
-      this.#backendError = messageOf(err);
-    }
+  init(requested: BackendName | 'auto'): Promise<void> {
+    return this.backendState.init(requested);
   }
-
-  /** Claims the worker for a new job: marks other jobs abandoned, starts `job`, and cancels the
-   * worker's job in flight. Returns the new job's number; a later claim makes it stale. */
-  async #claim(job: Job<unknown>, key: string): Promise<number> {
-    const mine = ++this.#seq;
-    const wasBusy = this.#busy;
-    this.#abandonOthers(job);
-    if (job === this.training || job === this.dataset) this.#dropEvaluation();
-    job.start(key, 'starting');
-    this.#busy = true;
-    if (wasBusy && this.#port) await this.#port.cancel().catch(() => undefined);
-    return mine;
-  }
-
   /** Makes sure the dataset for `world` exists (generating it if needed; the latest request wins). */
-  async ensureDataset(world: WorldRequest): Promise<void> {
-    const key = worldKey(world);
-    if (!this.#port) return;
-    if (this.dataset.resultKey === key && this.dataset.status === 'done') return;
-    if (this.dataset.status === 'running' && this.dataset.runningKey === key) return;
-    await this.generate(world);
+  ensureDataset(world: WorldRequest): Promise<void> {
+    return this.datasetState.ensure(world);
   }
-
   /** Generates the dataset for `world`. */
-  async generate(world: WorldRequest): Promise<void> {
-    const port = this.#port;
-    if (!port) return;
-    const key = worldKey(world);
-    const mine = await this.#claim(this.dataset, key);
-    if (mine !== this.#seq) return;
-    try {
-      const summary = await port.generate(world, (p) => {
-        if (mine === this.#seq) this.dataset.progress(p.fraction, p.stage);
-      });
-      if (mine === this.#seq) this.dataset.finish(key, summary);
-    } catch (err) {
-      if (mine === this.#seq) this.dataset.fail(messageOf(err));
-    } finally {
-      if (mine === this.#seq) this.#busy = false;
-    }
+  generate(world: WorldRequest): Promise<void> {
+    return this.datasetState.generate(world);
   }
-
-  /** Trains the step-4 model, then evaluates it on the test stream (`onTest` gets that report);
-   * resolves with the training result, or null if cancelled, superseded or failed. */
-  async train(config: TrainConfig, onTest?: (t: TestEvaluation) => void): Promise<TrainResult | null> {
-    return this.#runTraining(this.training, config, true, (key, result) => void this.evaluateTest(key, result, onTest));
+  /** Trains the step-4 model, then evaluates it on the test stream (`onTest` gets that report). */
+  train(config: TrainConfig, onTest?: (t: TestEvaluation) => void): Promise<TrainResult | null> {
+    return this.trainingState.train(config, this.#backendName(), onTest);
   }
-
   /** Evaluates a finished step-4 model on the large test stream; null if superseded or failed. */
-  async evaluateTest(key: string, result: TrainResult, onTest?: (t: TestEvaluation) => void): Promise<TestEvaluation | null> {
-    const port = this.#port;
-    if (!port) return null;
-    const mine = ++this.#evalSeq;
-    this.evaluation.start(key, `evaluating ${result.version} on the test stream`);
-    try {
-      const report = await port.evaluate(result.modelId, 'test');
-      if (mine !== this.#evalSeq) return null;
-      const t: TestEvaluation = { key, version: result.version, report };
-      this.#tests = { ...this.#tests, [key]: t };
-      this.evaluation.finish(key, t);
-      onTest?.(t);
-      return t;
-    } catch (err) {
-      if (mine === this.#evalSeq) this.evaluation.fail(messageOf(err));
-      return null;
-    }
+  evaluateTest(key: string, result: TrainResult, onTest?: (t: TestEvaluation) => void): Promise<TestEvaluation | null> {
+    return this.trainingState.evaluateTest(key, result, onTest);
   }
-
-  /** Makes the evaluation in flight (if any) stale: its answer will be ignored. */
-  #dropEvaluation(): void {
-    this.#evalSeq++;
-    if (this.evaluation.status === 'running') this.evaluation.cancelled();
+  /** Trains a quick logistic regression for one feature set (step 3) and records its validation AUC. */
+  tryFeatures(config: TrainConfig): Promise<void> {
+    return this.trialState.tryFeatures(config, this.#backendName());
   }
-
-  /** Trains a quick logistic regression for one feature set (step 3) and records its validation AUC
-   * (a quick comparison on the held-out rows of the step-2 log, not the test stream). */
-  async tryFeatures(config: TrainConfig): Promise<void> {
-    const result = await this.#runTraining(this.trial, config, false);
-    if (!result) return;
-    const key = trialKey(config.features, config.datasetId);
-    const entry: FeatureTrial = {
-      key,
-      label: featureLabel(config.features),
-      toggles: config.features,
-      featureCount: result.featureCount,
-      auc: result.validation.auc.value,
-      datasetId: config.datasetId,
-    };
-    this.#trials = [...this.#trials.filter((t) => t.key !== key), entry];
-  }
-
   /** The trial already made for this feature set on this dataset, if any. */
   trialFor(toggles: FeatureToggles, datasetId: string): FeatureTrial | undefined {
-    const key = trialKey(toggles, datasetId);
-    return this.#trials.find((t) => t.key === key);
-  }
-
-  /** Runs one training job; `onDone` runs synchronously as it finishes (so no frame shows it done with nothing next). */
-  async #runTraining(job: Job<TrainResult>, config: TrainConfig, live: boolean, onDone?: (key: string, r: TrainResult) => void): Promise<TrainResult | null> {
-    const port = this.#port;
-    if (!port) return null;
-    const key = trainKey(config, this.#backend?.backend ?? 'unknown');
-    if (live) {
-      this.#liveLoss = [];
-      this.#liveExamplesPerSec = Number.NaN;
-    }
-    const mine = await this.#claim(job, key);
-    if (mine !== this.#seq) return null;
-    try {
-      const result = await port.train(config, (p) => {
-        if (mine !== this.#seq) return;
-        job.progress(p.fraction, p.stage);
-        if (live) {
-          this.#liveExamplesPerSec = p.examplesPerSec;
-          const x = p.epochs > 0 ? p.fraction * p.epochs : p.epoch;
-          if (Number.isFinite(p.trainLoss)) this.#liveLoss = [...this.#liveLoss, { epoch: x, trainLoss: p.trainLoss, valLoss: p.valLoss }];
-        }
-      });
-      if (mine !== this.#seq) return null;
-      job.finish(key, result);
-      onDone?.(key, result);
-      return result;
-    } catch (err) {
-      if (mine === this.#seq) job.fail(messageOf(err));
-      return null;
-    } finally {
-      if (mine === this.#seq) this.#busy = false;
-    }
-  }
-
-  /** Marks jobs other than `keep` as no longer running (their worker job was cancelled). */
-  #abandonOthers(keep: Job<unknown>): void {
-    for (const j of [this.dataset, this.training, this.trial] as Job<unknown>[]) {
-      if (j !== keep && j.status === 'running') j.cancelled();
-    }
+    return this.trialState.trialFor(toggles, datasetId);
   }
 
   /** Cancels the job in flight (the Cancel button). */
   async cancel(): Promise<void> {
-    if (!this.#port) return;
-    this.#seq++;
-    this.#dropEvaluation();
-    for (const j of [this.dataset, this.training, this.trial] as Job<unknown>[]) if (j.status === 'running') j.cancelled();
-    this.#busy = false;
-    await this.#port.cancel().catch(() => undefined);
+    if (!this.#slot) return;
+    this.trainingState.dropEvaluation();
+    await this.#slot.cancel();
   }
-}
 
-/** The key of a step-3 trial. */
-function trialKey(t: FeatureToggles, datasetId: string): string {
-  return `${datasetId}|${t.oneHots}|${t.numerics}|${t.cross}|${t.hashed}|${t.hashed ? t.hashBuckets : 0}`;
-}
+  /** Runs `f` whenever the worker died and its models went with it. */
+  onWorkerLost(f: () => void): void {
+    this.#onLost.push(f);
+  }
 
-/** An error's message in words. */
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  /** Hides the crash notice. */
+  dismissNotice(): void {
+    this.#notice = '';
+  }
+
+  #backendName(): string {
+    return this.backend?.backend ?? 'unknown';
+  }
+
+  /** The worker died (a fresh one is starting): interrupt the jobs in flight, say so, and give the
+   * fresh worker the same backend preference and the same data. The run history is untouched. */
+  async #lost(reason: string): Promise<void> {
+    const message = `The lab worker stopped (${reason}).`;
+    const hit = this.#slot?.interrupt(message) ?? [];
+    const evaluating = this.evaluation.status === 'running';
+    this.trainingState.interrupt(message);
+    this.policyState.interrupt(message);
+    const what = [...hit.map((j) => this.#nameOf(j)), ...(evaluating ? ['the test evaluation'] : [])];
+    this.#restarts++;
+    for (const f of this.#onLost) f();
+    this.#notice =
+      `The lab worker stopped (${reason}). A fresh worker was started with the same backend setting; ` +
+      `${what.length ? `${what.join(' and ')} was interrupted: press Retry to run it again. ` : ''}` +
+      'Models trained before live on in the run history, but the fresh worker has to train them again to use them.';
+    // Queued in this order in the fresh worker: the backend first, then the data.
+    void this.backendState.restart();
+    await this.datasetState.lost();
+  }
+
+  /** A job's name in words. */
+  #nameOf(j: Job<unknown>): string {
+    if (j === this.dataset) return 'generating the data';
+    if (j === this.training) return 'the training run';
+    if (j === this.trial) return 'the feature trial';
+    return 'a job';
+  }
 }

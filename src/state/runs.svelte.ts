@@ -118,6 +118,12 @@ export class RunHistory {
     void this.#save(entry);
   }
 
+  /** The worker that held this session's models died: every run is kept, but as one whose model is
+   * gone (like a run restored from an earlier session), so no step uses a dead worker's model id. */
+  modelsLost(): void {
+    this.#runs = this.#runs.map((r) => (r.restored ? r : { ...r, modelId: '', restored: true }));
+  }
+
   /** Records the test-stream report of the run that trained `report.modelId` (this session's runs only) and stores it. */
   setTest(report: EvalReport): void {
     const hit = this.#runs.find((r) => !r.restored && r.modelId === report.modelId);

@@ -1,7 +1,8 @@
-// A visual preview, not an assertion suite: renders every chart with realistic data in light, dark
-// and presenter (high-contrast, ×1.5 type) themes at laptop and phone widths, and saves screenshots
-// to screenshots/charts-*.png (git-ignored) so a person can look at them.
-import { afterAll, beforeAll, test } from 'vitest';
+// A visual preview that also asserts what it shows: renders every chart with realistic data in
+// light, dark and presenter (high-contrast, ×1.5 type) themes at laptop and phone widths, checks
+// that each card draws something of a real size with no NaN in its markup and the number its data
+// implies, and saves screenshots to screenshots/charts-*.png (git-ignored) for a person to look at.
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { flushSync, mount, unmount, type Component } from 'svelte';
 import { page } from 'vitest/browser';
 import LossChart from '../../src/components/charts/LossChart.svelte';
@@ -23,6 +24,8 @@ interface PreviewItem {
   slug: string;
   component: Component<any>;
   props: Record<string, unknown>;
+  /** Text the card must show, read from its data (a highlighted number, a label). */
+  shows?: string[];
 }
 
 /** A ROC curve tpr = fpr^a sampled on a log grid; its AUC is 1 / (1 + a). */
@@ -93,21 +96,21 @@ function previewCharts(): PreviewItem[] {
   const table = confusionTable();
   return [
     { title: 'Loss (training live, v1 muted)', slug: 'loss', component: LossChart, props: { history: lossHistory(14, 0.0011), epochs: 20, previous: lossHistory(20, 0.0013), previousLabel: 'v1' } },
-    { title: 'ROC', slug: 'roc', component: RocChart, props: { current: { name: 'v2', roc: powerRoc(1 / 7), auc: 0.875 }, previous: [{ name: 'v1', roc: powerRoc(0.5), auc: 2 / 3 }] } },
+    { title: 'ROC', slug: 'roc', component: RocChart, props: { current: { name: 'v2', roc: powerRoc(1 / 7), auc: 0.875 }, previous: [{ name: 'v1', roc: powerRoc(0.5), auc: 2 / 3 }] }, shows: ['0.875', 'v2'] },
     { title: 'ROC, log false-positive axis', slug: 'roc-log', component: RocChart, props: { current: { name: 'v2', roc: powerRoc(1 / 7), auc: 0.875 }, previous: [{ name: 'v1', roc: powerRoc(0.5), auc: 2 / 3 }], logX: true } },
     { title: 'Confusion matrix', slug: 'confusion', component: ConfusionMatrix, props: { at: table.find((c) => Math.abs(Math.log10(c.threshold) + 3) < 0.01) ?? null } },
-    { title: 'Threshold', slug: 'threshold', component: ThresholdSlider, props: { value: 0.001 } },
+    { title: 'Threshold', slug: 'threshold', component: ThresholdSlider, props: { value: 0.001 }, shows: ['0.001'] },
     { title: 'Data card', slug: 'histograms', component: HistogramGrid, props: { histograms: histograms() } },
     { title: 'Precision–recall', slug: 'pr', component: PrChart, props: { current: { name: 'v2', pr: prFromRoc(powerRoc(1 / 7), 1e-4), prAuc: 0.0412 }, previous: [{ name: 'v1', pr: prFromRoc(powerRoc(0.5), 1e-4), prAuc: 0.0031 }], baseRate: 1e-4 } },
-    { title: 'Reliability', slug: 'reliability', component: ReliabilityChart, props: { bins: reliability(), name: 'v2' } },
-    { title: 'AUC per feature set', slug: 'aucbars', component: AucBars, props: { items: [{ label: 'one-hots', auc: 0.58 }, { label: 'one-hots + numerics', auc: 0.63 }, { label: 'one-hots + numerics + category cross', auc: 0.91, highlight: true }, { label: '+ hashed tokens (2^12 buckets)', auc: 0.915 }] } },
+    { title: 'Reliability', slug: 'reliability', component: ReliabilityChart, props: { bins: reliability(), name: 'v2' }, shows: ['perfectly calibrated'] },
+    { title: 'AUC per feature set', slug: 'aucbars', component: AucBars, props: { items: [{ label: 'one-hots', auc: 0.58 }, { label: 'one-hots + numerics', auc: 0.63 }, { label: 'one-hots + numerics + category cross', auc: 0.91, highlight: true }, { label: '+ hashed tokens (2^12 buckets)', auc: 0.915 }] }, shows: ['0.91'] },
     { title: 'Rate 0.01%', slug: 'rate-1e-4', component: RateToScale, props: { rate: 1e-4 } },
     { title: 'Rate 0.001%', slug: 'rate-1e-5', component: RateToScale, props: { rate: 1e-5 } },
     { title: 'Rate 25%', slug: 'rate-25', component: RateToScale, props: { rate: 0.25, label: 'on mobile' } },
     { title: 'Revenue per day', slug: 'days-revenue', component: DayBars, props: { values: daily(30, 4200, -0.01), metric: 'Revenue', unit: '$ per day', valueFormat: '$,.0f' } },
     { title: 'CTR per day', slug: 'days-ctr', component: DayBars, props: { values: daily(30, 0.031, 0.004), metric: 'CTR', unit: 'clicks per impression', valueFormat: '.1%', kind: 'line', seriesLabel: 'CTR policy', previous: { label: 'impressions policy', values: daily(30, 0.03, -0.012) } } },
     { title: 'Stale confusion matrix', slug: 'confusion-stale', component: ConfusionMatrix, props: { at: table[10] ?? null, stale: true } },
-    { title: 'Empty loss', slug: 'empty', component: LossChart, props: { history: [] } },
+    { title: 'Empty loss', slug: 'empty', component: LossChart, props: { history: [] }, shows: ['No training yet'] },
   ];
 }
 
@@ -165,6 +168,7 @@ for (const size of sizes) {
       document.body.append(sheet);
       const made: Record<string, unknown>[] = [];
       const items = previewCharts();
+      const expected = items.map((it) => it.shows ?? []);
       previewSlugs = items.map((it) => it.slug);
       for (const { title, component, props } of items) {
         const card = document.createElement('section');
@@ -182,6 +186,12 @@ for (const size of sizes) {
       // browser window (1280×720), so the viewport stays within it and each card is shot alone.
       for (const [i, card] of [...sheet.children].entries()) {
         const slug = previewSlugs[i] ?? String(i);
+        // It draws something of a real size, with no NaN anywhere in its markup, and the numbers its data implies.
+        const drawn = card.querySelector('svg, canvas, input, table, [role="img"], [role="table"]');
+        if (slug !== 'empty') expect(drawn, `${slug} draws nothing`).not.toBeNull();
+        expect(card.getBoundingClientRect().height, slug).toBeGreaterThan(40);
+        expect(card.innerHTML, `${slug} has NaN in its markup`).not.toMatch(/NaN/);
+        for (const text of expected[i] ?? []) expect((card as HTMLElement).innerText, slug).toContain(text);
         card.scrollIntoView();
         await settle();
         await page.screenshot({ path: `../../screenshots/charts-${size.name}-${mode.name}-${slug}.png`, element: card });

@@ -1,7 +1,9 @@
-// The real lab worker through comlink in Chromium: backend choice on this machine's software GPU,
-// training on all four backends (they agree), forced and failing backends, cancel, and leaks.
+// The real lab worker through comlink in Chromium: the backend chooser's rule (whatever adapters
+// this machine has), training on every backend that starts here (they agree), forced and failing
+// backends, cancel, and leaks.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createLab, proxy } from '../../src/state/lab-client.ts';
+import { rankBySpeed } from '../../workers/lab/choose.ts';
 import { DEFAULT_TRAIN_CONFIG, type BackendName, type TrainConfig, type TrainProgress, type TrainResult } from '../../src/lib/lab/types.ts';
 
 const { lab, terminate } = createLab();
@@ -21,16 +23,22 @@ beforeAll(async () => {
 afterAll(() => terminate());
 
 describe('backend choice', () => {
-  test('auto does not pick the software WebGPU adapter, says why, and self-checks', async () => {
-    const t0 = performance.now();
+  test('auto follows the rule: never a software adapter while a real backend starts; says why; self-checks', async () => {
     const r = await lab.init('auto');
-    expect(performance.now() - t0).toBeLessThan(3000);
-    const webgpu = r.probes.find((p) => p.name === 'webgpu')!;
-    expect(webgpu.available).toBe(true);
-    expect(webgpu.software).toBe(true);
-    expect(r.backend).not.toBe('webgpu');
-    expect(r.backend).not.toBe('webgl');
-    expect(r.reason).toMatch(/software emulation/);
+    const chosen = r.probes.find((p) => p.name === r.backend)!;
+    expect(chosen.available).toBe(true);
+    // WASM and CPU are real (not emulated) backends everywhere, so a software adapter never wins.
+    const real = r.probes.filter((p) => p.available && !p.software);
+    expect(real.map((p) => p.name)).toEqual(expect.arrayContaining(['wasm', 'cpu']));
+    expect(chosen.software).toBe(false);
+    // A software adapter that was passed over is named in the reason.
+    const soft = r.probes.filter((p) => p.available && p.software);
+    if (soft.length > 0) expect(r.reason).toMatch(/software emulation/);
+    // The winner is the chooser's ranking of the real candidates it measured (the earliest in
+    // webgpu, webgl, wasm, cpu unless another measured 1.5× faster).
+    const measured = real.filter((p) => p.examplesPerSec);
+    const speed = (n: BackendName) => measured.find((p) => p.name === n)?.examplesPerSec ?? 0;
+    expect(rankBySpeed(measured.map((p) => p.name), speed)[0]).toBe(r.backend);
     expect(r.selfCheckError).toBeLessThan(2e-3);
   });
 
@@ -49,13 +57,23 @@ describe('backend choice', () => {
 describe.each(['cpu', 'wasm', 'webgl', 'webgpu'] as const)('the %s backend, forced', (backend: BackendName) => {
   const results: Partial<Record<'logreg' | 'mlp', TrainResult>> = {};
 
-  test('starts when forced, even if it is software', async () => {
+  /** Whether this machine offers the backend at all (a server without a GPU has no WebGPU or WebGL). */
+  let offered = true;
+
+  test('starts when forced if this machine offers it (even as software), else falls back and says so', async () => {
     const r = await lab.init(backend);
-    expect(r.backend).toBe(backend);
-    expect(r.reason).toContain(`?backend=${backend}`);
+    offered = r.probes.find((p) => p.name === backend)!.available;
+    if (offered) {
+      expect(r.backend).toBe(backend);
+      expect(r.reason).toContain(`?backend=${backend}`);
+    } else {
+      expect(r.fallbackFrom).toBe(backend);
+      expect(r.reason).toMatch(/was asked for but could not start/);
+    }
   });
 
   test('logistic regression and the MLP train: loss falls, AUC well above chance, no leak', async () => {
+    if (!offered) return;
     const before = await lab.memory();
     for (const model of ['logreg', 'mlp'] as const) {
       const cfg = model === 'mlp' ? { ...small, model, hidden: [8], learningRate: 0.05 } : small;
@@ -76,11 +94,13 @@ describe.each(['cpu', 'wasm', 'webgl', 'webgpu'] as const)('the %s backend, forc
 /** Results per backend, compared with cpu's after all four ran. */
 const agreement: Partial<Record<BackendName, Partial<Record<'logreg' | 'mlp', TrainResult>>>> = {};
 
-test('the four backends agree within a tolerance', () => {
+test('the backends that ran agree with CPU within a tolerance', () => {
   const ref = agreement.cpu!;
+  expect(agreement.wasm).toBeDefined();
   for (const b of ['wasm', 'webgl', 'webgpu'] as const) {
+    if (!agreement[b]) continue;
     for (const model of ['logreg', 'mlp'] as const) {
-      const r = agreement[b]![model]!;
+      const r = agreement[b][model]!;
       const c = ref[model]!;
       expect(Math.abs(r.validation.auc.value - c.validation.auc.value), `${b} ${model} AUC`).toBeLessThan(0.01);
       expect(Math.abs(r.history[1]!.valLoss - c.history[1]!.valLoss) / c.history[1]!.valLoss, `${b} ${model} loss`).toBeLessThan(0.02);
@@ -139,8 +159,10 @@ describe('on the automatically chosen backend', () => {
   });
 
   test('cancel stops a large generation within a fraction of a second', async () => {
-    const run = lab.generate({ params: PARAMS, rows: 20_000_000, stream: 'cancelled' });
-    await new Promise((r) => setTimeout(r, 200));
+    const before = (await lab.ping()).polls;
+    const run = lab.generate({ params: PARAMS, rows: 2_000_000, stream: 'cancelled' });
+    // Cancel once the first chunks are generated.
+    for (let i = 0; i < 500 && (await lab.ping()).polls < before + 2; i++) await new Promise((r) => setTimeout(r, 10));
     const t0 = performance.now();
     await lab.cancel();
     await expect(run).rejects.toThrow(/cancelled/);

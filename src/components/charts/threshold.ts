@@ -1,5 +1,4 @@
 // Log-scale threshold helpers for the slider and for picking the confusion counts nearest a threshold. No DOM.
-import type { ConfusionAt } from './types.ts';
 
 /** The threshold at a slider position given in powers of ten (position -3 → 0.001), rounded to 12 digits. */
 export function thresholdAt(position: number): number {
@@ -13,17 +12,4 @@ export function positionOf(threshold: number, lo: number, hi: number): number {
 }
 
 /** The confusion counts whose threshold is closest (on a log scale) to `threshold`, or null. */
-export function confusionNear(table: readonly ConfusionAt[], threshold: number): ConfusionAt | null {
-  let best: ConfusionAt | null = null;
-  let bestD = Infinity;
-  const t = Math.log(Math.max(threshold, 1e-12));
-  for (const c of table) {
-    if (!(c.threshold > 0)) continue;
-    const d = Math.abs(Math.log(c.threshold) - t);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best;
-}
+export { confusionNear } from '../../lib/metrics/at-threshold.ts';

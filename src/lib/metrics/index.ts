@@ -11,6 +11,8 @@ export { logLoss, normalizedEntropy, calibrationRatio, meanPrediction, bernoulli
 export type { ReliabilityBin, BinStrategy, ReliabilityOptions } from './reliability.ts';
 export { reliabilityBins, quantileBinsOf } from './reliability.ts';
 export { logThresholds, confusionTable, confusionTableOf } from './table.ts';
+export type { ThresholdMetrics } from './at-threshold.ts';
+export { confusionNear, metricsAt } from './at-threshold.ts';
 export { downsampleCurve, downsampleIndices, CURVE_POINTS } from './downsample.ts';
 export type { SliceMetric, SliceResult } from './slices.ts';
 export { perSlice } from './slices.ts';

@@ -26,6 +26,12 @@ export type Panel =
   | 'collect'
   | 'recalibration'
   | 'models'
+  | 'stale'
+  | 'per-day'
+  | 'drift-report'
+  | 'window'
+  | 'fresh'
+  | 'freshness'
   | 'pending';
 
 /** What entering a step opens. */
@@ -153,14 +159,24 @@ export const STEPS: readonly StoryStep[] = [
     todo: 'Train on the collected data (Train) and compare the three story models: noisy labels, relabelled, rebalanced.',
     scene: { panels: ['train', 'models'], controls: ['threshold'], params: [...WORLD, ...TRAINING, 'threshold'], needs: 'model' },
   },
-  pending(9, 'Good on old test data, poor on yesterday’s → drift', ['monitoring', 'data'], ['Stats', 'ML', 'Systems'],
-    'Why does a good model get worse every day?',
-    'Evaluate on yesterday, open the drift report, watch AUC per day.',
-    'the drift issue (steps 9–10)'),
-  pending(10, 'Train again on recent data', ['modeldev'], ['ML', 'Systems'],
-    'How fresh must the training data be?',
-    'Choose a training window and retrain; read the freshness chart.',
-    'the drift issue (steps 9–10)'),
+  {
+    n: 9,
+    title: 'Good on old test data, poor on yesterday’s → drift',
+    phases: ['monitoring', 'data'],
+    skills: ['Stats', 'ML', 'Systems'],
+    question: 'Why does a good model get worse every day?',
+    todo: 'Measure the model trained on the first 45 days on its own test days and on yesterday, evaluate it day by day, and open the drift report.',
+    scene: { panels: ['stale', 'per-day', 'drift-report'], controls: ['drift'], params: ['seed', 'skew', 'noise', 'drift'], needs: 'nothing' },
+  },
+  {
+    n: 10,
+    title: 'Train again on recent data',
+    phases: ['modeldev'],
+    skills: ['ML', 'Systems'],
+    question: 'How fresh must the training data be?',
+    todo: 'Choose a training window on the timeline, retrain, compare the fresh model with the stale one on yesterday, and draw the freshness chart.',
+    scene: { panels: ['window', 'fresh', 'freshness'], controls: ['drift'], params: ['seed', 'skew', 'noise', 'drift'], needs: 'nothing' },
+  },
   pending(11, 'Deploy', ['deployment'], ['Systems'],
     'What does the model do with live traffic?',
     'Ship v4 to a serving worker and watch the monitoring dashboard.',

@@ -22,9 +22,11 @@ export function worldOf(s: UrlState): WorldRequest {
   return { seed: s.seed, skew: s.skew, noise: s.noise, drift: s.drift, rows: s.rows };
 }
 
-/** A stable key for a world (same key = same dataset). */
-export function worldKey(w: WorldRequest): string {
-  return `${w.seed}|${w.rows}|${w.skew}|${w.noise}|${w.drift}`;
+/** A stable key for a world: its seed and knobs, plus the log size when given (same key = same dataset).
+ * The one place a world key is built: the lab state, the worker's caches and the policy use it. */
+export function worldKey(w: WorldParams & { rows?: number }): string {
+  const base = `${w.seed}|${w.skew}|${w.noise}|${w.drift}`;
+  return w.rows === undefined ? base : `${base}|${w.rows}`;
 }
 
 /** Feature toggles from the URL's feature set. */

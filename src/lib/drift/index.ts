@@ -1,0 +1,7 @@
+// Drift statistics (pure TypeScript): weighted PSI, KS, chi-square, Jensen–Shannon and normed
+// Wasserstein, Evidently's default test per column and the data-set verdict.
+export * from './sample.ts';
+export * from './bins.ts';
+export * from './stats.ts';
+export * from './choose.ts';
+export * from './column.ts';

@@ -1,0 +1,264 @@
+// Steps 9–10's state: the stale model (the step-7/8 recipe trained on days 0–44) and its old-test /
+// yesterday report, AUC per day and the drift report; the training window, the fresh model and
+// the freshness chart. Every result is keyed by its world, so a drift-slider move marks it stale
+// and the latest request wins.
+import type { DayAuc, DriftReport, FreshnessCurve, JobProgress, StaleEval, TrainProgress, TrainResult } from '../lib/lab/types.ts';
+import type { WorldParams } from '../lib/sim/types.ts';
+import type { WorldRequest } from '../lib/url/lab-config.ts';
+import { Job } from './job.svelte.ts';
+import type { RunHistory } from './runs.svelte.ts';
+
+/** What the drift state needs from the lab worker. */
+export interface DriftPort {
+  trainWindow(params: WorldParams, days: [number, number], version: string | undefined, onProgress: (p: TrainProgress) => void): Promise<TrainResult>;
+  staleEval(modelId: string, withOldTest: boolean): Promise<StaleEval>;
+  modelDays(modelId: string): Promise<[number, number] | null>;
+  aucPerDay(modelId: string): Promise<DayAuc[]>;
+  driftReport(modelId: string): Promise<DriftReport>;
+  freshness(params: WorldParams, onProgress: (p: JobProgress) => void): Promise<FreshnessCurve[]>;
+  cancel(): Promise<void>;
+}
+
+/** The stale model's training days: the first 45 days. */
+export const STALE_DAYS: [number, number] = [0, 44];
+/** Days a fresh model may train on (day 89, yesterday, is kept for testing). */
+export const LAST_TRAIN_DAY = 88;
+/** The window presets of step 10. */
+export const WINDOW_PRESETS: { label: string; days: [number, number] }[] = [
+  { label: 'All days', days: [0, LAST_TRAIN_DAY] },
+  { label: 'Last 14 days', days: [LAST_TRAIN_DAY - 13, LAST_TRAIN_DAY] },
+  { label: 'Last 7 days', days: [LAST_TRAIN_DAY - 6, LAST_TRAIN_DAY] },
+];
+
+/** What the steps show about a model: its worker id, run label, backend and training time. */
+export type ModelRef = Pick<TrainResult, 'modelId' | 'version' | 'backend' | 'millis'>;
+
+/** The stale model with its old-test / yesterday report; `reused` when it is step 8's rebalanced model. */
+export interface StaleModel {
+  train: ModelRef;
+  eval: StaleEval;
+  reused: boolean;
+}
+
+/** A fresh model (trained on a window) with its yesterday report. */
+export interface FreshModel {
+  train: TrainResult;
+  days: [number, number];
+  eval: StaleEval;
+}
+
+/** The key of a world's knobs (the step-2 log size does not matter here). */
+export function driftWorldKey(w: WorldParams): string {
+  return `${w.seed}|${w.skew}|${w.noise}|${w.drift}`;
+}
+
+/** Just the world knobs of a request. */
+function paramsOf(w: WorldRequest): WorldParams {
+  return { seed: w.seed, skew: w.skew, noise: w.noise, drift: w.drift };
+}
+
+/** An error's message in words. */
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** True for a job the worker cancelled (a newer job took over). */
+function isCancel(err: unknown): boolean {
+  return /cancel/i.test(messageOf(err));
+}
+
+export class DriftState {
+  readonly stale = new Job<StaleModel>();
+  readonly perDay = new Job<DayAuc[]>();
+  readonly report = new Job<DriftReport>();
+  readonly fresh = new Job<FreshModel>();
+  readonly freshness = new Job<FreshnessCurve[]>();
+  /** The training window chosen on step 10's timeline. */
+  #window = $state<[number, number]>(WINDOW_PRESETS[1]!.days);
+  #port: DriftPort | null;
+  /** The stale model being trained, so a second request waits for it instead of starting again. */
+  #staleInFlight: { key: string; promise: Promise<StaleModel | null> } | null = null;
+  /** The tail of the queue of per-day and report jobs. */
+  #chain: Promise<unknown> = Promise.resolve();
+  /** Bumped by every new request; an older request stops when it sees a newer number. */
+  #seq = 0;
+
+  constructor(port: DriftPort | null) {
+    this.#port = port;
+  }
+
+  get available(): boolean {
+    return this.#port !== null;
+  }
+  get window(): [number, number] {
+    return this.#window;
+  }
+  set window(days: [number, number]) {
+    const a = Math.max(0, Math.min(LAST_TRAIN_DAY, Math.round(Math.min(days[0], days[1]))));
+    const b = Math.max(a, Math.min(LAST_TRAIN_DAY, Math.round(Math.max(days[0], days[1]))));
+    this.#window = [a, b];
+  }
+
+  /** The stale model for this world, if trained. */
+  staleFor(w: WorldRequest): StaleModel | null {
+    return this.stale.result && this.stale.resultKey === driftWorldKey(w) ? this.stale.result : null;
+  }
+
+  /** Runs `body` as job `job` under key `key`: progress, cancel, error and the latest-wins rule. */
+  async #run<T>(job: Job<T>, key: string, stage: string, body: (progress: (f: number, s: string) => void) => Promise<T>, seq: number): Promise<T | null> {
+    if (seq !== this.#seq) {
+      job.cancelled();
+      return null;
+    }
+    job.start(key, stage);
+    try {
+      const r = await body((f, s) => {
+        if (seq === this.#seq) job.progress(f, s);
+      });
+      if (seq !== this.#seq) {
+        job.cancelled();
+        return null;
+      }
+      job.finish(key, r);
+      return r;
+    } catch (err) {
+      if (isCancel(err) || seq !== this.#seq) job.cancelled();
+      else job.fail(messageOf(err));
+      return null;
+    }
+  }
+
+  /** Trains the stale model for `w` (unless it exists) and measures it on its old test days and on yesterday. */
+  async ensureStale(w: WorldRequest, runs: RunHistory, step: number): Promise<StaleModel | null> {
+    const have = this.staleFor(w);
+    if (have || !this.#port) return have;
+    const key = driftWorldKey(w);
+    if (this.#staleInFlight?.key === key) return this.#staleInFlight.promise;
+    const promise = this.#trainStale(w, runs, step, key);
+    this.#staleInFlight = { key, promise };
+    try {
+      return await promise;
+    } finally {
+      if (this.#staleInFlight?.promise === promise) this.#staleInFlight = null;
+    }
+  }
+
+  async #trainStale(w: WorldRequest, runs: RunHistory, step: number, key: string): Promise<StaleModel | null> {
+    const port = this.#port!;
+    const seq = ++this.#seq;
+    return this.#run(
+      this.stale,
+      key,
+      'collecting days 0–44',
+      async (progress) => {
+        // Step 8's rebalanced model is the stale one when it was trained in this world on days 0–44.
+        const rb = runs.forRole('rebalanced');
+        if (rb && driftWorldKey(rb.world) === key) {
+          const days = await port.modelDays(rb.modelId);
+          if (days && days[0] === STALE_DAYS[0] && days[1] === STALE_DAYS[1]) {
+            progress(0.5, 'measuring on old test days and on yesterday');
+            const ev = await port.staleEval(rb.modelId, true);
+            return { train: { modelId: rb.modelId, version: rb.version, backend: rb.backend, millis: rb.millis }, eval: ev, reused: true };
+          }
+        }
+        const version = runs.nextVersion();
+        const train = await port.trainWindow(paramsOf(w), STALE_DAYS, version, (p) => progress(0.85 * p.fraction, p.stage));
+        if (seq === this.#seq) record(runs, train, w, step, 'stale');
+        progress(0.85, 'measuring on old test days and on yesterday');
+        const ev = await port.staleEval(train.modelId, true);
+        if (seq === this.#seq) runs.setTest(ev.oldTest!);
+        return { train, eval: ev, reused: false };
+      },
+      seq,
+    );
+  }
+
+  /** AUC per day of the stale model for `w` (trained first if needed). */
+  async evaluatePerDay(w: WorldRequest, runs: RunHistory, step: number): Promise<void> {
+    this.perDay.start(driftWorldKey(w), 'waiting for the stale model');
+    const s = await this.ensureStale(w, runs, step);
+    if (!s || !this.#port) return this.perDay.cancelled();
+    const port = this.#port;
+    const seq = this.#seq;
+    await this.#queued(() => this.#run(this.perDay, driftWorldKey(w), 'scoring days 45–89', () => port.aucPerDay(s.train.modelId), seq));
+  }
+
+  /** The drift report of the stale model for `w` (trained first if needed). */
+  async openReport(w: WorldRequest, runs: RunHistory, step: number): Promise<void> {
+    this.report.start(driftWorldKey(w), 'waiting for the stale model');
+    const s = await this.ensureStale(w, runs, step);
+    if (!s || !this.#port) return this.report.cancelled();
+    const port = this.#port;
+    const seq = this.#seq;
+    await this.#queued(() => this.#run(this.report, driftWorldKey(w), 'comparing days 0–44 with yesterday', () => port.driftReport(s.train.modelId), seq));
+  }
+
+  /** Runs `task` after the queued ones (per-day and report share the worker without cancelling each other). */
+  #queued<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.#chain.then(task, task);
+    this.#chain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Trains a fresh model on the chosen window and measures it on yesterday. */
+  async retrain(w: WorldRequest, runs: RunHistory, step: number): Promise<void> {
+    if (!this.#port) return;
+    const port = this.#port;
+    const days: [number, number] = [this.#window[0], this.#window[1]];
+    const seq = ++this.#seq;
+    await this.#run(
+      this.fresh,
+      freshKey(w, days),
+      `collecting days ${days[0]}–${days[1]}`,
+      async (progress) => {
+        const train = await port.trainWindow(paramsOf(w), days, runs.nextVersion(), (p) => progress(0.9 * p.fraction, p.stage));
+        if (seq === this.#seq) record(runs, train, w, step, 'fresh');
+        progress(0.9, 'measuring on yesterday');
+        const ev = await port.staleEval(train.modelId, false);
+        if (seq === this.#seq) runs.setTest(ev.yesterday);
+        return { train, days, eval: ev };
+      },
+      seq,
+    );
+  }
+
+  /** The freshness chart's models and curves for `w`. */
+  async drawFreshness(w: WorldRequest): Promise<void> {
+    if (!this.#port) return;
+    const port = this.#port;
+    const seq = ++this.#seq;
+    await this.#run(this.freshness, driftWorldKey(w), 'starting', (progress) => port.freshness(paramsOf(w), (p) => progress(p.fraction, p.stage)), seq);
+  }
+
+  /** Cancels the job in flight (the Cancel buttons). */
+  async cancel(): Promise<void> {
+    this.#seq++;
+    for (const j of [this.stale, this.perDay, this.report, this.fresh, this.freshness] as Job<unknown>[]) if (j.status === 'running') j.cancelled();
+    await this.#port?.cancel().catch(() => undefined);
+  }
+}
+
+/** The key of a fresh model: its world and window. */
+export function freshKey(w: WorldParams, days: [number, number]): string {
+  return `${driftWorldKey(w)}|${days[0]}-${days[1]}`;
+}
+
+/** Records a window model in the run history with its story role. */
+function record(runs: RunHistory, r: TrainResult, w: WorldRequest, step: number, role: 'stale' | 'fresh'): void {
+  runs.add({
+    version: r.version,
+    modelId: r.modelId,
+    step,
+    role,
+    world: w,
+    config: r.config,
+    datasetId: r.config.datasetId,
+    backend: r.backend,
+    featureCount: r.featureCount,
+    validation: r.validation,
+    test: null,
+    millis: r.millis,
+    examplesPerSec: r.examplesPerSec,
+    finishedAt: Date.now(),
+  });
+}

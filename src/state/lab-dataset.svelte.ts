@@ -1,0 +1,53 @@
+// The step-2 log in the worker: generated for the world the knobs describe (the latest request
+// wins), its summary kept visible, dimmed, while a newer one is made.
+import type { DatasetSummary } from '../lib/lab/types.ts';
+import { worldKey, type WorldRequest } from '../lib/url/lab-config.ts';
+import { Job } from './job.svelte.ts';
+import type { LabPort } from './lab-port.ts';
+import type { JobSlot } from './lab-slot.ts';
+
+export class DatasetState {
+  readonly job = new Job<DatasetSummary>();
+  #port: LabPort | null;
+  #slot: JobSlot | null;
+  /** The world asked for last (regenerated in a fresh worker). */
+  #world: WorldRequest | null = null;
+  /** The generation in flight, so a caller can wait for it. */
+  #pending: Promise<void> | null = null;
+
+  constructor(port: LabPort | null, slot: JobSlot | null) {
+    this.#port = port;
+    this.#slot = slot;
+    slot?.register(this.job);
+  }
+
+  /** Makes sure the dataset for `world` exists (generating it if needed); resolves once it is there or failed. */
+  async ensure(world: WorldRequest): Promise<void> {
+    if (!this.#port) return;
+    const key = worldKey(world);
+    if (this.job.resultKey === key && this.job.status === 'done') return;
+    if (this.job.status === 'running' && this.job.runningKey === key && this.#pending) return this.#pending;
+    await this.generate(world);
+  }
+
+  /** Generates the dataset for `world`. */
+  async generate(world: WorldRequest): Promise<void> {
+    const port = this.#port;
+    const slot = this.#slot;
+    if (!port || !slot) return;
+    this.#world = world;
+    const run = slot
+      .run(this.job, worldKey(world), (progress) => port.generate(world, (p) => void progress(p.fraction, p.stage)))
+      .then(() => undefined);
+    this.#pending = run;
+    await run;
+    if (this.#pending === run) this.#pending = null;
+  }
+
+  /** The worker that held the data died: the summary stays visible, and a finished dataset is made again. */
+  async lost(): Promise<void> {
+    const wasDone = this.job.status === 'done';
+    this.job.forget();
+    if (wasDone && this.#world) await this.generate(this.#world);
+  }
+}

@@ -1,0 +1,64 @@
+// Step 3's feature trials: a quick logistic regression per feature set, and the validation AUC it
+// reached (a fast comparison on the held-out rows of the step-2 log, not the test stream).
+import type { FeatureToggles, TrainConfig, TrainResult } from '../lib/lab/types.ts';
+import { featureLabel, trainKey } from '../lib/url/lab-config.ts';
+import { Job } from './job.svelte.ts';
+import type { LabPort } from './lab-port.ts';
+import type { JobSlot } from './lab-slot.ts';
+
+/** One feature set tried at step 3 and the validation AUC a quick logistic regression reached. */
+export interface FeatureTrial {
+  key: string;
+  label: string;
+  toggles: FeatureToggles;
+  featureCount: number;
+  auc: number;
+  datasetId: string;
+}
+
+/** The key of a step-3 trial. */
+function trialKey(t: FeatureToggles, datasetId: string): string {
+  return `${datasetId}|${t.oneHots}|${t.numerics}|${t.cross}|${t.hashed}|${t.hashed ? t.hashBuckets : 0}`;
+}
+
+export class TrialState {
+  readonly job = new Job<TrainResult>();
+  #port: LabPort | null;
+  #slot: JobSlot | null;
+  #trials = $state.raw<FeatureTrial[]>([]);
+
+  constructor(port: LabPort | null, slot: JobSlot | null) {
+    this.#port = port;
+    this.#slot = slot;
+    slot?.register(this.job);
+  }
+
+  /** Every trial made, in order. */
+  get trials(): FeatureTrial[] {
+    return this.#trials;
+  }
+
+  /** Trains the quick model for one feature set and records its validation AUC. */
+  async tryFeatures(config: TrainConfig, backend: string): Promise<void> {
+    const port = this.#port;
+    if (!port || !this.#slot) return;
+    const result = await this.#slot.run(this.job, trainKey(config, backend), (progress) => port.train(config, (p) => void progress(p.fraction, p.stage)));
+    if (!result) return;
+    const key = trialKey(config.features, config.datasetId);
+    const entry: FeatureTrial = {
+      key,
+      label: featureLabel(config.features),
+      toggles: config.features,
+      featureCount: result.featureCount,
+      auc: result.validation.auc.value,
+      datasetId: config.datasetId,
+    };
+    this.#trials = [...this.#trials.filter((t) => t.key !== key), entry];
+  }
+
+  /** The trial already made for this feature set on this dataset, if any. */
+  trialFor(toggles: FeatureToggles, datasetId: string): FeatureTrial | undefined {
+    const key = trialKey(toggles, datasetId);
+    return this.#trials.find((t) => t.key === key);
+  }
+}

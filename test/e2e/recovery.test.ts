@@ -1,0 +1,95 @@
+// A worker that dies comes back: killing the lab worker mid-training shows the lab notice, marks
+// the run interrupted with Retry, and Retry (in a fresh worker, same backend setting) yields a
+// model and its test report while the run history keeps the earlier run. An allocation that fails
+// inside the worker is a clear error in the training panel, and the next run works.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
+import { QUICK, openApp, waitForJob } from './app.ts';
+
+const HISTORY = '[aria-label="Run history"]';
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Calls one of the app's lab test hooks (window.__clickcycleLab). */
+async function hook(page: Page, name: 'terminate' | 'allocation', stallMs = 0): Promise<void> {
+  await page.evaluate(
+    async ([n, ms]) => {
+      const h = (window as unknown as { __clickcycleLab: { terminate(): void; setMinStallMs(ms: number): void; breakWorker(how: string): Promise<void> } }).__clickcycleLab;
+      if (ms) h.setMinStallMs(ms as number);
+      if (n === 'terminate') h.terminate();
+      else await h.breakWorker('allocation');
+    },
+    [name, stallMs] as const,
+  );
+}
+
+test('killing the worker mid-training: notice, Retry, a model, and the history kept', async () => {
+  // A wide MLP on small batches: one epoch takes a few seconds, fifty take minutes.
+  const { page, errors } = await openApp(browser, `seed=crash&${QUICK}&step=4&backend=wasm&model=mlp&hidden=128&batch=64&epochs=1`);
+  const training = page.locator('[data-job="training"]');
+  const train = page.getByRole('button', { name: 'Train', exact: true });
+  const epochs = page.getByLabel('Epochs', { exact: true });
+  await train.and(page.locator(':enabled')).waitFor({ timeout: 60_000 });
+  await train.click();
+  await page.locator(`${HISTORY} [data-metric="auc"][data-model="v1"][data-split="test"]`).waitFor({ timeout: 120_000 });
+  const backend = await page.locator('[data-backend]').first().getAttribute('data-backend');
+
+  // Fifty epochs: the knob change retrains (v2), and the worker is killed once the run is under way.
+  await epochs.fill('49');
+  await page.waitForURL(/epochs=50/);
+  await training.and(page.locator('[data-status="running"]')).waitFor();
+  await page.waitForFunction(() => Number(document.querySelector('[data-job="training"] progress')?.getAttribute('value') ?? 0) >= 1, null, { timeout: 60_000 });
+  await hook(page, 'terminate', 2000);
+
+  // The heartbeat notices the silence (after 8× the slowest answer seen, at least 2 s here), a notice
+  // says so, and the run is interrupted with Retry.
+  const notice = page.locator('[data-lab-notice]');
+  await notice.waitFor({ timeout: 120_000 });
+  expect(await notice.innerText()).toMatch(/stopped answering/);
+  await training.and(page.locator('[data-status="interrupted"]')).waitFor();
+  // The earlier run is still in the history, and the fresh worker runs on the same backend setting.
+  expect(await page.locator(`${HISTORY} [data-metric="auc"][data-model="v1"][data-split="test"]`).count()).toBe(1);
+  await page.locator(`[data-backend="${backend}"]`).waitFor();
+
+  // Retry (a quick logistic regression this time) trains again in the fresh worker and measures the model.
+  await epochs.fill('0');
+  await page.waitForURL(/epochs=1(&|$)/);
+  await page.getByLabel('Model', { exact: true }).selectOption('logreg');
+  await page.waitForURL((u) => !u.searchParams.has('model'));
+  await training.getByRole('button', { name: 'Retry' }).click();
+  await page
+    .locator(`${HISTORY} [data-metric="auc"][data-model="v2"][data-split="test"]`)
+    .waitFor({ timeout: 180_000 })
+    .catch(async (e) => {
+      throw new Error(`${e}\n${await page.locator('main').innerText()}`);
+    });
+  await waitForJob(page, 'training');
+  await waitForJob(page, 'evaluation');
+  expect(await page.locator(`${HISTORY} tbody tr`).count()).toBe(2);
+  expect(Number(await page.locator('[aria-label="Model v2 on the test set"] [data-metric="auc"][data-split="test"]').first().getAttribute('data-value'))).toBeGreaterThan(0.6);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test('an allocation that fails inside the worker is a clear error, and the worker stays alive', async () => {
+  const { page, errors } = await openApp(browser, `seed=alloc&${QUICK}&step=4&backend=wasm&epochs=1`);
+  const training = page.locator('[data-job="training"]');
+  const train = page.getByRole('button', { name: 'Train', exact: true });
+  await train.and(page.locator(':enabled')).waitFor({ timeout: 60_000 });
+  await hook(page, 'allocation');
+  await train.click();
+  await training.and(page.locator('[data-status="error"]')).waitFor({ timeout: 60_000 });
+  expect(await training.getByRole('alert').innerText()).toMatch(/could not allocate the memory this job needs/);
+  expect(await page.locator('[data-lab-notice]').count()).toBe(0);
+  await train.click();
+  await waitForJob(page, 'training');
+  await waitForJob(page, 'evaluation');
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
