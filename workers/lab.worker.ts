@@ -30,6 +30,7 @@ import { baselineDays } from './lab/policy.ts';
 import type { PolicyDay } from '../src/lib/business/types.ts';
 import type { WorldParams } from '../src/lib/sim/types.ts';
 import { benchApi } from './lab/bench-api.ts';
+import { labelsApi } from './lab/labels-api.ts';
 import { driftApi } from './lab/drift-api.ts';
 import { memoryReport } from './lab/memory.ts';
 import { checkTrain } from '../src/lib/lab/budget.ts';
@@ -161,6 +162,7 @@ const api = {
   ...evalApi,
   ...controlApi,
   ...benchApi,
+  ...labelsApi,
   ...driftApi,
 };
 

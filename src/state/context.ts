@@ -3,6 +3,7 @@ import { createContext } from 'svelte';
 import type { UrlStore } from './url.svelte.ts';
 import type { LabState } from './lab.svelte.ts';
 import type { RunHistory } from './runs.svelte.ts';
+import type { LabelsState } from './labels.svelte.ts';
 import type { DriftState } from './drift.svelte.ts';
 
 /** Everything a component may read or change. */
@@ -10,6 +11,7 @@ export interface AppState {
   url: UrlStore;
   lab: LabState;
   runs: RunHistory;
+  labels: LabelsState;
   drift: DriftState;
 }
 

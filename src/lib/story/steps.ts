@@ -18,6 +18,14 @@ export type Panel =
   | 'curves'
   | 'confusion'
   | 'metrics'
+  | 'slices'
+  | 'suspects'
+  | 'relabel'
+  | 'compare'
+  | 'skew'
+  | 'collect'
+  | 'recalibration'
+  | 'models'
   | 'stale'
   | 'per-day'
   | 'drift-report'
@@ -115,22 +123,42 @@ export const STEPS: readonly StoryStep[] = [
       needs: 'model',
     },
   },
-  pending(5, 'Error analysis → wrong labels → relabel', ['modeldev', 'data'], ['ML', 'Stats', 'SME'],
-    'Where is the model wrong, and is it the model or the labels?',
-    'Slice the errors, rank suspected label errors, inspect them and pay to relabel.',
-    'the error-analysis issue (steps 5–6)'),
-  pending(6, 'Train again', ['modeldev'], ['ML', 'Algo'],
-    'Do fixed labels give a better model?',
-    'Retrain on the relabelled data and compare v2 with v1 on the gold set.',
-    'the error-analysis issue (steps 5–6)'),
-  pending(7, 'Error analysis → the model always says "don’t show"', ['modeldev', 'data'], ['ML', 'Stats', 'Databases'],
-    'Why is near-perfect accuracy useless here?',
-    'Move the skew slider, collect more show-worthy data, and recalibrate.',
-    'the imbalance issue (steps 7–8)'),
-  pending(8, 'Train again', ['modeldev'], ['ML', 'Algo'],
-    'Does the rebalanced model find the ads worth showing?',
-    'Retrain and compare v3 with v1 and v2.',
-    'the imbalance issue (steps 7–8)'),
+  {
+    n: 5,
+    title: 'Error analysis → wrong labels → relabel',
+    phases: ['modeldev', 'data'],
+    skills: ['ML', 'Stats', 'SME'],
+    question: 'Where is the model wrong, and is it the model or the labels?',
+    todo: 'Read the errors by slice, find suspected label errors with out-of-fold predictions (Find suspects), look at the rows, and pay the expert to relabel (Relabel).',
+    scene: { panels: ['slices', 'suspects', 'relabel'], controls: [], params: [...WORLD, ...TRAINING], needs: 'model' },
+  },
+  {
+    n: 6,
+    title: 'Train again',
+    phases: ['modeldev'],
+    skills: ['ML', 'Algo'],
+    question: 'Do fixed labels give a better model?',
+    todo: 'Retrain on the relabelled data (Train) and compare it with the noisy-label model on the gold set, slice by slice.',
+    scene: { panels: ['train', 'compare', 'slices'], controls: [], params: [...WORLD, ...TRAINING], needs: 'model' },
+  },
+  {
+    n: 7,
+    title: 'Error analysis → the model always says "don’t show"',
+    phases: ['modeldev', 'data'],
+    skills: ['ML', 'Stats', 'Databases'],
+    question: 'Why is near-perfect accuracy useless here?',
+    todo: 'Compare the model with a dummy that never says "show", move the skew slider, then collect more show-worthy data (Collect more data) and recalibrate.',
+    scene: { panels: ['metrics', 'skew', 'curves', 'collect', 'recalibration'], controls: ['skew'], params: [...WORLD, ...TRAINING], needs: 'model' },
+  },
+  {
+    n: 8,
+    title: 'Train again',
+    phases: ['modeldev'],
+    skills: ['ML', 'Algo'],
+    question: 'Does the rebalanced model find the ads worth showing?',
+    todo: 'Train on the collected data (Train) and compare the three story models: noisy labels, relabelled, rebalanced.',
+    scene: { panels: ['train', 'models'], controls: ['threshold'], params: [...WORLD, ...TRAINING, 'threshold'], needs: 'model' },
+  },
   {
     n: 9,
     title: 'Good on old test data, poor on yesterday’s → drift',

@@ -1,0 +1,28 @@
+// The story's settings for steps 5–8, shared by the app and the story tests.
+import type { TrainConfig } from '../lab/types.ts';
+
+/** Folds of the out-of-fold predictions behind confident learning (k ≥ 3). */
+export const OOF_FOLDS = 3;
+/** Training settings of each fold model (one pass over its rows: the folds must finish in seconds). */
+export const OOF_TRAIN: Partial<TrainConfig> = { epochs: 1 };
+/** Suspects whose precision is reported. */
+export const SUSPECT_PRECISION_AT = 100;
+/** The relabelling budget of step 5, in dollars. */
+export const RELABEL_BUDGET = 100;
+/** Candidates streamed when collecting more data (step 7). */
+export const COLLECT_ROWS = 10_000_000;
+/** Fraction w of negatives kept when collecting. */
+export const COLLECT_KEEP = 0.001;
+/** Training settings for a collected set (about 12,000 rows: small batches, many epochs, so thousands of updates). */
+export const COLLECT_TRAIN: Partial<TrainConfig> = { batchSize: 256, epochs: 30 };
+/** Training settings of one skew-slider retrain (seconds). */
+export const SKEW_TRAIN: Partial<TrainConfig> = { epochs: 2 };
+/** The skew slider's range: 50% … 0.001%. */
+export const SKEW_RANGE: readonly [number, number] = [1e-5, 0.5];
+/** Largest relative error of a mean prediction that still counts as calibrated. */
+export const CALIBRATION_TOLERANCE = 0.25;
+
+/** True when calibration (mean prediction ÷ observed rate) is within the tolerance of 1. */
+export function isCalibrated(calibration: number): boolean {
+  return Number.isFinite(calibration) && Math.abs(calibration - 1) <= CALIBRATION_TOLERANCE;
+}

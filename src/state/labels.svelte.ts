@@ -1,0 +1,249 @@
+// Steps 5–8 as the UI sees them: suspects, slice analyses, relabelled data, the skew slider's runs,
+// collected data and the story models' gold reports, each job's last result kept while a new one runs.
+// Talks to the lab worker through the one lab client; every run it trains goes into the run history
+// with its story role (relabelled, rebalanced).
+import type {
+  CollectReport,
+  CollectRequest,
+  EvalReport,
+  JobProgress,
+  RelabelReport,
+  SkewPoint,
+  SliceReport,
+  SuspectReport,
+  SuspectRow,
+  TrainConfig,
+  TrainResult,
+} from '../lib/lab/types.ts';
+import type { StoryRole } from '../lib/story/roles.ts';
+import type { WorldParams } from '../lib/sim/types.ts';
+import type { WorldRequest } from '../lib/url/lab-config.ts';
+import { Job } from './job.svelte.ts';
+import { labClient, proxy } from './lab-client.ts';
+import type { HistoryRun, RunHistory } from './runs.svelte.ts';
+import { COLLECT_TRAIN } from '../lib/labels/story.ts';
+
+/** Which rows to relabel (as the worker takes it). */
+export type RelabelChoice = { topSuspects: number } | { slice: string; positivesOnly: boolean };
+
+/** True for a cancelled job's rejection. */
+function isCancel(e: unknown): boolean {
+  return e instanceof Error && /cancel/i.test(e.message);
+}
+
+export class LabelsState {
+  #runs: RunHistory;
+  readonly suspects = new Job<SuspectReport>();
+  readonly slices = new Job<SliceReport>();
+  readonly relabelling = new Job<RelabelReport>();
+  readonly training = new Job<TrainResult>();
+  readonly skew = new Job<SkewPoint>();
+  readonly collecting = new Job<CollectReport>();
+  readonly gold = new Job<EvalReport>();
+  /** Slice analyses per model id (for the slices × versions grid). */
+  #sliceReports = $state.raw<Record<string, SliceReport>>({});
+  /** Gold-stream reports per model id. */
+  #goldReports = $state.raw<Record<string, EvalReport>>({});
+  /** Recalibrated gold reports per model id. */
+  #recalibrated = $state.raw<Record<string, EvalReport>>({});
+  /** Skew-slider runs per world key (seed|noise|drift), one point per skew. */
+  #skewPoints = $state.raw<Record<string, SkewPoint[]>>({});
+  /** Increments on every skew request: a queued one that is no longer the latest is skipped. */
+  #skewSeq = 0;
+  /** Rows of the slice opened in the table. */
+  #sliceRows = $state.raw<{ slice: string; rows: SuspectRow[] } | null>(null);
+  /** Relabelled data per world key (its latest relabelling). */
+  #relabelled = $state.raw<Record<string, RelabelReport>>({});
+  /** The latest collection per world key. */
+  #collected = $state.raw<Record<string, CollectReport>>({});
+
+  constructor(runs: RunHistory) {
+    this.#runs = runs;
+  }
+
+  sliceReportOf(modelId: string): SliceReport | undefined {
+    return this.#sliceReports[modelId];
+  }
+  goldOf(modelId: string): EvalReport | undefined {
+    return this.#goldReports[modelId];
+  }
+  recalibratedOf(modelId: string): EvalReport | undefined {
+    return this.#recalibrated[modelId];
+  }
+  skewPointsOf(world: WorldParams): SkewPoint[] {
+    return this.#skewPoints[skewKey(world)] ?? [];
+  }
+  get sliceRows(): { slice: string; rows: SuspectRow[] } | null {
+    return this.#sliceRows;
+  }
+  relabelledOf(world: WorldRequest): RelabelReport | undefined {
+    return this.#relabelled[worldKeyOf(world)];
+  }
+  collectedOf(world: WorldRequest): CollectReport | undefined {
+    return this.#collected[worldKeyOf(world)];
+  }
+
+  /** The worker runs one job at a time (a new one cancels the old), so this class queues its own. */
+  #chain: Promise<unknown> = Promise.resolve();
+
+  /** Runs one job after the ones queued before it. */
+  #run<T>(job: Job<T>, key: string, stage: string, body: (progress: (f: number, s: string) => void) => Promise<T>, superseded?: () => boolean): Promise<T | null> {
+    const next = this.#chain.then(() => (superseded?.() ? null : this.#runNow(job, key, stage, body)));
+    this.#chain = next;
+    return next;
+  }
+
+  /** Runs one job now: start, progress, finish or fail; a cancel leaves the last result. */
+  async #runNow<T>(job: Job<T>, key: string, stage: string, body: (progress: (f: number, s: string) => void) => Promise<T>): Promise<T | null> {
+    job.start(key, stage);
+    try {
+      const r = await body((f, s) => job.progress(f, s));
+      job.finish(key, r);
+      return r;
+    } catch (e) {
+      if (isCancel(e)) job.cancelled();
+      else job.fail(e instanceof Error ? e.message : String(e));
+      return null;
+    }
+  }
+
+  /** Out-of-fold predictions and confident learning on a dataset. */
+  async findSuspects(config: TrainConfig, folds: number): Promise<SuspectReport | null> {
+    return this.#run(this.suspects, config.datasetId, 'training the folds', (progress) =>
+      labClient().findSuspects(config, folds, proxy((p: JobProgress) => progress(p.fraction, p.stage))),
+    );
+  }
+
+  /** The slice table of a model (kept per model for the grid). */
+  async analyseSlices(modelId: string): Promise<SliceReport | null> {
+    const r = await this.#run(this.slices, modelId, 'scoring the test stream by slice', () => labClient().slices(modelId));
+    if (r) this.#sliceReports = { ...this.#sliceReports, [modelId]: r };
+    return r;
+  }
+
+  /** Opens a slice: its top-scored rows. */
+  async openSlice(modelId: string, slice: string): Promise<void> {
+    const rows = await labClient().sliceRows(modelId, slice, 12);
+    this.#sliceRows = { slice, rows };
+  }
+
+  /** Rows and cost of a choice, before paying. */
+  async quote(datasetId: string, choice: RelabelChoice, price: number): Promise<{ rows: number; cost: number }> {
+    return labClient().relabelQuote(datasetId, choice, price);
+  }
+
+  /** Pays the oracle; the relabelled data becomes this world's step-6 data. */
+  async relabel(world: WorldRequest, datasetId: string, choice: RelabelChoice): Promise<RelabelReport | null> {
+    const r = await this.#run(this.relabelling, datasetId, 'asking the expert', () => labClient().relabel(datasetId, choice));
+    if (r) this.#relabelled = { ...this.#relabelled, [worldKeyOf(world)]: r };
+    return r;
+  }
+
+  /** Trains a story model, records it with its role, and measures it on the gold stream. */
+  async train(config: TrainConfig, role: StoryRole, step: number, world: WorldRequest): Promise<TrainResult | null> {
+    const c = { ...config, version: this.#runs.nextVersion() };
+    const r = await this.#run(this.training, `${role}|${c.datasetId}`, 'training', (progress) =>
+      labClient().train(c, proxy((p: JobProgress) => progress(p.fraction, p.stage))),
+    );
+    if (!r) return null;
+    this.#runs.add({
+      version: r.version,
+      modelId: r.modelId,
+      step,
+      role,
+      world,
+      config: r.config,
+      datasetId: c.datasetId,
+      backend: r.backend,
+      featureCount: r.featureCount,
+      validation: r.validation,
+      test: null,
+      millis: r.millis,
+      examplesPerSec: r.examplesPerSec,
+      finishedAt: Date.now(),
+    });
+    await this.measureGold(r.modelId);
+    return r;
+  }
+
+  /** A model's gold-stream report (kept per model). */
+  async measureGold(modelId: string): Promise<EvalReport | null> {
+    const known = this.#goldReports[modelId];
+    if (known) return known;
+    const r = await this.#run(this.gold, modelId, 'scoring the gold stream', () => labClient().evaluate(modelId, 'gold'));
+    if (r) this.#goldReports = { ...this.#goldReports, [modelId]: r };
+    return r;
+  }
+
+  /** The gold report of a model trained on downsampled data, recalibrated for keep rate w. */
+  async recalibrate(modelId: string, keep: number): Promise<void> {
+    const r = await this.#run(this.gold, `recal|${modelId}`, 'recalibrating on the gold stream', () => labClient().recalibrated(modelId, keep));
+    if (r) this.#recalibrated = { ...this.#recalibrated, [modelId]: r };
+  }
+
+  /** One skew-slider retrain (the latest wins); its point joins the chart. */
+  async trainAtSkew(world: WorldParams, config: Omit<TrainConfig, 'datasetId'>): Promise<void> {
+    const mine = ++this.#skewSeq;
+    // A skew run in flight is superseded: stop it so the latest position trains next.
+    if (this.skew.status === 'running') void labClient().cancel();
+    const r = await this.#run(
+      this.skew,
+      String(world.skew),
+      `training at ${world.skew}`,
+      (progress) => labClient().skewPoint(world, config, proxy((p: JobProgress) => progress(p.fraction, p.stage))),
+      () => mine !== this.#skewSeq,
+    );
+    if (!r) return;
+    const k = skewKey(world);
+    const pts = (this.#skewPoints[k] ?? []).filter((p) => p.skew !== r.skew);
+    this.#skewPoints = { ...this.#skewPoints, [k]: [...pts, r].sort((a, b) => a.skew - b.skew) };
+  }
+
+  /** Streams and keeps more data for this world. */
+  async collect(world: WorldRequest, req: CollectRequest): Promise<CollectReport | null> {
+    const r = await this.#run(this.collecting, JSON.stringify(req), 'streaming candidates', (progress) =>
+      labClient().collect(req, proxy((p: JobProgress) => progress(p.fraction, p.stage))),
+    );
+    if (r) this.#collected = { ...this.#collected, [worldKeyOf(world)]: r };
+    return r;
+  }
+
+  /** The step-6 data when a link skipped step 5: the worst query × ad cell's "show" labels, relabelled. */
+  async relabelWorstCell(world: WorldRequest, noisy: HistoryRun): Promise<RelabelReport | null> {
+    const slices = this.#sliceReports[noisy.modelId] ?? (await this.analyseSlices(noisy.modelId));
+    const cell = slices?.slices.find((s) => s.family === 'cell');
+    if (!cell) return null;
+    return this.relabel(world, noisy.datasetId, { slice: cell.slice, positivesOnly: true });
+  }
+
+  /** The relabelled model (role relabelled) when a link skipped step 6. */
+  async buildRelabelled(world: WorldRequest, noisy: HistoryRun): Promise<TrainResult | null> {
+    const rl = this.relabelledOf(world) ?? (await this.relabelWorstCell(world, noisy));
+    if (!rl) return null;
+    return this.train({ ...noisy.config, datasetId: rl.datasetId }, 'relabelled', 6, world);
+  }
+
+  /** Collects with the story's settings (or `req`) and trains the rebalanced model on it. */
+  async buildRebalanced(world: WorldRequest, noisy: HistoryRun, req: CollectRequest, step: number): Promise<TrainResult | null> {
+    const col = await this.collect(world, req);
+    if (!col) return null;
+    const r = await this.train({ ...noisy.config, ...COLLECT_TRAIN, datasetId: col.datasetId }, 'rebalanced', step, world);
+    if (r && !req.upweight) await this.recalibrate(r.modelId, req.keep);
+    return r;
+  }
+
+  /** Stops the job in flight. */
+  async cancel(): Promise<void> {
+    await labClient().cancel();
+  }
+}
+
+/** The world of the skew slider, without its skew. */
+function skewKey(w: WorldParams): string {
+  return `${w.seed}|${w.noise}|${w.drift}`;
+}
+
+/** A world and its log size. */
+function worldKeyOf(w: WorldRequest): string {
+  return `${w.seed}|${w.rows}|${w.skew}|${w.noise}|${w.drift}`;
+}
