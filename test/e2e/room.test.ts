@@ -17,6 +17,10 @@ afterAll(async () => {
 test('presenter mode shows a scannable QR code of the current state, which follows the step', async () => {
   const { page, errors } = await openApp(browser, 'seed=week-3&step=3&presenter=1&theme=dark&rows=100000');
   const qr = page.locator('[data-qr] svg');
+  // Closed at first (it would cover the bench); one button opens it.
+  await page.locator('[data-qr]').waitFor();
+  expect(await qr.count()).toBe(0);
+  await page.getByRole('button', { name: 'QR code for the room' }).click();
   await qr.waitFor();
   const origin = new URL(page.url()).origin;
   const expected = `${origin}/?seed=week-3&step=3&rows=100000`;
