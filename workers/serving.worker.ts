@@ -92,7 +92,7 @@ const api = {
     const s = current();
     const served = s.snapshot().reports;
     const { model, report } = trainOnLog(s.chunks, `live log of ${served.map((r) => r.monitor.champion).filter((v, i, a) => a.indexOf(v) === i).join(' → ')}`, version, s.config.world, [s.plan.startDay, s.plan.startDay + served.length - 1]);
-    lastClick = packArtifact(model);
+    lastClick = packArtifact(model, 'click');
     return report;
   },
 

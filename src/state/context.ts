@@ -3,12 +3,14 @@ import { createContext } from 'svelte';
 import type { UrlStore } from './url.svelte.ts';
 import type { LabState } from './lab.svelte.ts';
 import type { RunHistory } from './runs.svelte.ts';
+import type { ServingState } from './serving.svelte.ts';
 
 /** Everything a component may read or change. */
 export interface AppState {
   url: UrlStore;
   lab: LabState;
   runs: RunHistory;
+  serving: ServingState;
 }
 
 /** getApp() in any component below App; setApp() once in App. */

@@ -17,7 +17,7 @@ export interface ModelArtifact {
 }
 
 /** Packs a model (a lab export or a served model) into an artifact. */
-export function packArtifact(m: Pick<ExportedModel, 'version' | 'layers' | 'features' | 'world' | 'days'> & { kind?: ServedModel['kind'] }): ModelArtifact {
+export function packArtifact(m: Pick<ExportedModel, 'version' | 'layers' | 'features' | 'world' | 'days'>, kind: ServedModel['kind'] = 'relevance'): ModelArtifact {
   const total = m.layers.reduce((s, l) => s + l.W.length + l.b.length, 0);
   const flat = new Float32Array(total);
   let o = 0;
@@ -29,7 +29,7 @@ export function packArtifact(m: Pick<ExportedModel, 'version' | 'layers' | 'feat
   }
   return {
     version: m.version,
-    kind: m.kind === 'click' ? 'click' : 'relevance',
+    kind,
     shapes: m.layers.map((l) => ({ inDim: l.inDim, outDim: l.outDim })),
     weights: flat.buffer,
     features: m.features,
