@@ -43,6 +43,29 @@ async function prepare(page: Page, step: number): Promise<void> {
     await waitForJob(page, 'training');
     await waitForJob(page, 'evaluation');
   }
+  if (step === 11) await serveFortnight(page);
+  if (step === 12) await switchToCtr(page);
+}
+
+/** Step 11: deploy, shadow, promote, and serve the fortnight flat out. */
+async function serveFortnight(page: Page): Promise<void> {
+  const enabled = (name: string) => page.getByRole('button', { name, exact: true }).and(page.locator(':not([disabled])'));
+  await enabled('Deploy').click({ timeout: 60_000 });
+  await enabled('Start shadow').click({ timeout: 60_000 });
+  await enabled('Promote').click({ timeout: 60_000 });
+  await page.getByLabel('Speed (days per second)').selectOption('0');
+  await waitForJob(page, 'serving');
+}
+
+/** Step 12: switch the objective, shadow and promote the click model, replay. */
+async function switchToCtr(page: Page): Promise<void> {
+  const enabled = (name: string) => page.getByRole('button', { name, exact: true }).and(page.locator(':not([disabled])'));
+  await enabled('Switch objective to CTR').click({ timeout: 60_000 });
+  await waitForJob(page, 'click-model');
+  await enabled('Start shadow').click({ timeout: 60_000 });
+  await enabled('Promote').click({ timeout: 60_000 });
+  await enabled('Replay').click({ timeout: 60_000 });
+  await waitForJob(page, 'replay');
 }
 
 /** Screenshots the page at both sizes and returns the sizes that scroll sideways. */
