@@ -101,6 +101,12 @@ const api = {
     return lastClick ? { ...lastClick, weights: lastClick.weights.slice(0) } : null;
   },
 
+  /** A served model's artifact by version (export), or null. */
+  artifactOf(version: string): ModelArtifact | null {
+    const m = current().model(version);
+    return m ? packArtifact(m, m.kind) : null;
+  },
+
   /** Replays every live day with the current champion from the same start (same requests, same click draws). */
   async replay(onDay?: (d: PolicyDay, k: number) => void): Promise<PolicyDay[]> {
     const s = current();

@@ -7,7 +7,8 @@ import type { WorldParams } from '../lib/sim/types.ts';
 import type { StoryRole } from '../lib/story/roles.ts';
 import { labClient } from './lab-client.ts';
 import { proxy, servingClient, transfer } from './serving-client.ts';
-import { packArtifact } from '../../workers/serving/artifact.ts';
+import { packArtifact, unpackArtifact } from '../../workers/serving/artifact.ts';
+import { fromModelFiles, toModelFiles, type ModelFiles } from '../lib/serving/model-files.ts';
 import type { ExportedModel } from '../lib/lab/types.ts';
 import type { LogChunk } from '../../workers/serving/log-chunk.ts';
 import * as store from './serving-store.ts';
@@ -226,6 +227,27 @@ export class ServingState {
       this.#replayOf = this.#snap?.champion.label ?? '';
       await this.#persist();
     });
+  }
+
+  /** The files of a served model (tfjs model.json + weights.bin + metadata.json), or null. */
+  async exportModel(version: string): Promise<ModelFiles | null> {
+    const a = await servingClient().artifactOf(version);
+    return a ? toModelFiles(unpackArtifact(a)) : null;
+  }
+
+  /** Validates imported model files; on success ships the model as the challenger, otherwise changes nothing and returns the message. */
+  async importModel(files: ModelFiles): Promise<string> {
+    const r = fromModelFiles(files);
+    if (!r.ok) return `Import rejected, nothing changed: ${r.error}.`;
+    if (!this.#world || r.model.world.seed !== this.#world.seed) return `Import rejected, nothing changed: the model belongs to world “${r.model.world.seed}”, not this one.`;
+    const art = packArtifact(r.model, r.model.kind);
+    await this.deploy.run(async () => {
+      if (this.#world) await store.saveArtifact(this.#world, art);
+      await servingClient().ship(transfer(art, [art.weights]), `imported from files (${r.model.version})`);
+      this.#snap = await servingClient().snapshot();
+      await this.#persist();
+    });
+    return `Imported ${r.model.version}; it is the challenger now (shadow it in step 11 or 12).`;
   }
 
   /** Forgets the session and its stored data (Start over). */

@@ -349,6 +349,11 @@ export class ServingSession {
     return m.kind === 'click' ? ctrServed(m) : impressionsServed(m, this.#calibration);
   }
 
+  /** A stored model by version, if any. */
+  model(version: string): ServedModel | undefined {
+    return this.#models.get(version);
+  }
+
   /** Registers a model without shipping it (restoring after a reload). */
   addModel(m: ServedModel): void {
     this.#models.set(m.version, m);
