@@ -107,3 +107,18 @@ describe('serving worker', () => {
     expect(() => s.promote('x')).toThrow(/gate/);
   });
 });
+
+describe('serving worker after a reload', () => {
+  it('restored days put the users where they were: the next day serves exactly as without the reload', () => {
+    const a = new ServingSession(session.config);
+    a.ship(labModel('v1', 'a'), 'test');
+    a.shadow('impressions');
+    a.promote('test');
+    a.serveNext();
+    const b = new ServingSession(session.config);
+    b.addModel(labModel('v1', 'a'));
+    b.restoreDeployments(a.snapshot().deployments, b.policyFor('v1'), [b.policyFor('baseline')]);
+    b.restoreDays(a.snapshot().reports, [...a.chunks]);
+    expect(b.serveNext().served).toEqual(a.serveNext().served);
+  });
+});

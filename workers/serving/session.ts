@@ -311,6 +311,16 @@ export class ServingSession {
 
   /** Restores served days from storage (after a reload): reports and log chunks, replaying the users' blindness. */
   restoreDays(reports: DayReport[], chunks: ImpressionLog[]): void {
+    // The users' blindness is not stored: serve the restored days again (unlogged) with the policy that served each.
+    const base = baselinePolicy();
+    for (const r of reports) {
+      const s = this.stream(r.index);
+      const p = this.policyFor(r.monitor.champion).policy;
+      serveDay(this.world, s, p, p.score(s.cands), this.#state);
+      serveDay(this.world, s, base, base.score(s.cands), this.#control);
+    }
+    this.#firstMean = reports[0]?.monitor.prediction.mean ?? Number.NaN;
+    this.#firstCtr = reports[0]?.served.ctr ?? Number.NaN;
     this.#reports = reports.slice();
     this.#chunks = chunks.slice();
     if (this.#run === 'idle' && reports.length > 0) this.#run = reports.length >= this.plan.days ? 'done' : 'stopped';
