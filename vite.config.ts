@@ -1,5 +1,6 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // tfjs and comlink are pre-bundled so Vite does not re-optimise (and reload) mid-session.
 export const optimizeDepsInclude = [
@@ -12,11 +13,64 @@ export const optimizeDepsInclude = [
   'comlink',
 ];
 
+/**
+ * The production Content Security Policy: everything from this origin only; WebAssembly may be
+ * compiled (tfjs' WASM backend needs 'wasm-unsafe-eval'); no eval, no inline script or style, no
+ * plugins, no base rewriting. Styles need no 'unsafe-inline': Svelte 5 writes dynamic styles through
+ * the CSSOM (element.style), which CSP allows, and component CSS is emitted as a file.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Puts the CSP into the built index.html as a meta tag (for static hosts that cannot set headers). */
+function cspMeta(): Plugin {
+  return {
+    name: 'clickcycle-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [
+    svelte(),
+    cspMeta(),
+    // Offline after the first load: precache the app, the worker chunks and the WASM binaries; a new
+    // version waits for the reader's "Reload to update" (src/state/app-update.svelte.ts).
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'ClickCycle',
+        short_name: 'ClickCycle',
+        description: 'The production cycle of an ad-click model, trained live in your browser.',
+        theme_color: '#1f5fbf',
+        background_color: '#ffffff',
+        display: 'standalone',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,wasm,webmanifest,json}'],
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   worker: { format: 'es' },
   optimizeDeps: { include: optimizeDepsInclude },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
   server: { port: 5173 },
-  preview: { port: 4173 },
+  // `vite preview` serves the built app with the CSP as a header too.
+  preview: { port: 4173, headers: { 'Content-Security-Policy': CSP } },
 });

@@ -35,6 +35,8 @@ import { baselineDays } from './lab/policy.ts';
 import type { PolicyDay } from '../src/lib/business/types.ts';
 import type { WorldParams } from '../src/lib/sim/types.ts';
 import { benchApi } from './lab/bench-api.ts';
+import { memoryReport } from './lab/memory.ts';
+import { checkTrain } from '../src/lib/lab/budget.ts';
 
 /** The backend report of the last init (used to pick the fallback order). */
 let backendReport: BackendReport | null = null;
@@ -76,7 +78,9 @@ const api = {
 
   /** Featurises a dataset ahead of training (cached for the train call with the same split). */
   async buildFeatures(datasetId: string, features: FeatureToggles, seed: string, validationFraction: number): Promise<{ names: string[]; rows: number; millis: number }> {
-    const p = prepare(getDataset(datasetId), features, seed, validationFraction);
+    const ds = getDataset(datasetId);
+    checkTrain({ rows: ds.cols.n, features, model: 'logreg', hidden: [], batchSize: 1 });
+    const p = prepare(ds, features, seed, validationFraction);
     return { names: p.features.names, rows: p.train.n + p.val.n, millis: p.millis };
   },
 
@@ -158,10 +162,9 @@ const api = {
     return disposeDataset(datasetId);
   },
 
-  /** tfjs memory of the active backend (flat across retrains when nothing leaks). */
+  /** tfjs memory of the active backend (flat across retrains when nothing leaks) and the bytes each cache holds. */
   memory(): MemoryReport & { backend: string } {
-    const m = tf.memory();
-    return { numTensors: m.numTensors, numBytes: m.numBytes, backend: tf.getBackend() };
+    return { ...memoryReport(), backend: tf.getBackend() };
   },
 
   /** Test hooks: fail the next training run at a batch, or the next start of a backend. */

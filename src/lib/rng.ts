@@ -171,3 +171,15 @@ export class Rng {
 export function createRng(seed: string): Rng {
   return new Rng(seed);
 }
+
+/** The named stream `name` of a seed ("clickcycle" + "shuffle" → the generator of "clickcycle/shuffle"). */
+export function streamFor(seed: string, name: string): Rng {
+  return new Rng(`${seed}/${name}`);
+}
+
+/** 0, 1, …, n−1 as a Uint32Array (to shuffle into a permutation). */
+export function range(n: number): Uint32Array {
+  const a = new Uint32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
+}

@@ -1,7 +1,7 @@
 // The benchmark page: drives the real lab worker through comlink and watches the main thread.
 import { createLab } from '../../src/state/lab-client.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/params.ts';
-import { DEFAULT_TRAIN_CONFIG, type BackendName, type BenchRow } from '../../src/lib/lab/types.ts';
+import { DEFAULT_TRAIN_CONFIG, MLP_TRAIN_OVERRIDES, type BackendName, type BenchRow } from '../../src/lib/lab/types.ts';
 import type { BenchOptions, BenchResult, LongTask } from './bench-types.ts';
 
 /** Settings of the "fully converged" reference model: many passes, slow final learning rate. */
@@ -61,6 +61,31 @@ async function runBench(o: BenchOptions): Promise<BenchResult> {
     phase = 'evaluation';
     const [st, ct, sg, cg] = await Promise.all([lab.evaluate(story.modelId, 'test'), lab.evaluate(conv.modelId, 'test'), lab.evaluate(story.modelId, 'gold'), lab.evaluate(conv.modelId, 'gold')]);
     log(`story AUC ${st.auc.value.toFixed(4)} vs converged ${ct.auc.value.toFixed(4)} (test stream)`);
+    await lab.disposeModel(conv.modelId);
+    // The story's default state: the 1M-row log, its features, the step-4 model and its test stream.
+    const memory = await lab.memory();
+    log(`worker holds ${((memory.heldBytes ?? 0) / 2 ** 20).toFixed(1)} MB in the story's default state`);
+
+    phase = 'mlp story';
+    const mlpCfg = { ...cfg, ...MLP_TRAIN_OVERRIDES };
+    t0 = performance.now();
+    const mlpCold = await lab.train(mlpCfg);
+    const mlpColdMs = performance.now() - t0;
+    await lab.disposeModel(mlpCold.modelId);
+    const mlpTimes: number[] = [];
+    let mlp = mlpCold;
+    for (let i = 0; i < 2; i++) {
+      t0 = performance.now();
+      mlp = await lab.train(mlpCfg);
+      mlpTimes.push(performance.now() - t0);
+      if (i === 0) await lab.disposeModel(mlp.modelId);
+    }
+    t0 = performance.now();
+    const mlpConv = await lab.train({ ...mlpCfg, epochs: CONVERGED.epochs, finalLrFraction: CONVERGED.finalLrFraction });
+    const mlpConvMs = performance.now() - t0;
+    const [mt, mct] = await Promise.all([lab.evaluate(mlp.modelId, 'test'), lab.evaluate(mlpConv.modelId, 'test')]);
+    log(`MLP story retrain: ${Math.round(Math.min(...mlpTimes))} ms, AUC ${mt.auc.value.toFixed(4)} vs converged ${mct.auc.value.toFixed(4)}`);
+    await lab.disposeModel(mlpConv.modelId);
 
     phase = 'throughput';
     const ds = await lab.generate({ params: DEFAULT_PARAMS, rows: o.rows, stream: 'bench-throughput' });
@@ -78,7 +103,10 @@ async function runBench(o: BenchOptions): Promise<BenchResult> {
       throughput.push(...rows);
     }
     phase = 'plain';
-    const plain = await lab.benchPlain(ds.id, cfg.features, o.batchSizes);
+    const plain = await lab.benchPlain(ds.id, cfg.features, o.batchSizes, o.budgetMs);
+    const ratios = throughput
+      .filter((r) => r.model === 'logreg')
+      .map((r) => ({ backend: r.backend, batchSize: r.batchSize, ratio: r.examplesPerSec / (plain.find((p) => p.batchSize === r.batchSize)?.examplesPerSec ?? NaN) }));
     phase = 'done';
     return {
       chosen,
@@ -99,6 +127,16 @@ async function runBench(o: BenchOptions): Promise<BenchResult> {
         convergedGoldAuc: cg.auc.value,
         calibration: st.calibration.value,
       },
+      mlpStory: {
+        trainMs: Math.min(...mlpTimes),
+        coldMs: mlpColdMs,
+        testAuc: mt.auc.value,
+        convergedAuc: mct.auc.value,
+        convergedEpochs: CONVERGED.epochs,
+        convergedMs: mlpConvMs,
+      },
+      memory,
+      ratios,
       generation,
       longTasks,
       skipped,

@@ -1,5 +1,5 @@
 // What the benchmark page measures and hands back to the runner.
-import type { BackendReport, BenchRow } from '../../src/lib/lab/types.ts';
+import type { BackendReport, BenchRow, MemoryReport } from '../../src/lib/lab/types.ts';
 
 /** Knobs of a benchmark run (smaller values make a quick smoke run). */
 export interface BenchOptions {
@@ -45,6 +45,19 @@ export interface BenchResult {
     convergedGoldAuc: number;
     calibration: number;
   };
+  /** The default MLP's story retrain (MLP_TRAIN_OVERRIDES) against its own 30-epoch converged model. */
+  mlpStory: {
+    trainMs: number;
+    coldMs: number;
+    testAuc: number;
+    convergedAuc: number;
+    convergedEpochs: number;
+    convergedMs: number;
+  };
+  /** What the worker holds in the story's default state (steps 1–4: the 1M-row log, its features, the step-4 model, the test stream). */
+  memory: MemoryReport;
+  /** Logistic regression's examples/s on each backend over the sparse plain-TypeScript baseline's, per batch size. */
+  ratios: { backend: string; batchSize: number; ratio: number }[];
   generation: { rows: number; millis: number; rowsPerSec: number };
   longTasks: LongTask[];
   /** Backends that could not be forced (name → reason). */

@@ -21,7 +21,11 @@ export function throughputTable(rows: BenchRow[], plain: BenchRow[], batchSizes:
   const head = ['backend', ...batchSizes.map((b) => `LR @${b}`), ...batchSizes.map((b) => `MLP @${b}`)];
   const find = (b: string, m: string, bs: number) => rows.find((r) => r.backend === b && r.model === m && r.batchSize === bs)?.examplesPerSec;
   const body = backends.map((b) => [b, ...batchSizes.map((bs) => fmtRate(find(b, 'logreg', bs))), ...batchSizes.map((bs) => fmtRate(find(b, 'mlp', bs)))]);
-  body.push(['plain TS SGD', ...batchSizes.map((bs) => fmtRate(plain.find((p) => p.batchSize === bs)?.examplesPerSec)), ...batchSizes.map(() => '—')]);
+  body.push(['plain TS (sparse, reference LR)', ...batchSizes.map((bs) => fmtRate(plain.find((p) => p.batchSize === bs)?.examplesPerSec)), ...batchSizes.map(() => '—')]);
+  for (const b of backends) {
+    const ratio = (bs: number) => (find(b, 'logreg', bs) ?? NaN) / (plain.find((p) => p.batchSize === bs)?.examplesPerSec ?? NaN);
+    body.push([`${b} LR ÷ plain TS`, ...batchSizes.map((bs) => (Number.isFinite(ratio(bs)) ? ratio(bs).toFixed(2) : '—')), ...batchSizes.map(() => '')]);
+  }
   return textTable(head, body);
 }
 
@@ -36,6 +40,8 @@ export function summaryTable(r: BenchResult, nodeRowsPerSec: number | null): str
     ['story retrain (cold, with features)', `${Math.round(s.coldMs)} ms (features alone ${Math.round(s.featureMs)} ms)`],
     ['story AUC (test stream)', `${s.testAuc.toFixed(4)} vs converged ${s.convergedAuc.toFixed(4)} (${s.convergedEpochs} epochs, ${Math.round(s.convergedMs)} ms): Δ ${(s.testAuc - s.convergedAuc).toFixed(4)}`],
     ['story AUC (gold stream)', `${s.goldAuc.toFixed(4)} vs converged ${s.convergedGoldAuc.toFixed(4)}: Δ ${(s.goldAuc - s.convergedGoldAuc).toFixed(4)}; calibration ${s.calibration.toFixed(3)}`],
+    ['MLP story retrain (features built)', `${Math.round(r.mlpStory.trainMs)} ms (cold ${Math.round(r.mlpStory.coldMs)} ms); test AUC ${r.mlpStory.testAuc.toFixed(4)} vs converged ${r.mlpStory.convergedAuc.toFixed(4)} (${r.mlpStory.convergedEpochs} epochs, ${Math.round(r.mlpStory.convergedMs)} ms): Δ ${(r.mlpStory.testAuc - r.mlpStory.convergedAuc).toFixed(4)}`],
+    ['worker bytes held, story default state', `${((r.memory.heldBytes ?? 0) / 2 ** 20).toFixed(1)} MB (${(r.memory.caches ?? []).map((c) => `${c.name} ${(c.bytes / 2 ** 20).toFixed(1)} MB`).join(', ')}; tensors ${(r.memory.numBytes / 2 ** 20).toFixed(1)} MB)`],
     ['main-thread long tasks while working', `${during.length} (longest ${Math.round(worst)} ms)`],
     ['generation, browser worker', `${fmtRate(r.generation.rowsPerSec)} rows/s (${r.generation.rows.toLocaleString('en')} rows in ${Math.round(r.generation.millis)} ms)`],
     ['generation, Node', nodeRowsPerSec === null ? 'test/bench/sim-node.ts not found' : `${fmtRate(nodeRowsPerSec)} rows/s`],

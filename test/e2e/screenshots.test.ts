@@ -1,10 +1,12 @@
 // Screenshots of every step at a projector laptop's size (1366×768) and a phone's (390×844), in
 // light, dark and presenter mode, written to screenshots/ (git-ignored) for a person to look at.
-// Also checks that no page scrolls sideways at either size.
+// Also checks that no page scrolls sideways at either size, and audits each view with axe-core
+// (WCAG 2 A/AA rules): no serious or critical violation in any step, mode or size.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { launchChromium } from '../support/browser.ts';
 import { focusPage, openApp, stepOf, waitForJob } from './app.ts';
 
@@ -68,7 +70,15 @@ async function switchToCtr(page: Page): Promise<void> {
   await waitForJob(page, 'replay');
 }
 
-/** Screenshots the page at both sizes and returns the sizes that scroll sideways. */
+/** Serious or critical axe-core violations of the page as it is now, one line each. */
+async function audit(page: Page, where: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** Screenshots and audits the page at both sizes; returns the problems (sideways scroll, axe violations). */
 async function shoot(page: Page, file: string): Promise<string[]> {
   const overflow: string[] = [];
   for (const size of SIZES) {
@@ -77,6 +87,7 @@ async function shoot(page: Page, file: string): Promise<string[]> {
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     if (wide > 0) overflow.push(`${file} at ${size.name} is ${wide}px too wide`);
     await page.screenshot({ path: `${OUT}${file}-${size.name}.png`, fullPage: true });
+    overflow.push(...(await audit(page, `${file} at ${size.name}`)));
   }
   await page.setViewportSize({ width: 1366, height: 768 });
   return overflow;

@@ -97,7 +97,7 @@ describe('walkthrough', () => {
     // A knob changed after a run retrains (the latest wins) and the history gets v2.
     await tabTo(page, /^Epochs$/, 20, 'Shift+Tab');
     await page.keyboard.press('ArrowRight');
-    await page.waitForURL(/epochs=4/);
+    await page.waitForURL(/epochs=3/);
     await page.locator('[aria-label="Model v2 on the test set"]').waitFor({ timeout: 120_000 });
     await waitForJob(page, 'training');
     await waitForTest(page, 'v2');

@@ -1,10 +1,11 @@
-// Small helpers for the story tests: a minimal feature encoder, weighted AUC and weighted means,
+// Small helpers for the story tests: a minimal sparse feature encoder, weighted AUC and weighted means,
 // and the reference learner (the plain-TypeScript logistic regression) wired to generated rows.
 import { predictLogReg, trainLogReg, type LogRegModel, type LogRegOptions } from '../../src/lib/learn/logreg.ts';
 import { generate, type GenerateOptions } from '../../src/lib/sim/generate.ts';
 import { CATEGORIES, DEVICES, type Columns, type WorldParams } from '../../src/lib/sim/types.ts';
 import { createWorld, DEFAULT_PARAMS, type World } from '../../src/lib/sim/world.ts';
 import { auc } from '../../src/lib/metrics/curves.ts';
+import type { SparseRows } from '../../src/lib/features/sparse.ts';
 
 /** The five seeds every story property is checked on. */
 export const SEEDS = ['clickcycle', 'seed-2', 'lisbon', 'ads-42', 'zeta'] as const;
@@ -23,24 +24,28 @@ export function featureCount(fs: FeatureSet): number {
   return K + K + DEVICES.length + 3 + (fs.cross ? K * K : 0);
 }
 
-/** Dense row-major features: one-hots of query category, ad category, device; intent, quality, log bid; optional cross. */
-export function encode(c: Columns, fs: FeatureSet): Float32Array {
+/**
+ * Sparse feature rows: slots for the one-hots of query category, ad category, device (and the cross
+ * cell); numerics intent, quality, log bid. Column layout: the three one-hot blocks, the numerics, the cross.
+ */
+export function encode(c: Columns, fs: FeatureSet): SparseRows {
   const d = featureCount(fs);
-  const X = new Float32Array(c.n * d);
+  const k = fs.cross ? 4 : 3;
+  const f = 2 * K + DEVICES.length;
+  const idx = new Int32Array(c.n * k);
+  const num = new Float32Array(c.n * 3);
   for (let i = 0; i < c.n; i++) {
-    const o = i * d;
     const qc = c.queryCat[i] as number;
     const ac = c.adCat[i] as number;
-    X[o + qc] = 1;
-    X[o + K + ac] = 1;
-    X[o + 2 * K + (c.device[i] as number)] = 1;
-    const f = 2 * K + DEVICES.length;
-    X[o + f] = (c.intent[i] as number) - 0.5;
-    X[o + f + 1] = (c.quality[i] as number) - 0.5;
-    X[o + f + 2] = Math.log(c.bid[i] as number) / 1.5;
-    if (fs.cross) X[o + f + 3 + qc * K + ac] = 1;
+    idx[i * k] = qc;
+    idx[i * k + 1] = K + ac;
+    idx[i * k + 2] = 2 * K + (c.device[i] as number);
+    if (fs.cross) idx[i * k + 3] = f + 3 + qc * K + ac;
+    num[i * 3] = (c.intent[i] as number) - 0.5;
+    num[i * 3 + 1] = (c.quality[i] as number) - 0.5;
+    num[i * 3 + 2] = Math.log(c.bid[i] as number) / 1.5;
   }
-  return X;
+  return { n: c.n, d, k, idx, q: 3, num, numCols: Int32Array.of(f, f + 1, f + 2) };
 }
 
 /** Weighted ROC AUC from the metrics library (Mann–Whitney, ties count half); NaN with one class. */

@@ -11,6 +11,8 @@ import { report } from '../../workers/lab/evaluate.ts';
 import { summarize } from '../../workers/lab/summary.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/params.ts';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../src/lib/lab/types.ts';
+import { memoryReport } from '../../workers/lab/memory.ts';
+import { STORY_BUDGET_BYTES } from '../../src/lib/lab/budget.ts';
 
 let config: TrainConfig;
 
@@ -43,6 +45,10 @@ test('the default story retrain learns relevance: test-stream AUC above 0.88, lo
   expect(test.calibration.value).toBeGreaterThan(0.7);
   expect(test.calibration.value).toBeLessThan(1.4);
   expect(tf.memory().numTensors).toBe(before.numTensors);
+  // Everything the worker holds for steps 1–4 at the story's defaults: the log, its sparse features, the model, the test stream.
+  const held = memoryReport();
+  expect(held.heldBytes).toBeLessThanOrEqual(STORY_BUDGET_BYTES);
+  expect(held.caches!.find((c) => c.name === 'features')!.bytes).toBeLessThan(48 * 2 ** 20);
 }, 60_000);
 
 test('a fixed seed on a fixed backend reproduces the run exactly', async () => {

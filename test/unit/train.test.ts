@@ -12,7 +12,7 @@ import { auc } from '../../src/lib/metrics/curves.ts';
 import { CancelledError } from '../../workers/lab/yield.ts';
 
 /** 24k rows, 16 features, ~20% positives, plus an interaction only the MLP can use. */
-const data = syntheticMatrix({ n: 24_000, d: 16, seed: 'unit', intercept: -1.5, interaction: 2 });
+const data = syntheticMatrix({ n: 24_000, d: 16, seed: 'u2', intercept: -1.5, interaction: 2 });
 const train = sliceRows(data, 0, 20_000);
 const val = sliceRows(data, 20_000, 24_000);
 const LR: FitOptions = { model: 'logreg', hidden: [], epochs: 4, batchSize: 512, learningRate: 0.05, seed: 's1' };
@@ -20,7 +20,7 @@ const MLP: FitOptions = { model: 'mlp', hidden: [16, 8], epochs: 4, batchSize: 5
 
 /** Validation AUC of a fitted model. */
 async function valAuc(weights: Parameters<typeof predictTf>[0]): Promise<number> {
-  return auc(await predictTf(weights, val.X, val.n, val.d), Uint8Array.from(val.y)).value;
+  return auc(await predictTf(weights, val.x), Uint8Array.from(val.y)).value;
 }
 
 describe.each(['cpu', 'wasm'] as const)('training on the %s backend', (backend) => {
@@ -58,8 +58,8 @@ describe.each(['cpu', 'wasm'] as const)('training on the %s backend', (backend) 
 
   test('tfjs predictions match the plain-TypeScript forward pass', async () => {
     const r = await fit(train, null, { ...MLP, epochs: 1 });
-    const a = await predictTf(r.weights, val.X, 200, val.d);
-    const b = predictPlain(r.weights, val.X, val.d, 0, 200);
+    const a = await predictTf(r.weights, sliceRows(val, 0, 200).x);
+    const b = predictPlain(r.weights, val.x, 0, 200);
     for (let i = 0; i < 200; i++) expect(a[i]!).toBeCloseTo(b[i]!, 5);
   });
 

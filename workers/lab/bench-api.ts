@@ -16,16 +16,11 @@ export const benchApi = {
     return rows;
   },
 
-  /** Benchmark: the plain-TypeScript SGD baseline on the same matrix as benchTraining. */
-  benchPlain(datasetId: string, features: FeatureToggles, batchSizes: number[]): BenchRow[] {
+  /** Benchmark: the sparse plain-TypeScript baseline on the same rows as benchTraining, for the same time budget per batch size. */
+  benchPlain(datasetId: string, features: FeatureToggles, batchSizes: number[], budgetMs = 1500): BenchRow[] {
     const m = prepare(getDataset(datasetId), features, 'bench', 0).train;
-    benchPlain(sliceRows(m, 0, Math.min(m.n, 20_000)), 1024);
-    // Best of three passes per batch size, like the other measurements on a shared machine.
-    return batchSizes.map((bs) => {
-      const runs = [0, 1, 2].map(() => benchPlain(m, bs));
-      const best = runs.reduce((a, b) => (b.examplesPerSec > a.examplesPerSec ? b : a));
-      return { ...best, meanExamplesPerSec: runs.reduce((s, r) => s + r.examplesPerSec, 0) / runs.length };
-    });
+    benchPlain(sliceRows(m, 0, Math.min(m.n, 20_000)), 1024, 100);
+    return batchSizes.map((bs) => benchPlain(m, bs, budgetMs));
   },
 
   /** Benchmark: rows/s of the simulator in this worker. */

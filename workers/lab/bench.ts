@@ -1,5 +1,5 @@
 // Throughput measurements for the benchmark: time-boxed training steps on the active backend,
-// the plain-TypeScript baseline on the same matrix, and generation speed in this worker.
+// the plain-TypeScript baseline on the same rows, and generation speed in this worker.
 import { tf } from './tf.ts';
 import type { BenchRow, ModelKind } from '../lab-types.ts';
 import type { WorldParams } from '../../src/lib/sim/types.ts';
@@ -8,6 +8,7 @@ import { logregStepper } from './train-logreg.ts';
 import { mlpStepper } from './train-mlp.ts';
 import { sliceRows } from './synthetic.ts';
 import { generateRows, worldFor } from './datasets.ts';
+import { trainLogReg } from '../../src/lib/learn/logreg.ts';
 
 /** Sum of the example weights of rows [s, e). */
 function weightOf(m: Matrix, s: number, e: number): number {
@@ -56,36 +57,15 @@ export async function benchFit(m: Matrix, model: ModelKind, hidden: number[], ba
 }
 
 /**
- * The plain-TypeScript minibatch SGD over one pass of the same rows: the same dense gradient as the
- * tfjs step, in one fused loop over Float32Arrays (no loss computed, no tfjs).
+ * The plain-TypeScript baseline: the reference logistic regression (src/lib/learn: sparse rows,
+ * mini-batch Adam, no tfjs) on the same rows for the same time budget as the tfjs rows.
  */
-export function benchPlain(m: Matrix, batchSize: number): BenchRow {
-  const { X, d, y, w } = m;
-  const wt = new Float32Array(d);
-  const g = new Float32Array(d);
-  let b = baseLogit(y, w);
+export function benchPlain(m: Matrix, batchSize: number, budgetMs: number): BenchRow {
   const t0 = performance.now();
-  for (let s = 0; s < m.n; s += batchSize) {
-    const e = Math.min(m.n, s + batchSize);
-    g.fill(0);
-    let gb = 0;
-    let wsum = 0;
-    for (let i = s; i < e; i++) {
-      const row = i * d;
-      let z = b;
-      for (let j = 0; j < d; j++) z += X[row + j]! * wt[j]!;
-      const r = w[i]! * (1 / (1 + Math.exp(-z)) - y[i]!);
-      for (let j = 0; j < d; j++) g[j] = g[j]! + r * X[row + j]!;
-      gb += r;
-      wsum += w[i]!;
-    }
-    const step = 0.01 / Math.max(wsum, 1e-12);
-    for (let j = 0; j < d; j++) wt[j] = wt[j]! - step * g[j]!;
-    b -= step * gb;
-  }
+  const r = trainLogReg(m.x, m.y, m.w, m.d, { epochs: 1_000_000, batchSize, learningRate: 0.01, maxMillis: budgetMs, shuffle: false });
   const millis = performance.now() - t0;
-  const rate = m.n / (millis / 1000);
-  return { backend: 'plain-ts', model: 'plain-ts', batchSize, examplesPerSec: rate, meanExamplesPerSec: rate, examples: m.n, millis };
+  const mean = r.examples / (millis / 1000);
+  return { backend: 'plain-ts', model: 'plain-ts', batchSize, examplesPerSec: r.examplesPerSec, meanExamplesPerSec: mean, examples: r.examples, millis };
 }
 
 /** Timed runs of the generation benchmark (after one warm-up); the best is reported, as in Node. */

@@ -4,6 +4,9 @@ import { generateChunks, type GenerateOptions } from '../../src/lib/sim/generate
 import { concatColumns } from '../../src/lib/sim/columns.ts';
 import type { Columns, WorldParams } from '../../src/lib/sim/types.ts';
 import { CancelledError, nextTask } from './yield.ts';
+import { ByteLru } from '../../src/lib/lab/lru.ts';
+import { CACHE_BUDGETS, checkGenerate } from '../../src/lib/lab/budget.ts';
+import { dropPreparedOf } from './prepared.ts';
 
 /** A generated dataset kept in the worker. */
 export interface Dataset {
@@ -22,11 +25,16 @@ export interface GenerateRequest extends GenerateOptions {
 /** Candidate rows per chunk: small enough that a cancel lands within ~0.1 s. */
 const CHUNK_ROWS = 1 << 18;
 
-/** Datasets kept at once; beyond this the oldest is dropped (a 1M-row log is ~40 MB). */
-export const MAX_DATASETS = 8;
+/** Bytes of every column of a block of rows. */
+export function columnsBytes(c: Columns): number {
+  let b = 0;
+  for (const v of Object.values(c)) if (ArrayBuffer.isView(v)) b += v.byteLength;
+  return b;
+}
 
 const worlds = new Map<string, World>();
-const datasets = new Map<string, Dataset>();
+/** Datasets by id, least recently used dropped first beyond the budget (a 1M-row log is 36 MB). */
+const datasets = new ByteLru<string, Dataset>('datasets', CACHE_BUDGETS.datasets, (d) => columnsBytes(d.cols));
 let nextId = 1;
 
 /** The world for these knobs (built once per distinct knob set, a handful kept). */
@@ -57,6 +65,7 @@ export async function generateRows(world: World, opts: GenerateOptions, onFracti
 
 /** Generates and stores a dataset. */
 export async function createDataset(req: GenerateRequest, onFraction?: (f: number) => void, cancelled?: () => boolean): Promise<Dataset> {
+  checkGenerate(req.rows, req.negKeep, req.params.skew);
   const world = worldFor(req.params);
   const { params, ...opts } = req;
   const cols = await generateRows(world, opts, onFraction, cancelled);
@@ -66,24 +75,31 @@ export async function createDataset(req: GenerateRequest, onFraction?: (f: numbe
 /** Stores rows derived from a world (relabelled, collected, a window of days) as a new dataset. */
 export function addDataset(d: Omit<Dataset, 'id'>): Dataset {
   const ds: Dataset = { ...d, id: `d${nextId++}` };
+  const before = datasets.keys();
   datasets.set(ds.id, ds);
-  if (datasets.size > MAX_DATASETS) datasets.delete(datasets.keys().next().value!);
+  for (const id of before) if (!datasets.has(id)) dropPreparedOf(id);
   return ds;
 }
 
 /** A stored dataset, or a clear error. */
 export function getDataset(id: string): Dataset {
   const ds = datasets.get(id);
-  if (!ds) throw new Error(`unknown dataset ${id} (only the latest ${MAX_DATASETS} are kept: generate it again)`);
+  if (!ds) throw new Error(`unknown dataset ${id} (datasets beyond the lab's ${CACHE_BUDGETS.datasets / 2 ** 20} MB budget are dropped, least recently used first: generate it again)`);
   return ds;
 }
 
 /** Forgets a dataset (its memory is freed by the garbage collector). */
 export function disposeDataset(id: string): boolean {
+  dropPreparedOf(id);
   return datasets.delete(id);
+}
+
+/** What the dataset cache holds, for the memory report. */
+export function datasetStats() {
+  return datasets.stats();
 }
 
 /** Ids of the stored datasets. */
 export function datasetIds(): string[] {
-  return [...datasets.keys()];
+  return datasets.keys();
 }

@@ -6,13 +6,14 @@ import type { EvalTarget, SliceFilter } from '../lab-types.ts';
 import type { WorldParams } from '../../src/lib/sim/types.ts';
 import { generateRows, getDataset, worldFor } from './datasets.ts';
 import type { ModelRecord } from './models.ts';
+import { ByteLru } from '../../src/lib/lab/lru.ts';
+import { CACHE_BUDGETS } from '../../src/lib/lab/budget.ts';
+import { columnsBytes } from './datasets.ts';
 
 /** Candidate rows streamed for an evaluation set spanning all 90 days (scaled by its day span). */
 export const EVAL_STREAM_ROWS = 10_000_000;
 /** Negatives kept per evaluation set, about. */
 const EVAL_KEEP_NEGATIVES = 250_000;
-/** Evaluation sets kept in memory. */
-const CACHE_SIZE = 8;
 
 /** Labelled rows for scoring: columns plus the labels that count for this set. */
 export interface EvalSet {
@@ -21,7 +22,13 @@ export interface EvalSet {
   labels: Uint8Array;
 }
 
-const cache = new Map<string, EvalSet>();
+/** Streams by world and span, least recently used dropped first beyond the budget (a test stream is ~9 MB). */
+const cache = new ByteLru<string, EvalSet>('evalSets', CACHE_BUDGETS.evalSets, (s) => columnsBytes(s.cols));
+
+/** What the stream cache holds, for the memory report. */
+export function evalSetStats() {
+  return cache.stats();
+}
 
 /** Draws (or reuses) the stream `stream` over `days` of the dataset's world. */
 async function streamSet(p: WorldParams, name: string, stream: string, days: [number, number], gold: boolean, cancelled?: () => boolean): Promise<EvalSet> {
@@ -33,7 +40,6 @@ async function streamSet(p: WorldParams, name: string, stream: string, days: [nu
   const negKeep = Math.min(1, EVAL_KEEP_NEGATIVES / rows);
   const cols = await generateRows(worldFor(p), { rows, stream, days, negKeep, keepBy: gold ? 'truth' : 'label' }, undefined, cancelled);
   const set: EvalSet = { name, cols, labels: gold ? cols.truth : cols.label };
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(key, set);
   return set;
 }

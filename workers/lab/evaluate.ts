@@ -2,14 +2,23 @@
 import { evaluate } from '../../src/lib/metrics/index.ts';
 import type { EvalReport } from '../lab-types.ts';
 import type { EvalSet } from './evalsets.ts';
-import { transform } from './featurize.ts';
+import { transformSparse } from '../../src/lib/features/sparse.ts';
+import { viewColumns } from '../../src/lib/sim/columns.ts';
 import type { ModelRecord } from './models.ts';
 import { predictTf } from './predict.ts';
 
-/** Probabilities of a model for every row of a set. */
+/** Rows featurised at a time when scoring (their sparse rows are ~2 MB). */
+const SCORE_CHUNK = 65_536;
+
+/** Probabilities of a model for every row of a set, featurised chunk by chunk (never the whole set at once). */
 export async function scoreSet(m: ModelRecord, set: EvalSet): Promise<Float32Array> {
-  const f = transform(m.features, set.cols);
-  return predictTf(m.weights, f.X, f.n, f.d);
+  const n = set.cols.n;
+  const out = new Float32Array(n);
+  for (let s = 0; s < n; s += SCORE_CHUNK) {
+    const e = Math.min(n, s + SCORE_CHUNK);
+    out.set(await predictTf(m.weights, transformSparse(m.features, viewColumns(set.cols, s, e))), s);
+  }
+  return out;
 }
 
 /** The full report of a model on a set (weighted by the set's example weights). */

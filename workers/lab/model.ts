@@ -1,6 +1,7 @@
 // Trained models as plain arrays: no tensor outlives a job, so models survive backend switches.
 import type { DenseLayerData, ModelKind } from '../lab-types.ts';
-import { normal, rngFor } from './rng.ts';
+import type { SparseRows } from '../../src/lib/features/sparse.ts';
+import { streamFor } from '../../src/lib/rng.ts';
 
 /** One dense layer: W is inDim×outDim row-major, b has outDim entries. */
 export type DenseLayer = DenseLayerData;
@@ -11,9 +12,9 @@ export interface ModelWeights {
   layers: DenseLayer[];
 }
 
-/** A weighted binary-classification matrix: n rows of d features, row-major. */
+/** A weighted binary-classification set: n sparse rows of d features. */
 export interface Matrix {
-  X: Float32Array;
+  x: SparseRows;
   n: number;
   d: number;
   /** Labels 0/1. */
@@ -46,7 +47,7 @@ export function layerSizes(kind: ModelKind, d: number, hidden: number[]): number
  */
 export function initWeights(kind: ModelKind, d: number, hidden: number[], seed: string, outBias: number): ModelWeights {
   const sizes = layerSizes(kind, d, hidden);
-  const rand = rngFor(seed, 'init');
+  const rand = streamFor(seed, 'init');
   const layers: DenseLayer[] = [];
   for (let l = 0; l + 1 < sizes.length; l++) {
     const inDim = sizes[l]!;
@@ -56,7 +57,7 @@ export function initWeights(kind: ModelKind, d: number, hidden: number[], seed: 
     const b = new Float32Array(outDim);
     if (kind !== 'logreg') {
       const scale = last ? Math.sqrt(1 / (inDim + outDim)) : Math.sqrt(2 / inDim);
-      for (let i = 0; i < W.length; i++) W[i] = normal(rand) * scale;
+      for (let i = 0; i < W.length; i++) W[i] = rand.normal() * scale;
     }
     if (last) b[0] = outBias;
     layers.push({ inDim, outDim, W, b });
@@ -74,22 +75,32 @@ export function paramCount(m: ModelWeights): number {
   return m.layers.reduce((s, l) => s + l.W.length + l.b.length, 0);
 }
 
-/** Probabilities for rows [start, end) of X in plain TypeScript (reference and small inputs). */
-export function predictPlain(m: ModelWeights, X: Float32Array, d: number, start = 0, end = X.length / d): Float32Array {
+/** Probabilities for rows [start, end) of sparse rows in plain TypeScript (reference and small inputs). */
+export function predictPlain(m: ModelWeights, x: SparseRows, start = 0, end = x.n): Float32Array {
   const out = new Float32Array(end - start);
-  let act: Float32Array = new Float32Array(d);
+  const first = m.layers[0]!;
   for (let r = start; r < end; r++) {
-    act = X.subarray(r * d, r * d + d);
-    for (let l = 0; l < m.layers.length; l++) {
+    // The first layer is an embedding-bag: the sum of the W rows of the row's slots, plus numerics × their W rows.
+    let act = Float32Array.from(first.b);
+    const h = first.outDim;
+    for (let s = r * x.k; s < (r + 1) * x.k; s++) {
+      const c = x.idx[s]!;
+      if (c < x.d) for (let j = 0; j < h; j++) act[j]! += first.W[c * h + j]!;
+    }
+    for (let t = 0; t < x.q; t++) {
+      const v = x.num[r * x.q + t]!;
+      const c = x.numCols[t]!;
+      for (let j = 0; j < h; j++) act[j]! += v * first.W[c * h + j]!;
+    }
+    for (let l = 1; l < m.layers.length; l++) {
+      for (let j = 0; j < act.length; j++) act[j] = Math.max(0, act[j]!);
       const { inDim, outDim, W, b } = m.layers[l]!;
-      const next = new Float32Array(outDim);
-      for (let j = 0; j < outDim; j++) next[j] = b[j]!;
+      const next = Float32Array.from(b);
       for (let i = 0; i < inDim; i++) {
         const a = act[i]!;
         if (a === 0) continue;
         for (let j = 0; j < outDim; j++) next[j]! += a * W[i * outDim + j]!;
       }
-      if (l + 1 < m.layers.length) for (let j = 0; j < outDim; j++) next[j] = Math.max(0, next[j]!);
       act = next;
     }
     out[r - start] = 1 / (1 + Math.exp(-act[0]!));

@@ -3,6 +3,8 @@ import type { BackendName, ExportedModel, ModelInfo, TrainConfig } from '../lab-
 import type { WorldParams } from '../../src/lib/sim/types.ts';
 import type { FittedFeatures } from './featurize.ts';
 import { paramCount, type ModelWeights } from './model.ts';
+import { ByteLru } from '../../src/lib/lab/lru.ts';
+import { CACHE_BUDGETS } from '../../src/lib/lab/budget.ts';
 
 /** A trained model kept in the worker. */
 export interface ModelRecord {
@@ -20,7 +22,18 @@ export interface ModelRecord {
   createdAt: number;
 }
 
-const models = new Map<string, ModelRecord>();
+/** Bytes of a model's arrays. */
+function modelBytes(m: ModelRecord): number {
+  return m.valRows.byteLength + m.weights.layers.reduce((s, l) => s + l.W.byteLength + l.b.byteLength, 0);
+}
+
+/** Models by id, least recently used dropped first beyond the budget (the UI disposes those it no longer lists). */
+const models = new ByteLru<string, ModelRecord>('models', CACHE_BUDGETS.models, modelBytes);
+
+/** What the model cache holds, for the memory report. */
+export function modelStats() {
+  return models.stats();
+}
 let nextId = 1;
 
 /** Stores a model under a fresh id. */
@@ -34,7 +47,7 @@ export function addModel(r: Omit<ModelRecord, 'id' | 'version' | 'createdAt'> & 
 /** A stored model, or a clear error. */
 export function getModel(id: string): ModelRecord {
   const m = models.get(id);
-  if (!m) throw new Error(`unknown model ${id}`);
+  if (!m) throw new Error(`unknown model ${id} (disposed, or dropped beyond the lab's ${CACHE_BUDGETS.models / 2 ** 20} MB model budget)`);
   return m;
 }
 
@@ -45,7 +58,7 @@ export function removeModel(id: string): boolean {
 
 /** The run history's view of every stored model. */
 export function modelInfos(): ModelInfo[] {
-  return [...models.values()].map((m) => ({
+  return models.values().map((m) => ({
     modelId: m.id,
     version: m.version,
     kind: m.config.model,

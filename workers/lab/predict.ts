@@ -1,19 +1,33 @@
-// Batched inference on the current tfjs backend from plain-array weights.
+// Batched inference on the current tfjs backend from plain-array weights and sparse rows.
 import { tf } from './tf.ts';
 import type { ModelWeights } from './model.ts';
+import { fromDense, sliceSparse, type SparseRows } from '../../src/lib/features/sparse.ts';
+import { batchTensors, embedBag, type BatchTensors } from './embed.ts';
 
-/** Probabilities for a matrix with the current backend, in batches, one tidy each. */
-export async function predictTf(m: ModelWeights, X: Float32Array, n: number, d: number, batch = 16384): Promise<Float32Array> {
-  const out = new Float32Array(n);
-  for (let s = 0; s < n; s += batch) {
-    const e = Math.min(n, s + batch);
+/** Logits of a network for one batch: the first layer an embedding-bag (`bag`, default without autograd), then dense layers with ReLU between. */
+export function forward(
+  layers: { W: tf.Tensor2D; b: tf.Tensor }[],
+  x: BatchTensors,
+  bag: (W: tf.Tensor2D) => tf.Tensor2D = (W) => embedBag(W, x),
+  dense: (a: tf.Tensor2D, W: tf.Tensor2D) => tf.Tensor2D = (a, W) => tf.matMul(a, W),
+): tf.Tensor2D {
+  let a: tf.Tensor2D = tf.add(bag(layers[0]!.W), layers[0]!.b);
+  for (let i = 1; i < layers.length; i++) a = tf.add(dense(tf.relu(a), layers[i]!.W), layers[i]!.b);
+  return a;
+}
+
+/**
+ * Probabilities for sparse rows with the current backend, in batches, one tidy each. A dense
+ * row-major matrix (X, n, d) is still accepted and read as rows of numerics (prefer scoreSet).
+ */
+export async function predictTf(m: ModelWeights, rows: SparseRows | Float32Array, n?: number, d?: number, batch = 16384): Promise<Float32Array> {
+  const x = rows instanceof Float32Array ? fromDense(rows.subarray(0, (n ?? 0) * (d ?? 0)), d ?? 0) : rows;
+  const out = new Float32Array(x.n);
+  for (let s = 0; s < x.n; s += batch) {
+    const e = Math.min(x.n, s + batch);
     const p = tf.tidy(() => {
-      let a: tf.Tensor2D = tf.tensor2d(X.subarray(s * d, e * d), [e - s, d]);
-      m.layers.forEach((l, i) => {
-        const z = tf.add(tf.matMul(a, tf.tensor2d(l.W, [l.inDim, l.outDim])), tf.tensor1d(l.b)) as tf.Tensor2D;
-        a = i + 1 < m.layers.length ? tf.relu(z) : tf.sigmoid(z);
-      });
-      return a;
+      const layers = m.layers.map((l) => ({ W: tf.tensor2d(l.W, [l.inDim, l.outDim]), b: tf.tensor1d(l.b) }));
+      return tf.sigmoid(forward(layers, batchTensors(sliceSparse(x, s, e))));
     });
     try {
       out.set((await p.data()) as Float32Array, s);

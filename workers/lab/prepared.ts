@@ -1,11 +1,14 @@
-// Training matrices: a seeded train/validation split of a dataset, featurised once and cached
-// (one entry: a 1M-row matrix is hundreds of MB), so a retrain with other model settings is quick.
+// Training sets: a seeded train/validation split of a dataset, featurised once into sparse rows and
+// kept in a byte-budgeted cache (a 1M-row set is ~40 MB), so a retrain with other model settings is quick.
 import type { Columns } from '../../src/lib/sim/types.ts';
 import type { FeatureToggles } from '../lab-types.ts';
 import type { Dataset } from './datasets.ts';
-import { fitToggles, transform, type FittedFeatures } from './featurize.ts';
+import { fitToggles, type FittedFeatures } from './featurize.ts';
 import type { Matrix } from './model.ts';
-import { range, rngFor, shuffle } from './rng.ts';
+import { range, streamFor } from '../../src/lib/rng.ts';
+import { sparseBytes, transformSparse } from '../../src/lib/features/sparse.ts';
+import { ByteLru } from '../../src/lib/lab/lru.ts';
+import { CACHE_BUDGETS } from '../../src/lib/lab/budget.ts';
 
 /** A dataset split and featurised for training. */
 export interface Prepared {
@@ -16,21 +19,29 @@ export interface Prepared {
   val: Matrix;
   valRows: Uint32Array;
   millis: number;
+  /** Bytes held. */
+  bytes: number;
 }
 
 /** Rows per block of the training order: blocks are shuffled, rows within a block stay in order,
  * so featurising reads the columns almost sequentially (2–3× faster than fully random order). */
 const BLOCK_ROWS = 256;
 
-let cached: Prepared | null = null;
+/** Prepared sets by key, least recently used dropped first beyond the budget. */
+const cache = new ByteLru<string, Prepared>('features', CACHE_BUDGETS.features, (p) => p.bytes);
+
+/** Bytes of a prepared set's arrays. */
+function matrixBytes(m: Matrix): number {
+  return sparseBytes(m.x) + m.y.byteLength + m.w.byteLength;
+}
 
 /**
  * A seeded split: validation rows drawn at random (ascending), training rows as the rest in
  * shuffled blocks of BLOCK_ROWS consecutive rows.
  */
 export function splitRows(n: number, validationFraction: number, seed: string, fold?: { k: number; index: number }): { trainRows: Uint32Array; valRows: Uint32Array } {
-  const rand = rngFor(seed, 'split');
-  const perm = shuffle(range(n), rand);
+  const rand = streamFor(seed, 'split');
+  const perm = rand.shuffle(range(n));
   let valRows: Uint32Array;
   if (fold) {
     // Fold i holds the rows at permutation positions [i·n/k, (i+1)·n/k): the k folds partition the rows.
@@ -45,7 +56,7 @@ export function splitRows(n: number, validationFraction: number, seed: string, f
   for (const r of valRows) isVal[r] = 1;
   const rest = new Uint32Array(n - valRows.length);
   for (let i = 0, k = 0; i < n; i++) if (!isVal[i]) rest[k++] = i;
-  const blocks = shuffle(range(Math.ceil(rest.length / BLOCK_ROWS)), rand);
+  const blocks = rand.shuffle(range(Math.ceil(rest.length / BLOCK_ROWS)));
   const trainRows = new Uint32Array(rest.length);
   let k = 0;
   for (const b of blocks) {
@@ -67,29 +78,35 @@ function labelsOf(c: Columns, rows: Uint32Array): { y: Float32Array; w: Float32A
   return { y, w };
 }
 
-/** Splits with `seed`, fits the features on the training rows only, and builds both matrices. */
+/** Splits with `seed`, fits the features on the training rows only, and builds both sparse sets. */
 export function prepare(ds: Dataset, toggles: FeatureToggles, seed: string, validationFraction: number, fold?: { k: number; index: number }): Prepared {
   const key = JSON.stringify([ds.id, toggles, seed, validationFraction, fold ?? null]);
-  if (cached?.key === key) return cached;
-  cached = null;
+  const hit = cache.get(key);
+  if (hit) return hit;
   const t0 = performance.now();
   const c = ds.cols;
   const { trainRows, valRows } = splitRows(c.n, validationFraction, seed, fold);
   const features = fitToggles(toggles, ds.world, c, trainRows);
-  const tr = transform(features, c, trainRows);
-  const va = transform(features, c, valRows);
-  cached = {
-    key,
-    features,
-    train: { X: tr.X, n: tr.n, d: tr.d, ...labelsOf(c, trainRows) },
-    val: { X: va.X, n: va.n, d: va.d, ...labelsOf(c, valRows) },
-    valRows,
-    millis: performance.now() - t0,
-  };
-  return cached;
+  const tr = transformSparse(features, c, trainRows);
+  const va = transformSparse(features, c, valRows);
+  const train: Matrix = { x: tr, n: tr.n, d: tr.d, ...labelsOf(c, trainRows) };
+  const val: Matrix = { x: va, n: va.n, d: va.d, ...labelsOf(c, valRows) };
+  const p: Prepared = { key, features, train, val, valRows, millis: performance.now() - t0, bytes: matrixBytes(train) + matrixBytes(val) + valRows.byteLength };
+  cache.set(key, p);
+  return p;
 }
 
-/** Drops the cached matrices (frees their memory). */
+/** Drops the cached sets (frees their memory). */
 export function clearPrepared(): void {
-  cached = null;
+  cache.clear();
+}
+
+/** Drops the sets built from a dataset (when the dataset goes). */
+export function dropPreparedOf(datasetId: string): void {
+  for (const k of cache.keys()) if ((JSON.parse(k) as unknown[])[0] === datasetId) cache.delete(k);
+}
+
+/** What the cache holds, for the memory report. */
+export function preparedStats() {
+  return cache.stats();
 }

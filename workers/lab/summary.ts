@@ -3,7 +3,7 @@ import { CATEGORIES, DEVICES, NUM_DAYS, type Columns } from '../../src/lib/sim/t
 import type { World } from '../../src/lib/sim/world.ts';
 import type { ColumnHistogram, DatasetSummary, SampleRow } from '../lab-types.ts';
 import type { Dataset } from './datasets.ts';
-import { rngFor } from './rng.ts';
+import { streamFor } from '../../src/lib/rng.ts';
 
 /** Rows shown in the sample table. */
 const SAMPLE_ROWS = 20;
@@ -69,7 +69,8 @@ export function sampleRow(world: World, c: Columns, i: number): SampleRow {
 
 /** A seeded sample: up to SAMPLE_POSITIVES positives, the rest negatives, in row order. */
 export function sampleIndices(c: Columns, seed: string): number[] {
-  const rand = rngFor(seed, 'sample');
+  const rng = streamFor(seed, 'sample');
+  const rand = () => rng.uniform();
   const pos: number[] = [];
   for (let i = 0; i < c.n && pos.length < 4 * SAMPLE_POSITIVES; i++) if (c.label[i]) pos.push(i);
   const picked = new Set<number>();

@@ -7,6 +7,7 @@ import { addModel } from './models.ts';
 import { predictTf } from './predict.ts';
 import { prepare } from './prepared.ts';
 import { fit, type FitHooks } from './train.ts';
+import { checkTrain } from '../../src/lib/lab/budget.ts';
 
 /** Hooks of a run from the worker: progress, cancel flag, backend fallback, test faults. */
 export type RunHooks = Pick<FitHooks, 'cancelled' | 'lost' | 'fallback' | 'faultAtBatch'> & {
@@ -33,6 +34,7 @@ export async function runTraining(cfg: TrainConfig, runHooks: RunHooks): Promise
   const t0 = performance.now();
   const hooks = { ...runHooks, onProgress: throttled(runHooks.onProgress) };
   const ds = getDataset(cfg.datasetId);
+  checkTrain({ rows: ds.cols.n, features: cfg.features, model: cfg.model, hidden: cfg.hidden, batchSize: cfg.batchSize });
   hooks.onProgress?.({ fraction: 0, stage: 'building features', epoch: 0, epochs: cfg.epochs, trainLoss: NaN, valLoss: NaN, examplesPerSec: 0 });
   const prep = prepare(ds, cfg.features, cfg.seed, cfg.validationFraction, cfg.fold);
   const fitted = await fit(prep.train, prep.val, { ...cfg, model: cfg.model }, { ...hooks, progressEveryMs: PROGRESS_EVERY_MS });
@@ -40,7 +42,7 @@ export async function runTraining(cfg: TrainConfig, runHooks: RunHooks): Promise
   const days = (ds.opts.days ?? [0, 89]) as [number, number];
   const rec = addModel({ config: cfg, weights: fitted.weights, features: prep.features, valRows: prep.valRows, backend, version: cfg.version, world: ds.params, days });
   const valCols = selectRows(ds.cols, prep.valRows);
-  const valPred = await predictTf(fitted.weights, prep.val.X, prep.val.n, prep.val.d);
+  const valPred = fitted.valPred ?? (await predictTf(fitted.weights, prep.val.x));
   const validation = await report(rec, { name: 'validation', cols: valCols, labels: valCols.label }, valPred);
   return {
     modelId: rec.id,

@@ -1,10 +1,12 @@
-// Logistic regression with a hand-derived gradient: p = σ(Xw + b), ∇w = Xᵀ(s⊙(p − y)), computed by
-// tfjs in one tidy per batch (no autograd) and applied by Adam on plain arrays of d + 1 numbers.
-// The loss itself is computed on every LOSS_EVERY-th batch only (for progress and history).
+// Logistic regression on sparse rows with a hand-derived gradient: the logit is an embedding-bag
+// (gathered weights of a row's slots + numerics · v + b), the gradient a scatter-add of the weighted
+// residual s⊙(p − y) over the same slots, computed by tfjs in one tidy per batch (no autograd) and
+// applied by Adam on plain arrays of d + 1 numbers. The loss is computed on every LOSS_EVERY-th batch only.
 import { tf } from './tf.ts';
 import type { Matrix, ModelWeights } from './model.ts';
 import type { Stepper } from './stepper.ts';
 import { weightedBceSum } from './train-mlp.ts';
+import { batchTensors, embedBag, slotsByColumn } from './embed.ts';
 
 /** Adam hyper-parameters (Kingma & Ba defaults). */
 const BETA1 = 0.9;
@@ -16,22 +18,39 @@ export const LOSS_EVERY = 4;
 
 /**
  * Returns [∇w (d), ∇b, Σ weighted loss] for one batch, as sums over its rows; the loss is NaN unless
- * `withLoss`. Read back asynchronously: WebGPU's synchronous read returns zeros in a worker.
+ * `withLoss`. The slots' gradient is a scatter-add of the residual (a SparseSegmentSum over the slots
+ * sorted by column), the numerics' a residual · numerics product. Read back asynchronously: WebGPU's
+ * synchronous read returns zeros in a worker.
  */
 export async function logregBatchGradient(batch: Matrix, wt: Float32Array, b: number, withLoss = true): Promise<Float32Array> {
   const { n, d } = batch;
+  const { k, q, numCols } = batch.x;
   const out = tf.tidy(() => {
-    const X = tf.tensor2d(batch.X, [n, d]);
+    const x = batchTensors(batch.x);
     const y = tf.tensor2d(batch.y, [n, 1]);
     const sw = tf.tensor2d(batch.w, [n, 1]);
-    const z = tf.add(tf.matMul(X, tf.tensor2d(wt, [d, 1])), tf.scalar(b));
-    const r = tf.mul(tf.sub(tf.sigmoid(z), y), sw);
-    const g = tf.matMul(r, X, true, false);
-    const loss = withLoss ? tf.reshape(weightedBceSum(z, y, sw), [1]) : tf.tensor1d([NaN]);
-    return tf.concat([tf.reshape(g, [d]), tf.reshape(tf.sum(r), [1]), loss]);
+    const z = tf.add(embedBag(tf.tensor2d(wt, [d, 1]), x), tf.scalar(b));
+    const r = tf.mul(tf.sub(tf.sigmoid(z), y), sw) as tf.Tensor2D;
+    const parts: tf.Tensor[] = [];
+    if (k > 0) {
+      // The slots' gradient: the residuals summed per column (slots sorted by column, one segment each).
+      const { rows, cols } = slotsByColumn(batch.x);
+      const sums = tf.sparse.sparseSegmentSum(tf.reshape(r, [n]), tf.tensor1d(rows, 'int32'), tf.tensor1d(cols, 'int32'));
+      parts.push(sums.shape[0] < d + 1 ? tf.pad(sums, [[0, d + 1 - sums.shape[0]]]) : sums);
+    } else parts.push(tf.zeros([d + 1]));
+    if (x.num) parts.push(tf.reshape(tf.matMul(tf.transpose(r), x.num), [q]));
+    parts.push(tf.reshape(tf.sum(r), [1]), withLoss ? tf.reshape(weightedBceSum(z, y, sw), [1]) : tf.tensor1d([NaN]));
+    return tf.concat(parts);
   });
   try {
-    return (await out.data()) as Float32Array;
+    const raw = (await out.data()) as Float32Array;
+    // [slots' counts (d + 1, the last is padding), numerics (q), ∇b, loss] → [∇w (d), ∇b, loss].
+    const g = new Float32Array(d + 2);
+    g.set(raw.subarray(0, d));
+    for (let j = 0; j < q; j++) g[numCols[j]!]! += raw[d + 1 + j]!;
+    g[d] = raw[d + 1 + q]!;
+    g[d + 1] = raw[d + 2 + q]!;
+    return g;
   } finally {
     out.dispose();
   }

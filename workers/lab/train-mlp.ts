@@ -1,17 +1,10 @@
-// The MLP: dense ReLU layers and a sigmoid output, trained with tf.variableGrads and Adam.
+// The MLP: an embedding-bag first layer over the sparse rows (hand-written gradient), dense ReLU
+// layers and a sigmoid output, trained with tf.variableGrads and Adam.
 import { tf } from './tf.ts';
-import type { Matrix, ModelWeights } from './model.ts';
+import type { ModelWeights } from './model.ts';
 import type { Stepper } from './stepper.ts';
-
-/** Logits of the network for X, built from functional ops only. */
-function logits(X: tf.Tensor2D, vars: { W: tf.Variable; b: tf.Variable }[]): tf.Tensor2D {
-  let a: tf.Tensor2D = X;
-  vars.forEach(({ W, b }, l) => {
-    const z = tf.add(tf.matMul(a, W as tf.Tensor2D), b) as tf.Tensor2D;
-    a = l + 1 < vars.length ? tf.relu(z) : z;
-  });
-  return a;
-}
+import { batchTensors, denseOp, embedBagOp } from './embed.ts';
+import { forward } from './predict.ts';
 
 /** Summed weighted binary cross-entropy on logits z, stable for large |z|. */
 export function weightedBceSum(z: tf.Tensor, y: tf.Tensor, sw: tf.Tensor): tf.Scalar {
@@ -35,12 +28,13 @@ export function mlpStepper(init: ModelWeights): Stepper {
   return {
     async step(batch, wsum, lr) {
       optLr.learningRate = lr;
-      const { n, d } = batch;
+      const { n } = batch;
       const lossT = tf.tidy(() => {
-        const X = tf.tensor2d(batch.X, [n, d]);
+        const x = batchTensors(batch.x);
         const y = tf.tensor2d(batch.y, [n, 1]);
         const sw = tf.tensor2d(batch.w, [n, 1]);
-        const { value, grads } = tf.variableGrads(() => tf.div(weightedBceSum(logits(X, vars), y, sw), wsum) as tf.Scalar, varList);
+        const layers = vars.map((v) => ({ W: v.W as tf.Tensor2D, b: v.b as tf.Tensor }));
+        const { value, grads } = tf.variableGrads(() => tf.div(weightedBceSum(forward(layers, x, embedBagOp(x), denseOp()), y, sw), wsum) as tf.Scalar, varList);
         opt.applyGradients(grads as unknown as Parameters<typeof opt.applyGradients>[0]);
         return value;
       });

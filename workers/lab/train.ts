@@ -7,7 +7,7 @@ import type { Stepper } from './stepper.ts';
 import { logregStepper } from './train-logreg.ts';
 import { mlpStepper } from './train-mlp.ts';
 import { predictTf } from './predict.ts';
-import { range, rngFor, shuffle } from './rng.ts';
+import { range, streamFor } from '../../src/lib/rng.ts';
 import { sliceRows } from './synthetic.ts';
 import { CancelledError, nextTask } from './yield.ts';
 
@@ -45,6 +45,8 @@ export interface FitResult {
   examplesPerSec: number;
   backend: string;
   backendFallback?: string;
+  /** The final model's probabilities on the validation rows (null without validation rows). */
+  valPred: Float32Array | null;
 }
 
 /** Time between event-loop turns (ms): bounds how long a cancel waits. */
@@ -70,7 +72,7 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
   const wsums = batchWeightSums(train, bs);
   const total = nb * o.epochs;
   const decay = Math.log(o.finalLrFraction ?? 0.1) / Math.max(1, total);
-  const orderRand = rngFor(o.seed, 'shuffle');
+  const orderRand = streamFor(o.seed, 'shuffle');
   const history: FitResult['history'] = [];
   const every = hooks.progressEveryMs ?? 100;
   let snapshot = initWeights(o.model, train.d, o.hidden, o.seed, baseLogit(train.y, train.w));
@@ -82,9 +84,10 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
   let lastYield = performance.now();
   let lastReport = -Infinity;
   let valLoss = NaN;
+  let valPred: Float32Array | null = null;
   try {
     for (let epoch = 0; epoch < o.epochs; ) {
-      const order = shuffle(range(nb), orderRand);
+      const order = orderRand.shuffle(range(nb));
       const stepAtEpoch = step;
       let lossSum = 0;
       let wSum = 0;
@@ -126,7 +129,10 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
           if (hooks.cancelled?.()) throw new CancelledError();
         }
         const weights = await stepper.snapshot();
-        if (val && val.n > 0) valLoss = weightedLogLoss(await predictTf(weights, val.X, val.n, val.d), val.y, val.w);
+        if (val && val.n > 0) {
+          valPred = await predictTf(weights, val.x);
+          valLoss = weightedLogLoss(valPred, val.y, val.w);
+        }
         snapshot = weights;
       } catch (err) {
         if (err instanceof CancelledError || !hooks.fallback) throw err;
@@ -161,5 +167,5 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
     valLoss,
     examplesPerSec: examples / (millis / 1000),
   });
-  return { weights: snapshot, history, millis, examplesPerSec: examples / (millis / 1000), backend: tf.getBackend(), backendFallback };
+  return { weights: snapshot, history, millis, examplesPerSec: examples / (millis / 1000), backend: tf.getBackend(), backendFallback, valPred };
 }

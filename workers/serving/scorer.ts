@@ -1,8 +1,8 @@
 // Scoring in the serving worker, in plain TypeScript: the fitted feature transform applied to a
-// batch of candidate rows, then the dense layers (ReLU between, sigmoid on the one output). The
-// one file to change when the lab's sparse transform lands.
-import { transform } from '../../src/lib/features/index.ts';
-import type { FittedFeatures } from '../../src/lib/features/index.ts';
+// batch of candidate rows as sparse rows (slot indices + numerics), the first layer as an
+// embedding-bag (the W rows of a row's slots summed), then the dense layers (ReLU between,
+// sigmoid on the one output).
+import { transformSparse, type FittedFeatures, type SparseRows } from '../../src/lib/features/index.ts';
 import type { ScoringModel } from '../../src/lib/business/index.ts';
 import type { DenseLayerData, ExportedModel } from '../../src/lib/lab/types.ts';
 import type { Columns } from '../../src/lib/sim/types.ts';
@@ -41,31 +41,47 @@ export function fromScoringModel(m: ScoringModel, version: string, world: WorldP
   return { version, kind: m.kind, layers: [{ inDim: d, outDim: 1, W, b }], features: m.features, world, days };
 }
 
-/** Rows transformed at a time (keeps the dense feature matrix within a few MB). */
+/** Rows transformed at a time (keeps the sparse rows within a few hundred KB). */
 const CHUNK = 4096;
 
 /** Probabilities for every row of `cols` (written into `out` when given). */
 export function scoreRows(m: ServedModel, cols: Columns, out = new Float32Array(cols.n)): Float32Array {
   for (let s = 0; s < cols.n; s += CHUNK) {
     const e = Math.min(cols.n, s + CHUNK);
-    const f = transform(m.features, s === 0 && e === cols.n ? cols : viewColumns(cols, s, e));
-    forward(m.layers, f.X, f.n, f.d, out.subarray(s, e));
+    forward(m.layers, transformSparse(m.features, s === 0 && e === cols.n ? cols : viewColumns(cols, s, e)), out.subarray(s, e));
   }
   return out;
 }
 
-/** Dense forward pass over n rows of width d: ReLU between layers, sigmoid at the end (zeros skipped: one-hot rows are sparse). */
-export function forward(layers: readonly DenseLayerData[], X: Float32Array, n: number, d: number, out: Float32Array): void {
-  let width = d;
+/** The network over sparse rows: embedding-bag first layer, ReLU between layers, sigmoid at the end. */
+export function forward(layers: readonly DenseLayerData[], x: SparseRows, out: Float32Array): void {
+  let width = x.d;
   for (const l of layers) {
     if (l.inDim !== width) throw new Error(`a layer expects ${l.inDim} inputs, got ${width}`);
     width = l.outDim;
   }
   if (width !== 1) throw new Error(`the last layer must have one output, has ${width}`);
+  const first = layers[0] as DenseLayerData;
+  const h = first.outDim;
   const bufs = layers.map((l) => new Float32Array(l.outDim));
-  for (let r = 0; r < n; r++) {
-    let act = X.subarray(r * d, r * d + d);
-    for (let li = 0; li < layers.length; li++) {
+  const { idx, num, numCols, k, q, d } = x;
+  for (let r = 0; r < x.n; r++) {
+    let act = bufs[0] as Float32Array;
+    act.set(first.b);
+    for (let s = r * k; s < (r + 1) * k; s++) {
+      const c = idx[s] as number;
+      if (c >= d) continue;
+      const off = c * h;
+      for (let j = 0; j < h; j++) act[j] = (act[j] as number) + (first.W[off + j] as number);
+    }
+    for (let t = 0; t < q; t++) {
+      const v = num[r * q + t] as number;
+      if (v === 0) continue;
+      const off = (numCols[t] as number) * h;
+      for (let j = 0; j < h; j++) act[j] = (act[j] as number) + v * (first.W[off + j] as number);
+    }
+    for (let li = 1; li < layers.length; li++) {
+      for (let j = 0; j < act.length; j++) if ((act[j] as number) < 0) act[j] = 0;
       const { inDim, outDim, W, b } = layers[li] as DenseLayerData;
       const next = bufs[li] as Float32Array;
       next.set(b);
@@ -75,7 +91,6 @@ export function forward(layers: readonly DenseLayerData[], X: Float32Array, n: n
         const off = i * outDim;
         for (let j = 0; j < outDim; j++) next[j] = (next[j] as number) + a * (W[off + j] as number);
       }
-      if (li + 1 < layers.length) for (let j = 0; j < outDim; j++) if ((next[j] as number) < 0) next[j] = 0;
       act = next;
     }
     out[r] = 1 / (1 + Math.exp(-(act[0] as number)));

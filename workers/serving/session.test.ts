@@ -3,7 +3,7 @@
 // restores the previous champion's decisions exactly.
 import { describe, expect, it } from 'vitest';
 import { CANDIDATES_PER_QUERY, MODEL_FEATURES, selectAds } from '../../src/lib/business/index.ts';
-import { fitFeatures, transform } from '../../src/lib/features/index.ts';
+import { fitFeatures, transformSparse } from '../../src/lib/features/index.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/world.ts';
 import { tf } from '../lab/tf.ts';
 import { initWeights, predictPlain } from '../lab/model.ts';
@@ -45,10 +45,10 @@ describe('serving worker', () => {
     const m = unpackArtifact(packArtifact(labModel('v1', 'a')));
     const s = session.stream(1);
     const ours = scoreRows(m, s.cands);
-    const f = transform(m.features, s.cands);
-    const plain = predictPlain({ kind: 'mlp', layers: m.layers }, f.X, f.d);
+    const x = transformSparse(m.features, s.cands);
+    const plain = predictPlain({ kind: 'mlp', layers: m.layers }, x);
     await tf.setBackend('cpu');
-    const viaTf = await predictTf({ kind: 'mlp', layers: m.layers }, f.X, f.n, f.d);
+    const viaTf = await predictTf({ kind: 'mlp', layers: m.layers }, x);
     let worst = 0;
     for (let i = 0; i < ours.length; i++) worst = Math.max(worst, Math.abs((ours[i] as number) - (plain[i] as number)), Math.abs((ours[i] as number) - (viaTf[i] as number)));
     expect(ours.length).toBe(s.cands.n);

@@ -6,3 +6,5 @@ export type { FittedFeatures, NumericStats, TokenTable, TextTables } from './fit
 export { fitFeatures } from './fit.ts';
 export type { FeatureMatrix } from './transform.ts';
 export { transform } from './transform.ts';
+export type { SparseRows } from './sparse.ts';
+export { transformSparse, slotCount, numericColumns, sliceSparse, selectSparse, fromDense, denseRow, rowEntries, sparseBytes } from './sparse.ts';

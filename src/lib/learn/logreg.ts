@@ -1,8 +1,11 @@
-// Weighted logistic regression in plain TypeScript on a dense row-major Float32Array matrix:
-// mini-batch Adam with a seeded shuffle, a learning rate decayed geometrically to a fraction of
-// its start, L2 on the weights (not the bias), and the bias initialised at the log-odds of the
-// weighted base rate so that rare labels start calibrated. No allocation in the inner loops.
+// The reference weighted logistic regression in plain TypeScript, on sparse feature rows (a dense
+// Float32Array is accepted too and read as rows of numerics, without a copy): mini-batch Adam with a
+// seeded shuffle, a learning rate decayed geometrically to a fraction of its start, L2 on the
+// weights (not the bias), and the bias initialised at the log-odds of the weighted base rate so that
+// rare labels start calibrated. The story tests, the business models, the bench's plain-TypeScript
+// baseline and the tfjs self-check all use this one. No allocation in the inner loops.
 import { Rng } from '../rng.ts';
+import { fromDense, type SparseRows } from '../features/sparse.ts';
 
 /** Training knobs (all optional). */
 export interface LogRegOptions {
@@ -18,6 +21,10 @@ export interface LogRegOptions {
   l2?: number;
   /** Seed of the shuffle (default 'logreg'). */
   seed?: string;
+  /** Shuffle the rows each epoch (default true; the bench reads them in order, as its tfjs rows do). */
+  shuffle?: boolean;
+  /** Stop after this many milliseconds (checked after each update; the bench's time budget). */
+  maxMillis?: number;
   /** Called after each epoch with the epoch's mean weighted log loss; return false to stop early. */
   onEpoch?: (epoch: number, loss: number) => boolean | void;
 }
@@ -31,21 +38,70 @@ export interface LogRegModel {
   losses: number[];
   /** Adam updates made. */
   steps: number;
+  /** Rows seen by the updates. */
+  examples: number;
   /** Training throughput (rows per second, all epochs). */
   examplesPerSec: number;
 }
 
-/** Trains on rows X (n × nFeatures, row-major), labels y (0/1) and example weights w. */
-export function trainLogReg(
-  X: Float32Array,
-  y: Uint8Array | Float32Array,
-  w: Float32Array,
-  nFeatures: number,
-  opts: LogRegOptions = {},
-): LogRegModel {
+/** Feature rows: sparse, or dense row-major with nFeatures columns. */
+export type LogRegInput = SparseRows | Float32Array;
+
+function asSparse(X: LogRegInput, d: number): SparseRows {
+  return X instanceof Float32Array ? fromDense(X, d) : X;
+}
+
+/** The logit of row r: bias + Σ weights of its slots + Σ numerics × their weights. */
+export function logitOf(x: SparseRows, weights: Float32Array, bias: number, r: number): number {
+  const { k, q, idx, num, numCols, d } = x;
+  let z = bias;
+  for (let s = r * k, e = s + k; s < e; s++) {
+    const c = idx[s] as number;
+    if (c < d) z += weights[c] as number;
+  }
+  for (let j = 0, o = r * q; j < q; j++) z += (num[o + j] as number) * (weights[numCols[j] as number] as number);
+  return z;
+}
+
+/**
+ * Adds the weighted-BCE gradient of the rows order[start … end) (or rows start … end when order is
+ * null) into g (length d, a scatter-add over each row's slots); returns [∂/∂bias, Σ weighted loss].
+ */
+export function addGradient(x: SparseRows, y: ArrayLike<number>, w: ArrayLike<number>, weights: Float32Array, bias: number, order: Uint32Array | null, start: number, end: number, g: Float64Array | Float32Array): [number, number] {
+  const { k, q, idx, num, numCols, d } = x;
+  let gb = 0;
+  let loss = 0;
+  for (let t = start; t < end; t++) {
+    const r = order === null ? t : (order[t] as number);
+    const z = logitOf(x, weights, bias, r);
+    const yi = y[r] as number;
+    const wi = w[r] as number;
+    // One exponential gives both the loss softplus(z) − y·z and the probability sigmoid(z).
+    const e = Math.exp(-Math.abs(z));
+    loss += wi * ((z > 0 ? z : 0) + Math.log1p(e) - yi * z);
+    const p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+    const res = wi * (p - yi);
+    if (res === 0) continue;
+    for (let s = r * k, e2 = s + k; s < e2; s++) {
+      const c = idx[s] as number;
+      if (c < d) g[c] = (g[c] as number) + res;
+    }
+    for (let j = 0, o = r * q; j < q; j++) {
+      const c = numCols[j] as number;
+      g[c] = (g[c] as number) + res * (num[o + j] as number);
+    }
+    gb += res;
+  }
+  return [gb, loss];
+}
+
+/** Trains on rows X (sparse, or n × nFeatures dense), labels y (0/1) and example weights w. */
+export function trainLogReg(X: LogRegInput, y: Uint8Array | Float32Array, w: Float32Array, nFeatures: number, opts: LogRegOptions = {}): LogRegModel {
   const n = y.length;
   const d = nFeatures;
-  if (X.length !== n * d) throw new Error(`X has ${X.length} values, expected ${n} × ${d}`);
+  if (X instanceof Float32Array && X.length !== n * d) throw new Error(`X has ${X.length} values, expected ${n} × ${d}`);
+  const x = asSparse(X, d);
+  if (x.n !== n || x.d !== d) throw new Error(`X has ${x.n} rows of ${x.d} columns, expected ${n} × ${d}`);
   if (w.length !== n) throw new Error(`w has ${w.length} values, expected ${n}`);
   const epochs = opts.epochs ?? 10;
   const batch = Math.max(1, Math.min(n, opts.batchSize ?? 256));
@@ -53,6 +109,7 @@ export function trainLogReg(
   const finalFrac = opts.finalLearningRateFraction ?? 0.05;
   const l2 = opts.l2 ?? 1e-6;
   const rng = new Rng(opts.seed ?? 'logreg');
+  const deadline = opts.maxMillis === undefined ? Infinity : performance.now() + opts.maxMillis;
 
   let sumW = 0;
   let sumWY = 0;
@@ -80,36 +137,23 @@ export function trainLogReg(
   const decay = Math.pow(finalFrac, 1 / totalSteps);
   let lr = lr0;
   let step = 0;
+  let examples = 0;
   let b1t = 1;
   let b2t = 1;
   const losses: number[] = [];
   const t0 = performance.now();
 
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    rng.shuffle(order);
+  training: for (let epoch = 0; epoch < epochs; epoch++) {
+    if (opts.shuffle !== false) rng.shuffle(order);
     let lossSum = 0;
     for (let start = 0; start < n; start += batch) {
       const end = Math.min(n, start + batch);
       g.fill(0);
-      let gb = 0;
-      for (let k = start; k < end; k++) {
-        const r = order[k] as number;
-        const off = r * d;
-        let z = bias;
-        for (let j = 0; j < d; j++) z += (X[off + j] as number) * (weights[j] as number);
-        const yi = y[r] as number;
-        const wi = w[r] as number;
-        // One exponential gives both the loss softplus(z) − y·z and the probability sigmoid(z).
-        const e = Math.exp(-Math.abs(z));
-        lossSum += wi * ((z > 0 ? z : 0) + Math.log1p(e) - yi * z);
-        const p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-        const res = wi * (p - yi);
-        if (res === 0) continue;
-        for (let j = 0; j < d; j++) g[j] = (g[j] as number) + res * (X[off + j] as number);
-        gb += res;
-      }
+      const [gb, loss] = addGradient(x, y, w, weights, bias, order, start, end, g);
+      lossSum += loss;
       const scale = 1 / ((end - start) * meanW);
       step++;
+      examples += end - start;
       b1t *= beta1;
       b2t *= beta2;
       const a = (lr * Math.sqrt(1 - b2t)) / (1 - b1t);
@@ -126,26 +170,20 @@ export function trainLogReg(
       vb = beta2 * vb + (1 - beta2) * gbs * gbs;
       bias -= (a * mb) / (Math.sqrt(vb) + eps);
       lr *= decay;
+      if (performance.now() > deadline) break training;
     }
     const loss = sumW > 0 ? lossSum / sumW : NaN;
     losses.push(loss);
     if (opts.onEpoch?.(epoch, loss) === false) break;
   }
   const secs = (performance.now() - t0) / 1000;
-  return { nFeatures: d, weights, bias, losses, steps: step, examplesPerSec: secs > 0 ? (losses.length * n) / secs : Infinity };
+  return { nFeatures: d, weights, bias, losses, steps: step, examples, examplesPerSec: secs > 0 ? examples / secs : Infinity };
 }
 
-/** Predicted probabilities for rows X (n × nFeatures), written into `out` if given. */
-export function predictLogReg(model: LogRegModel, X: Float32Array, out?: Float32Array): Float32Array {
-  const d = model.nFeatures;
-  const n = Math.floor(X.length / d);
-  const res = out ?? new Float32Array(n);
-  const wts = model.weights;
-  for (let i = 0; i < n; i++) {
-    const off = i * d;
-    let z = model.bias;
-    for (let j = 0; j < d; j++) z += (X[off + j] as number) * (wts[j] as number);
-    res[i] = 1 / (1 + Math.exp(-z));
-  }
+/** Predicted probabilities for rows X (sparse, or dense n × nFeatures), written into `out` if given. */
+export function predictLogReg(model: LogRegModel, X: LogRegInput, out?: Float32Array): Float32Array {
+  const x = asSparse(X, model.nFeatures);
+  const res = out ?? new Float32Array(x.n);
+  for (let i = 0; i < x.n; i++) res[i] = 1 / (1 + Math.exp(-logitOf(x, model.weights, model.bias, i)));
   return res;
 }

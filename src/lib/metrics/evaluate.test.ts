@@ -12,7 +12,7 @@ import {
   precision,
   recall,
 } from './index.ts';
-import { mulberry32 } from './testing.ts';
+import { seeded } from './testing.ts';
 
 const P = new Float32Array([0.9, 0.8, 0.7, 0.6, 0.4, 0.4, 0.3, 0.1]);
 const Y = new Uint8Array([1, 1, 0, 1, 1, 0, 0, 0]);
@@ -55,7 +55,7 @@ describe('evaluate', () => {
   });
 
   it('downsamples curves of large sets to at most 200 points, endpoints kept', () => {
-    const rnd = mulberry32(42);
+    const rnd = seeded(42);
     const n = 50_000;
     const p = new Float32Array(n);
     const y = new Uint8Array(n);

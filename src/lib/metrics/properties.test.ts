@@ -1,4 +1,4 @@
-// Property tests on seeded random data (mulberry32; never Math.random).
+// Property tests on seeded random data (sfc32 from src/lib/rng.ts; never Math.random).
 import { describe, expect, it } from 'vitest';
 import {
   accuracy,
@@ -14,11 +14,11 @@ import {
   recall,
   reliabilityBins,
 } from './index.ts';
-import { mulberry32, repeatRows } from './testing.ts';
+import { repeatRows, seeded } from './testing.ts';
 
 /** n rows whose score rises with the label plus noise, quantised to `levels` values so ties occur. */
 function dataset(seed: number, n: number, levels = 0) {
-  const rnd = mulberry32(seed);
+  const rnd = seeded(seed);
   const pred = new Float64Array(n);
   const labels = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -86,7 +86,7 @@ describe('AUC properties', () => {
   });
 
   it('radix sort orders float32 scores over the whole range (1e-40 … 1, every digit pass used)', () => {
-    const rnd = mulberry32(13);
+    const rnd = seeded(13);
     const n = 20_000;
     const p = Float32Array.from({ length: n }, () => (rnd() < 0.05 ? 0 : rnd() < 0.05 ? 1 : 10 ** (-40 * rnd())));
     const y = Uint8Array.from(p, () => (rnd() < 0.5 ? 1 : 0));

@@ -1,15 +1,11 @@
-// Test helpers: a tiny seeded PRNG (mulberry32) so property tests are reproducible; never Math.random.
+// Test helpers: a seeded uniform generator from the one RNG family (src/lib/rng.ts; never Math.random)
+// and the unweighted equivalent of a weighted set.
+import { Rng } from '../rng.ts';
 
-/** A uniform [0, 1) generator from a 32-bit seed (mulberry32, public domain). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A uniform [0, 1) generator for a numbered test seed (the sfc32 stream "test/<seed>"). */
+export function seeded(seed: number): () => number {
+  const rng = new Rng(`test/${seed}`);
+  return () => rng.uniform();
 }
 
 /** Repeats row i of each array weights[i] times (integer weights): the unweighted equivalent of a weighted set. */

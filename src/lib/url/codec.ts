@@ -33,7 +33,8 @@ function parseOne(spec: ParamSpec, raw: string): { value: unknown; problem?: str
       if (!NUMERIC.test(text)) {
         return { value: spec.default, problem: `${quoteRaw(raw)} is not a number; using the default ${show(spec.default)}` };
       }
-      let v = Number(text);
+      // "-0" is zero: a negative zero would serialise as "0" and not round-trip (found by the link fuzzer).
+      let v = Number(text) + 0;
       let problem: string | undefined;
       if (!Number.isFinite(v)) {
         return { value: spec.default, problem: `${quoteRaw(raw)} is not a finite number; using the default ${show(spec.default)}` };

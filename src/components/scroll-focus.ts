@@ -1,0 +1,17 @@
+// A scrollable region must be reachable by keyboard (WCAG 2.1.1; axe's scrollable-region-focusable):
+// this attachment makes the element a tab stop exactly while its content overflows it.
+import type { Attachment } from 'svelte/attachments';
+
+/** Adds tabindex="0" while the element scrolls (sideways or down), removes it otherwise. */
+export const focusWhenScrollable: Attachment<HTMLElement> = (el) => {
+  const update = (): void => {
+    const scrolls = el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
+    if (scrolls) el.setAttribute('tabindex', '0');
+    else el.removeAttribute('tabindex');
+  };
+  const ro = new ResizeObserver(update);
+  ro.observe(el);
+  for (const child of el.children) ro.observe(child);
+  update();
+  return () => ro.disconnect();
+};
