@@ -90,7 +90,7 @@ export interface GateReport {
   objective: Objective;
   /** The rule in words, shown beside the verdict. */
   rule: string;
-  metric: 'impressions_per_query' | 'expected_ctr';
+  metric: 'impressions_per_query' | 'expected_ecpm';
   champion: { label: string; value: number; outcome: Outcome };
   challenger: { label: string; value: number; outcome: Outcome };
   pass: boolean;
@@ -101,7 +101,7 @@ export interface GateReport {
 /** The objective's gate metric of an outcome. */
 function gateValue(objective: Objective, o: Outcome): number {
   if (objective === 'impressions') return o.queries > 0 ? o.impressions / o.queries : Number.NaN;
-  return o.impressions > 0 ? o.expectedClicks / o.impressions : Number.NaN;
+  return o.impressions > 0 ? (1000 * o.expectedRevenue) / o.impressions : Number.NaN;
 }
 
 /** Judges a challenger against the champion on the same requests under the current objective. */
@@ -111,11 +111,11 @@ export function gate(objective: Objective, day: number, champion: { label: strin
   const rule =
     objective === 'impressions'
       ? 'Promote only if the challenger shows more ads per query than the champion on the same shadow requests (the objective is impressions).'
-      : 'Promote only if the challenger’s click-through rate beats the champion’s on the same shadow requests (the objective is clicks; the simulator knows what each user would have clicked — in production this is an A/B test).';
+      : 'Promote only if the challenger’s expected revenue per thousand impressions (eCPM: the clicks its ads earn, at their bids) beats the champion’s on the same shadow requests. The simulator knows what each user would have clicked; in production this is an A/B test. One shadow day cannot show the long-term effect on users (ads blindness): the replay does.';
   return {
     objective,
     rule,
-    metric: objective === 'impressions' ? 'impressions_per_query' : 'expected_ctr',
+    metric: objective === 'impressions' ? 'impressions_per_query' : 'expected_ecpm',
     champion: { ...champion, value: c },
     challenger: { ...challenger, value: x },
     pass: Number.isFinite(x) && (!Number.isFinite(c) || x > c),

@@ -82,7 +82,7 @@ export interface OutcomeData {
 export interface GateData {
   objective: 'impressions' | 'clicks';
   rule: string;
-  metric: 'impressions_per_query' | 'expected_ctr';
+  metric: 'impressions_per_query' | 'expected_ecpm';
   champion: { label: string; value: number; outcome: OutcomeData };
   challenger: { label: string; value: number; outcome: OutcomeData };
   pass: boolean;
