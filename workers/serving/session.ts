@@ -272,7 +272,8 @@ export class ServingSession {
       if ((this.#run as string) === 'paused') await new Promise<void>((r) => (this.#resume = r));
       if ((this.#run as string) === 'stopped') return;
       const t0 = now();
-      hooks.onDay?.(this.serveNext(now));
+      const report = this.serveNext(now);
+      hooks.onDay?.(report);
       await hooks.yieldNow?.();
       const wait = this.#speed > 0 ? 1000 / this.#speed - (now() - t0) : 0;
       if (wait > 0) await hooks.sleep?.(wait);
