@@ -5,6 +5,7 @@ import type { LabState } from './lab.svelte.ts';
 import type { RunHistory } from './runs.svelte.ts';
 import type { LabelsState } from './labels.svelte.ts';
 import type { DriftState } from './drift.svelte.ts';
+import type { ServingState } from './serving.svelte.ts';
 
 /** Everything a component may read or change. */
 export interface AppState {
@@ -13,6 +14,7 @@ export interface AppState {
   runs: RunHistory;
   labels: LabelsState;
   drift: DriftState;
+  serving: ServingState;
 }
 
 /** getApp() in any component below App; setApp() once in App. */

@@ -1,7 +1,7 @@
 // The run history on disk: one IndexedDB database ("clickcycle"), an object store "runs" of plain
-// JSON-like records keyed by id. Every record read back is validated; one of the wrong shape is
+// JSON-like records keyed by id (the database and its schema versions live in db.ts). Every record read back is validated; one of the wrong shape is
 // skipped, so an old or tampered database never breaks the app.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openAppDb } from './db.ts';
 import type { BackendName, EvalReport, TrainConfig } from '../lib/lab/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 
@@ -36,31 +36,11 @@ export interface StoredRun {
   query: string;
 }
 
-interface RunDb extends DBSchema {
-  runs: { key: string; value: StoredRun };
-}
-
-const DB_NAME = 'clickcycle';
 const STORE = 'runs';
-
-/** The open database, shared by every call; rejected when IndexedDB is unavailable. */
-let db: Promise<IDBPDatabase<RunDb>> | null = null;
-
-function open(): Promise<IDBPDatabase<RunDb>> {
-  db ??= (async () => {
-    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
-    return openDB<RunDb>(DB_NAME, 1, {
-      upgrade(d) {
-        if (!d.objectStoreNames.contains(STORE)) d.createObjectStore(STORE, { keyPath: 'id' });
-      },
-    });
-  })();
-  return db;
-}
 
 /** Every valid stored run, oldest first, and how many records were skipped as malformed. Throws if IndexedDB is unavailable. */
 export async function loadRuns(): Promise<{ runs: StoredRun[]; skipped: number }> {
-  const all: unknown[] = await (await open()).getAll(STORE);
+  const all: unknown[] = await (await openAppDb()).getAll(STORE);
   const runs = all.filter(isStoredRun);
   runs.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return { runs, skipped: all.length - runs.length };
@@ -68,12 +48,12 @@ export async function loadRuns(): Promise<{ runs: StoredRun[]; skipped: number }
 
 /** Writes (or overwrites) one run. Throws if IndexedDB is unavailable or full. */
 export async function saveRun(run: StoredRun): Promise<void> {
-  await (await open()).put(STORE, run);
+  await (await openAppDb()).put(STORE, run);
 }
 
 /** Deletes every stored run. Throws if IndexedDB is unavailable. */
 export async function clearRuns(): Promise<void> {
-  await (await open()).clear(STORE);
+  await (await openAppDb()).clear(STORE);
 }
 
 // --- validation of what is read back -------------------------------------------------------

@@ -58,6 +58,7 @@ async function browserBench(): Promise<BenchResult> {
 async function main(): Promise<void> {
   const t0 = performance.now();
   const node = await nodeGeneration();
+  await (await import('./serving-node.ts')).benchServingNode(process.stdout);
   const result = await browserBench();
   const out = { date: new Date().toISOString(), options: OPTIONS, node, ...result, totalSeconds: (performance.now() - t0) / 1000 };
   mkdirSync(resolve(root, 'results'), { recursive: true });

@@ -84,6 +84,29 @@ async function prepare(page: Page, step: number): Promise<void> {
     await page.getByRole('button', { name: 'Draw the freshness chart' }).click();
     await waitForJob(page, 'freshness', 180_000);
   }
+  if (step === 11) await serveFortnight(page);
+  if (step === 12) await switchToCtr(page);
+}
+
+/** Step 11: deploy, shadow, promote, and serve the fortnight flat out. */
+async function serveFortnight(page: Page): Promise<void> {
+  const enabled = (name: string) => page.getByRole('button', { name, exact: true }).and(page.locator(':not([disabled])'));
+  await enabled('Deploy').click({ timeout: 60_000 });
+  await enabled('Start shadow').click({ timeout: 60_000 });
+  await enabled('Promote').click({ timeout: 60_000 });
+  await page.getByLabel('Speed (days per second)').selectOption('0');
+  await waitForJob(page, 'serving');
+}
+
+/** Step 12: switch the objective, shadow and promote the click model, replay. */
+async function switchToCtr(page: Page): Promise<void> {
+  const enabled = (name: string) => page.getByRole('button', { name, exact: true }).and(page.locator(':not([disabled])'));
+  await enabled('Switch objective to CTR').click({ timeout: 60_000 });
+  await waitForJob(page, 'click-model');
+  await enabled('Start shadow').click({ timeout: 60_000 });
+  await enabled('Promote').click({ timeout: 60_000 });
+  await enabled('Replay').click({ timeout: 60_000 });
+  await waitForJob(page, 'replay');
 }
 
 /** Serious or critical axe-core violations of the page as it is now, one line each. */

@@ -32,6 +32,11 @@ export type Panel =
   | 'window'
   | 'fresh'
   | 'freshness'
+  | 'deploy'
+  | 'serving'
+  | 'monitoring'
+  | 'business'
+  | 'history'
   | 'pending';
 
 /** What entering a step opens. */
@@ -177,18 +182,33 @@ export const STEPS: readonly StoryStep[] = [
     todo: 'Choose a training window on the timeline, retrain, compare the fresh model with the stale one on yesterday, and draw the freshness chart.',
     scene: { panels: ['window', 'fresh', 'freshness'], controls: ['drift'], params: ['seed', 'skew', 'noise', 'drift'], needs: 'nothing' },
   },
-  pending(11, 'Deploy', ['deployment'], ['Systems'],
-    'What does the model do with live traffic?',
-    'Ship v4 to a serving worker and watch the monitoring dashboard.',
-    'the deployment issue (step 11)'),
-  pending(12, 'Business: revenue falls → switch metric to CTR', ['business'], ['Prod', 'Stats', 'SME'],
-    'Impressions went up. Why did revenue go down?',
-    'Read the business dashboard, switch the objective to clicks, retrain and redeploy.',
-    'the business issue (steps 12–13)'),
-  pending(13, 'Start over', ['scoping'], ['Prod'],
-    'What did the cycle teach, and where does the next loop start?',
-    'See the cycle close and the history of every run and deployment.',
-    'the business issue (steps 12–13)'),
+  {
+    n: 11,
+    title: 'Deploy',
+    phases: ['deployment', 'monitoring'],
+    skills: ['Systems'],
+    question: 'What does the model do with live traffic?',
+    todo: 'Deploy the model to the serving worker, run it in shadow, promote it through the gate, and watch the monitoring dashboard.',
+    scene: { panels: ['deploy', 'serving', 'monitoring'], controls: [], params: [...WORLD], needs: 'model' },
+  },
+  {
+    n: 12,
+    title: 'Business: revenue falls → switch metric to CTR',
+    phases: ['business'],
+    skills: ['Prod', 'Stats', 'SME'],
+    question: 'Impressions went up. Why did revenue go down?',
+    todo: 'Read the business dashboard, switch the objective to clicks, train a click model on the serving log, deploy it through the gate and replay the same days.',
+    scene: { panels: ['business', 'deploy'], controls: [], params: [...WORLD, 'objective'], needs: 'model' },
+  },
+  {
+    n: 13,
+    title: 'Start over',
+    phases: ['scoping'],
+    skills: ['Prod'],
+    question: 'What did the cycle teach, and where does the next loop start?',
+    todo: 'See the cycle close, read the history of every run and deployment, and start the next loop with clicks as the objective.',
+    scene: { panels: ['history'], controls: [], params: [...WORLD, 'objective'], needs: 'nothing' },
+  },
 ];
 
 /** The step with number n (clamped to 1…13). */

@@ -1,0 +1,123 @@
+// The vocabulary shared by the serving worker and the UI: deployments, monitoring, alerts, the
+// gate's verdict, the click model's report. Plain data only (it crosses the worker boundary).
+import type { PolicyDay } from '../business/types.ts';
+
+/** Which story role a served policy plays ('baseline' is step 1's rule). */
+export type ServedRole = 'baseline' | 'impressions_policy' | 'ctr_policy';
+
+/** One deployment event, with the simulated time it took effect. */
+export interface DeploymentRecord {
+  /** 1, 2, … in order. */
+  seq: number;
+  /** Model version (v5) or 'baseline'. */
+  version: string;
+  role: ServedRole;
+  action: 'ship' | 'shadow' | 'promote' | 'rollback';
+  /** Simulated day and hour it took effect. */
+  day: number;
+  hour: number;
+  reason: string;
+  /** Wall-clock ms since epoch. */
+  at: number;
+}
+
+/** Percentiles of scoring latency, ms. */
+export interface LatencyStats {
+  p50: number;
+  p95: number;
+  p99: number;
+  count: number;
+}
+
+/** What the monitoring dashboard reads after a simulated day. */
+export interface MonitorDay {
+  day: number;
+  /** Version of the champion that served it. */
+  champion: string;
+  requests: number;
+  candidates: number;
+  /** Measured in the worker over the time spent scoring. */
+  requestsPerSec: number;
+  candidatesPerSec: number;
+  /** Per batch of BATCH_QUERIES requests. */
+  batch: LatencyStats;
+  /** A sample of requests scored one at a time. */
+  request: LatencyStats;
+  /** Distribution of the champion's scores over the day's candidates. */
+  prediction: { p10: number; p50: number; p90: number; mean: number };
+  /** PSI of live traffic against the model's training days, per watched feature. */
+  drift: Record<string, number>;
+}
+
+/** An alert raised when a monitored value crosses its threshold. */
+export interface ServingAlert {
+  kind: 'feature_drift' | 'prediction_drift' | 'latency' | 'ctr_drop';
+  day: number;
+  hour: number;
+  message: string;
+  value: number;
+  threshold: number;
+}
+
+/** One served day: the champion's business numbers, the baseline control on the same traffic, monitoring. */
+export interface DayReport {
+  /** 0-based index within the run. */
+  index: number;
+  served: PolicyDay;
+  /** Step 1's baseline on the same requests and click draws, served to a held-out copy of the users. */
+  control: PolicyDay;
+  monitor: MonitorDay;
+  alerts: ServingAlert[];
+}
+
+/** The outcome of a policy's decisions on requests, judged by the users' true click probabilities. */
+export interface OutcomeData {
+  queries: number;
+  impressions: number;
+  expectedClicks: number;
+  expectedRevenue: number;
+}
+
+/** The gate's verdict after a shadow run. */
+export interface GateData {
+  objective: 'impressions' | 'clicks';
+  rule: string;
+  metric: 'impressions_per_query' | 'expected_ecpm';
+  champion: { label: string; value: number; outcome: OutcomeData };
+  challenger: { label: string; value: number; outcome: OutcomeData };
+  pass: boolean;
+  day: number;
+}
+
+/** The click model trained on a serving log, and how good it is on the log's last days. */
+export interface ClickModelReport {
+  version: string;
+  /** Which log: the champion's live log of days from…to. */
+  log: { label: string; fromDay: number; toDay: number; impressions: number; clicks: number };
+  trainRows: number;
+  trainClicks: number;
+  evalRows: number;
+  /** Normalized entropy and calibration (mean pCTR ÷ observed CTR) on the held-out days. */
+  ne: number;
+  calibration: number;
+  millis: number;
+  /** Trained where: the serving worker, with src/lib/business trainClickModel. */
+  trainer: string;
+}
+
+/** The serving worker's state in one snapshot. */
+export interface ServingSnapshot {
+  startDay: number;
+  days: number;
+  queriesPerDay: number;
+  champion: { label: string; role: ServedRole };
+  challenger: { label: string; role: ServedRole } | null;
+  /** Versions that a rollback would restore, most recent last. */
+  previous: string[];
+  run: 'idle' | 'running' | 'paused' | 'stopped' | 'done';
+  reports: DayReport[];
+  deployments: DeploymentRecord[];
+  gate: GateData | null;
+  /** Days per second (0 = as fast as possible). */
+  speed: number;
+}

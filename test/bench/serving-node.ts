@@ -1,0 +1,70 @@
+// Benchmark of the serving worker's code in Node (plain TypeScript, one core; the worker runs the
+// same code): scored candidates per second, latency per batch and per request, the 14 simulated
+// days flat out, and the click model's training time. Prints its rows and returns them.
+import { trainRelevanceModel } from '../../src/lib/business/index.ts';
+import { DEFAULT_PARAMS } from '../../src/lib/sim/world.ts';
+import { initWeights } from '../../workers/lab/model.ts';
+import { trainOnLog } from '../../workers/serving/click-model.ts';
+import { fromScoringModel, type ServedModel } from '../../workers/serving/scorer.ts';
+import { DEFAULT_SESSION, ServingSession } from '../../workers/serving/session.ts';
+
+/** One row of the serving bench. */
+export interface ServingBenchRow {
+  model: string;
+  candidatesPerSec: number;
+  requestsPerSec: number;
+  batchP50: number;
+  batchP99: number;
+  requestP50: number;
+  requestP99: number;
+  /** Wall time of the 14 simulated days (serving, control, logging, monitoring). */
+  fortnightMs: number;
+  clickModelMs: number;
+}
+
+/** Serves the story's fortnight with a logistic and an MLP model on seed `seed`; writes a table to `out`. */
+export async function benchServingNode(out: { write: (s: string) => unknown } = process.stdout, seed = 'clickcycle'): Promise<ServingBenchRow[]> {
+  const world = { ...DEFAULT_PARAMS, seed };
+  const rows: ServingBenchRow[] = [];
+  for (const kind of ['logreg', 'mlp'] as const) {
+    const session = new ServingSession({ world, ...DEFAULT_SESSION });
+    const S = session.plan.startDay;
+    const rel = fromScoringModel(trainRelevanceModel(session.world, { days: [S - 30, S - 1], rows: 1_000_000 }), 'v1', world, [S - 30, S - 1]);
+    const model: ServedModel = kind === 'logreg' ? rel : { ...rel, layers: initWeights('mlp', rel.features.d, [32, 16], 'bench', -2).layers };
+    session.ship(model, 'bench');
+    session.shadow('impressions');
+    session.promote('bench');
+    session.setSpeed(0);
+    const t0 = performance.now();
+    await session.run({ yieldNow: () => new Promise((r) => setTimeout(r, 0)) });
+    const fortnightMs = performance.now() - t0;
+    const reps = session.snapshot().reports;
+    const m = reps.map((r) => r.monitor);
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+    const t1 = performance.now();
+    trainOnLog(session.chunks, 'live', 'v2', world, [S, S + reps.length - 1]);
+    rows.push({
+      model: kind === 'logreg' ? 'logistic' : 'MLP 32-16',
+      candidatesPerSec: m.reduce((s, x) => s + x.candidates, 0) / m.reduce((s, x) => s + x.candidates / x.candidatesPerSec, 0),
+      requestsPerSec: m.reduce((s, x) => s + x.requests, 0) / m.reduce((s, x) => s + x.requests / x.requestsPerSec, 0),
+      batchP50: med(m.map((x) => x.batch.p50)),
+      batchP99: med(m.map((x) => x.batch.p99)),
+      requestP50: med(m.map((x) => x.request.p50)),
+      requestP99: med(m.map((x) => x.request.p99)),
+      fortnightMs,
+      clickModelMs: performance.now() - t1,
+    });
+  }
+  out.write(`\nServing (plain TypeScript, Node, seed ${seed}; 256 requests × 16 candidates a batch)\n`);
+  out.write('model       candidates/s  requests/s  batch p50/p99 ms  request p50/p99 ms  14 days s  click model s\n');
+  for (const r of rows) {
+    out.write(
+      `${r.model.padEnd(11)} ${Math.round(r.candidatesPerSec).toLocaleString('en').padStart(12)}  ${Math.round(r.requestsPerSec).toLocaleString('en').padStart(10)}  ` +
+        `${`${r.batchP50.toFixed(2)} / ${r.batchP99.toFixed(2)}`.padStart(16)}  ${`${r.requestP50.toFixed(3)} / ${r.requestP99.toFixed(3)}`.padStart(18)}  ` +
+        `${(r.fortnightMs / 1000).toFixed(1).padStart(9)}  ${(r.clickModelMs / 1000).toFixed(2).padStart(13)}\n`,
+    );
+  }
+  return rows;
+}
+
+if (process.argv[1]?.endsWith('serving-node.ts')) void benchServingNode(process.stdout, process.argv[2] ?? 'clickcycle');

@@ -1,0 +1,85 @@
+// Keyboard-only walk of steps 11–13: (deep link, so the step-4 model is trained first) deploy,
+// shadow, promote, watch the dashboard fill in, switch the objective to CTR, shadow and promote the
+// click model, replay, reload (nothing lost), and start over at step 1 with objective=clicks.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
+import { QUICK, focusPage, metrics, openApp, stepOf, tabTo, waitForJob } from './app.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Tabs to the button named exactly `name` once it is enabled, and presses Enter. */
+async function press(page: Page, name: string, timeout = 120_000): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).and(page.locator(':not([disabled])')).waitFor({ timeout });
+  await focusPage(page);
+  await tabTo(page, new RegExp(`^${name}$`), 200);
+  await page.keyboard.press('Enter');
+}
+
+/** A business number of a policy: data-role, data-metric, data-split. */
+async function business(page: Page, role: string, metric: string, split: string): Promise<number> {
+  return Number(await page.locator(`[data-role="${role}"] [data-metric="${metric}"][data-split="${split}"]`).first().getAttribute('data-value'));
+}
+
+describe('steps 11–13', () => {
+  test('keyboard only: deploy, shadow, promote, monitor, switch to CTR, replay, reload, start over', async () => {
+    const t0 = Date.now();
+    const { page, errors } = await openApp(browser, `seed=serve&${QUICK}&backend=wasm&step=11`);
+    expect(await stepOf(page)).toBe(11);
+    await press(page, 'Train the step-4 model');
+    // The training panel goes away once the model exists; Deploy is enabled then.
+    await press(page, 'Deploy', 300_000);
+    await press(page, 'Start shadow');
+    await page.locator('[data-gate="pass"]').waitFor({ timeout: 60_000 });
+    await press(page, 'Promote');
+    await page.locator('[data-job="serving"][data-status="running"]').waitFor({ timeout: 60_000 });
+    await waitForJob(page, 'serving', 180_000);
+    const monitor = Object.fromEntries((await metrics(page, '[aria-label="Monitoring"]')).map((m) => [m.key, Number(m.value)]));
+    for (const k of ['requests_per_s', 'latency_p50', 'latency_p99']) expect(monitor[k], k).toBeGreaterThan(0);
+    expect(await page.locator('[data-alert]').count()).toBeGreaterThan(0);
+
+    await focusPage(page);
+    await page.keyboard.press('ArrowRight');
+    expect(await stepOf(page)).toBe(12);
+    const firstCtr = await business(page, 'impressions_policy', 'ctr', 'first_days');
+    const lastCtr = await business(page, 'impressions_policy', 'ctr', 'last_days');
+    expect(lastCtr).toBeLessThan(firstCtr);
+    await press(page, 'Switch objective to CTR');
+    await waitForJob(page, 'click-model');
+    expect(page.url()).toContain('objective=clicks');
+    await press(page, 'Start shadow');
+    await press(page, 'Promote');
+    await press(page, 'Replay');
+    await waitForJob(page, 'replay');
+    const impRevenue = await business(page, 'impressions_policy', 'revenue', 'total');
+    const ctrRevenue = await business(page, 'ctr_policy', 'revenue', 'total');
+    expect(ctrRevenue).toBeGreaterThan(0);
+    expect(await business(page, 'ctr_policy', 'ctr', 'total')).toBeGreaterThan(await business(page, 'impressions_policy', 'ctr', 'total'));
+
+    // A reload at step 12 restores the deployed model, its log's numbers and the replay.
+    await page.reload();
+    await page.locator('[data-role="ctr_policy"]').first().waitFor({ timeout: 60_000 });
+    expect(await business(page, 'impressions_policy', 'revenue', 'total')).toBe(impRevenue);
+    expect(await business(page, 'ctr_policy', 'revenue', 'total')).toBe(ctrRevenue);
+    expect(await page.getByText("Champion:").first().innerText()).toMatch(/ctr policy/);
+
+    await focusPage(page);
+    await page.keyboard.press('ArrowRight');
+    expect(await stepOf(page)).toBe(13);
+    expect(await page.locator(`[data-deployment="promote"]`).count()).toBe(2);
+    await press(page, 'Start over');
+    expect(await stepOf(page)).toBe(1);
+    expect(page.url()).toContain('objective=clicks');
+    await page.locator('[data-role="ctr_policy"] [data-metric="revenue"][data-split="total"]').waitFor({ timeout: 60_000 });
+    expect(await business(page, 'ctr_policy', 'revenue', 'total')).toBe(ctrRevenue);
+    expect(errors).toEqual([]);
+    console.info(`steps 11–13 walk: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,124 @@
+// The serving policies built from served models, and the promotion gate: a challenger in shadow
+// is promoted only if it beats the champion on the objective's metric over the same requests.
+import { baselinePolicy, ctrPolicy, impressionsPolicy, CANDIDATES_PER_QUERY, selectAds, type DayStream, type Policy } from '../../src/lib/business/index.ts';
+import { clickProbability, type ClickContext } from '../../src/lib/sim/truth.ts';
+import type { World } from '../../src/lib/sim/world.ts';
+import { quantile } from './latency.ts';
+import { scoreRows, type ServedModel } from './scorer.ts';
+
+/** The objective the team optimises (the URL's `objective`). */
+export type Objective = 'impressions' | 'clicks';
+
+/** Ads per query the impressions policy's bar is set for: an impressions objective shows generously. */
+export const IMPRESSIONS_TARGET_ADS = 5;
+/** Reserve of the CTR policy: pCTR × bid (expected dollars per impression) an ad must reach. */
+export const CTR_RESERVE = 0.05;
+/** Most ads the CTR policy shows on a query. */
+export const CTR_MAX_ADS = 3;
+
+/** A policy served by the worker: the business rule plus the model (null for the rule-based baseline). */
+export interface ServedPolicy {
+  /** 'baseline' or the model's version. */
+  label: string;
+  objective: Objective | 'baseline';
+  model: ServedModel | null;
+  policy: Policy;
+}
+
+/** Step 1's rule-based baseline. */
+export function baselineServed(): ServedPolicy {
+  return { label: 'baseline', objective: 'baseline', model: null, policy: baselinePolicy() };
+}
+
+/**
+ * The impressions policy of a relevance model: show every candidate whose score passes a bar,
+ * up to 8, most relevant first. The bar is the score quantile at which the model would show
+ * IMPRESSIONS_TARGET_ADS ads a query on a calibration stream (models differ in calibration).
+ */
+export function impressionsServed(model: ServedModel, calibration: DayStream): ServedPolicy {
+  const s = scoreRows(model, calibration.cands);
+  const bar = quantile(s, 1 - IMPRESSIONS_TARGET_ADS / CANDIDATES_PER_QUERY);
+  return { label: model.version, objective: 'impressions', model, policy: impressionsPolicy((c) => scoreRows(model, c), bar, 8) };
+}
+
+/** The CTR policy of a click model: rank by pCTR × bid, at most CTR_MAX_ADS above the reserve. */
+export function ctrServed(model: ServedModel): ServedPolicy {
+  return { label: model.version, objective: 'clicks', model, policy: ctrPolicy((c) => scoreRows(model, c), CTR_RESERVE, CTR_MAX_ADS) };
+}
+
+/** What a policy's decisions on a day's requests would give, not served (no blindness changes). */
+export interface Outcome {
+  queries: number;
+  impressions: number;
+  /** Expected clicks from the simulated users' true click probabilities. */
+  expectedClicks: number;
+  expectedRevenue: number;
+}
+
+/** Decisions of `policy` on `stream` with `scores`, judged by the users' true click probabilities at `blindness`. */
+export function outcomeOf(world: World, stream: DayStream, policy: Policy, scores: Float32Array, blindness: Float32Array): Outcome {
+  const { cands, queries } = stream;
+  const C = CANDIDATES_PER_QUERY;
+  const shown = new Uint32Array(Math.max(1, Math.min(C, policy.maxAds)));
+  const ctx: ClickContext = { score: 0, quality: 0, intent: 0, position: 0, device: 0, hour: 0, propensity: 1, blindness: 0 };
+  const o: Outcome = { queries, impressions: 0, expectedClicks: 0, expectedRevenue: 0 };
+  for (let q = 0; q < queries; q++) {
+    const k = selectAds(policy, cands, scores, q * C, C, shown);
+    const first = q * C;
+    const user = cands.user[first] as number;
+    ctx.intent = cands.intent[first] as number;
+    ctx.device = cands.device[first] as number;
+    ctx.hour = cands.hour[first] as number;
+    ctx.propensity = world.userPropensity[user] as number;
+    ctx.blindness = blindness[user] as number;
+    for (let pos = 0; pos < k; pos++) {
+      const r = shown[pos] as number;
+      ctx.score = cands.trueScore[r] as number;
+      ctx.quality = cands.quality[r] as number;
+      ctx.position = pos;
+      const p = clickProbability(world, ctx);
+      o.expectedClicks += p;
+      o.expectedRevenue += p * (cands.bid[r] as number);
+    }
+    o.impressions += k;
+  }
+  return o;
+}
+
+/** The gate's verdict on a challenger after a shadow run. */
+export interface GateReport {
+  objective: Objective;
+  /** The rule in words, shown beside the verdict. */
+  rule: string;
+  metric: 'impressions_per_query' | 'expected_ecpm';
+  champion: { label: string; value: number; outcome: Outcome };
+  challenger: { label: string; value: number; outcome: Outcome };
+  pass: boolean;
+  /** Simulated day of the shadow traffic. */
+  day: number;
+}
+
+/** The objective's gate metric of an outcome. */
+function gateValue(objective: Objective, o: Outcome): number {
+  if (objective === 'impressions') return o.queries > 0 ? o.impressions / o.queries : Number.NaN;
+  return o.impressions > 0 ? (1000 * o.expectedRevenue) / o.impressions : Number.NaN;
+}
+
+/** Judges a challenger against the champion on the same requests under the current objective. */
+export function gate(objective: Objective, day: number, champion: { label: string; outcome: Outcome }, challenger: { label: string; outcome: Outcome }): GateReport {
+  const c = gateValue(objective, champion.outcome);
+  const x = gateValue(objective, challenger.outcome);
+  const rule =
+    objective === 'impressions'
+      ? 'Promote only if the challenger shows more ads per query than the champion on the same shadow requests (the objective is impressions).'
+      : 'Promote only if the challenger’s expected revenue per thousand impressions (eCPM: the clicks its ads earn, at their bids) beats the champion’s on the same shadow requests. The simulator knows what each user would have clicked; in production this is an A/B test. One shadow day cannot show the long-term effect on users (ads blindness): the replay does.';
+  return {
+    objective,
+    rule,
+    metric: objective === 'impressions' ? 'impressions_per_query' : 'expected_ecpm',
+    champion: { ...champion, value: c },
+    challenger: { ...challenger, value: x },
+    pass: Number.isFinite(x) && (!Number.isFinite(c) || x > c),
+    day,
+  };
+}

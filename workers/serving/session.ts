@@ -1,0 +1,387 @@
+// One serving session: a world, its two weeks of live traffic, the champion that serves it, an
+// optional challenger in shadow, the deployment log, monitoring and alerts. Plain TypeScript: the
+// worker drives it, and Node tests import it directly.
+import {
+  DEFAULT_SIM_OPTIONS,
+  LogBuilder,
+  baselinePolicy,
+  dayStream,
+  planSimulation,
+  serveDay,
+  startServing,
+  warmUp,
+  type DayStream,
+  type ImpressionLog,
+  type PolicyDay,
+  type ServingState,
+  type SimOptions,
+  type SimPlan,
+} from '../../src/lib/business/index.ts';
+import { viewColumns } from '../../src/lib/sim/columns.ts';
+import { createWorld, type World } from '../../src/lib/sim/world.ts';
+import type { WorldParams } from '../../src/lib/sim/types.ts';
+import type { DayReport, DeploymentRecord, GateData, MonitorDay, ServedRole, ServingAlert, ServingSnapshot } from '../../src/lib/serving/types.ts';
+import { DRIFT_FEATURES, PSI_ALERT, driftOf, referenceOf, type Reference } from './drift.ts';
+import { quantile, summarize } from './latency.ts';
+import { baselineServed, ctrServed, gate, impressionsServed, outcomeOf, type Objective, type ServedPolicy } from './policies.ts';
+import { scoreRows, type ServedModel } from './scorer.ts';
+
+/** Requests scored together in one batch. */
+export const BATCH_QUERIES = 256;
+/** One request in this many is also scored alone, to measure per-request latency. */
+const REQUEST_SAMPLE = 25;
+/** p99 batch latency (ms) above which a latency alert fires. */
+export const LATENCY_ALERT_MS = 50;
+/** Relative change of the mean prediction (vs the first served day) that raises a prediction-drift alert. */
+export const PREDICTION_DRIFT = 0.25;
+/** Relative fall of the daily CTR (vs the first served day) that raises a CTR alert. */
+export const CTR_DROP = 0.1;
+
+/** Where and how much traffic a session serves. */
+export interface SessionConfig {
+  world: WorldParams;
+  /** First live day (the shadow day is the one before). */
+  startDay: number;
+  days: number;
+  queriesPerDay: number;
+  /** Seed of the query stream and click draws. */
+  seed: string;
+  /** Days the users lived under the baseline before the first live day. */
+  warmupDays: number;
+}
+
+/** The story's serving: the last two weeks of the 90 days, 3,000 queries a day, after six weeks of the baseline. */
+export const DEFAULT_SESSION: Omit<SessionConfig, 'world'> = { startDay: 76, days: 14, queriesPerDay: 3000, seed: 'serving', warmupDays: 42 };
+
+/** Hooks for the async run loop (the worker passes timers; tests pass nothing). */
+export interface RunHooks {
+  /** Called after every served day. */
+  onDay?: (r: DayReport) => void;
+  /** Yields to the event loop (lets pause / stop messages in). */
+  yieldNow?: () => Promise<void>;
+  /** Waits ms (speed throttling). */
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+/** The role a served policy plays. */
+function roleOf(p: ServedPolicy): ServedRole {
+  return p.objective === 'baseline' ? 'baseline' : p.objective === 'impressions' ? 'impressions_policy' : 'ctr_policy';
+}
+
+export class ServingSession {
+  readonly config: SessionConfig;
+  readonly world: World;
+  readonly plan: SimPlan;
+  /** The cohort's blindness at the first live day (after the warm-up). */
+  readonly initialBlindness: Float32Array;
+  #models = new Map<string, ServedModel>();
+  #champion: ServedPolicy = baselineServed();
+  #challenger: ServedPolicy | null = null;
+  #previous: ServedPolicy[] = [];
+  #deployments: DeploymentRecord[] = [];
+  #gate: GateData | null = null;
+  #reports: DayReport[] = [];
+  #chunks: ImpressionLog[] = [];
+  #state: ServingState;
+  #control: ServingState;
+  #run: ServingSnapshot['run'] = 'idle';
+  #speed = 2;
+  #resume: (() => void) | null = null;
+  #references = new Map<string, Reference>();
+  #calibration: DayStream | null = null;
+  #firstMean = Number.NaN;
+  #firstCtr = Number.NaN;
+
+  constructor(config: SessionConfig) {
+    this.config = config;
+    this.world = createWorld(config.world);
+    const opts = this.#simOptions();
+    this.plan = planSimulation(this.world, opts);
+    this.initialBlindness = warmUp(this.world, this.plan, opts) ?? new Float32Array(this.plan.users);
+    this.#state = startServing(this.world, this.plan, { ...opts, log: false, initialBlindness: this.initialBlindness });
+    this.#control = startServing(this.world, this.plan, { ...opts, log: false, initialBlindness: this.initialBlindness });
+  }
+
+  #simOptions(): SimOptions {
+    const c = this.config;
+    return { ...DEFAULT_SIM_OPTIONS, startDay: c.startDay, days: c.days, queriesPerDay: c.queriesPerDay, seed: c.seed, warmup: { policy: baselinePolicy(), days: c.warmupDays } };
+  }
+
+  /** The stream of live day index k (0-based), or of the shadow day (k = −1). */
+  stream(k: number): DayStream {
+    const day = Math.max(0, this.plan.startDay + k);
+    return dayStream(this.world, this.plan.index, k < 0 ? `${this.plan.seed}/shadow` : this.plan.seed, day, this.plan.queriesPerDay, this.plan.users);
+  }
+
+  /** Simulated day and hour now: the next day to serve, at midnight. */
+  #now(): { day: number; hour: number } {
+    return { day: this.plan.startDay + this.#reports.length, hour: 0 };
+  }
+
+  #record(p: ServedPolicy, action: DeploymentRecord['action'], reason: string): DeploymentRecord {
+    const rec: DeploymentRecord = { seq: this.#deployments.length + 1, version: p.label, role: roleOf(p), action, ...this.#now(), reason, at: Date.now() };
+    this.#deployments.push(rec);
+    return rec;
+  }
+
+  /** Receives a model's artifacts and makes it the challenger (not serving yet): a relevance model under the impressions policy, a click model under pCTR × bid. */
+  ship(model: ServedModel, reason: string): DeploymentRecord {
+    this.#models.set(model.version, model);
+    this.#calibration ??= dayStream(this.world, this.plan.index, `${this.plan.seed}/calibration`, Math.max(0, this.plan.startDay - 2), 1000, this.plan.users);
+    this.#challenger = model.kind === 'click' ? ctrServed(model) : impressionsServed(model, this.#calibration);
+    this.#gate = null;
+    return this.#record(this.#challenger, 'ship', reason);
+  }
+
+  /** Runs the challenger in shadow on the shadow day's requests beside the champion, and judges it at the gate. */
+  shadow(objective: Objective): GateData {
+    const ch = this.#challenger;
+    if (!ch) throw new Error('nothing to shadow: deploy a model first');
+    const s = this.stream(-1);
+    const blind = this.#reports.length === 0 ? this.initialBlindness : this.#state.blindness;
+    const champ = outcomeOf(this.world, s, this.#champion.policy, this.#champion.policy.score(s.cands), blind);
+    const chall = outcomeOf(this.world, s, ch.policy, ch.policy.score(s.cands), blind);
+    this.#gate = gate(objective, s.day, { label: this.#champion.label, outcome: champ }, { label: ch.label, outcome: chall });
+    this.#record(ch, 'shadow', `shadow on day ${s.day}: ${this.#gate.pass ? 'passed' : 'failed'} the gate`);
+    return this.#gate;
+  }
+
+  /** Promotes the challenger that passed the gate; the champion it replaces can be rolled back to. */
+  promote(reason: string): DeploymentRecord {
+    const ch = this.#challenger;
+    if (!ch) throw new Error('nothing to promote');
+    if (!this.#gate?.pass || this.#gate.challenger.label !== ch.label) throw new Error('the challenger has not passed the gate');
+    this.#previous.push(this.#champion);
+    this.#champion = ch;
+    this.#challenger = null;
+    return this.#record(ch, 'promote', reason);
+  }
+
+  /** Puts the previous champion back, in one action. */
+  rollback(reason: string): DeploymentRecord {
+    const prev = this.#previous.pop();
+    if (!prev) throw new Error('no previous champion to roll back to');
+    this.#champion = prev;
+    return this.#record(prev, 'rollback', reason);
+  }
+
+  /** The champion's scores for a stream (what it serves on). */
+  championScores(s: DayStream): Float32Array {
+    return this.#champion.policy.score(s.cands);
+  }
+
+  get champion(): ServedPolicy {
+    return this.#champion;
+  }
+
+  get challenger(): ServedPolicy | null {
+    return this.#challenger;
+  }
+
+  /** Serves the next live day (champion logged, baseline control on a held-out cohort copy); measures latency and drift. */
+  serveNext(now: () => number = () => performance.now()): DayReport {
+    const k = this.#reports.length;
+    if (k >= this.plan.days) throw new Error('every day is served');
+    const s = this.stream(k);
+    const champ = this.#champion;
+    const scores = new Float32Array(s.cands.n);
+    const batchMs: number[] = [];
+    const requestMs: number[] = [];
+    const C = s.cands.n / Math.max(1, s.queries);
+    let scoring = 0;
+    for (let q = 0; q < s.queries; q += BATCH_QUERIES) {
+      const e = Math.min(s.queries, q + BATCH_QUERIES);
+      const part = viewColumns(s.cands, q * C, e * C);
+      const t0 = now();
+      scores.set(champ.policy.score(part), q * C);
+      const ms = now() - t0;
+      batchMs.push(ms);
+      scoring += ms;
+    }
+    for (let q = 0; q < s.queries; q += REQUEST_SAMPLE) {
+      const t0 = now();
+      champ.policy.score(viewColumns(s.cands, q * C, (q + 1) * C));
+      requestMs.push(now() - t0);
+    }
+    const log = new LogBuilder(Math.max(1024, s.queries * 4));
+    this.#state.log = log;
+    const served = serveDay(this.world, s, champ.policy, scores, this.#state);
+    this.#state.log = null;
+    this.#chunks.push(log.finish());
+    const base = baselinePolicy();
+    const control = serveDay(this.world, s, base, base.score(s.cands), this.#control);
+    const monitor = this.#monitor(s, champ, scores, scoring, batchMs, requestMs);
+    const report: DayReport = { index: k, served, control, monitor, alerts: this.#alerts(served, monitor) };
+    this.#reports.push(report);
+    return report;
+  }
+
+  #monitor(s: DayStream, champ: ServedPolicy, scores: Float32Array, scoringMs: number, batchMs: number[], requestMs: number[]): MonitorDay {
+    let sum = 0;
+    for (let i = 0; i < scores.length; i++) sum += scores[i] as number;
+    const days = champ.model?.days ?? [0, this.plan.startDay - 1];
+    const key = `${days[0]}-${days[1]}`;
+    let ref = this.#references.get(key);
+    if (!ref) {
+      ref = referenceOf(this.world, this.plan.index, days, 16);
+      this.#references.set(key, ref);
+    }
+    const secs = Math.max(1e-6, scoringMs / 1000);
+    return {
+      day: s.day,
+      champion: champ.label,
+      requests: s.queries,
+      candidates: s.cands.n,
+      requestsPerSec: s.queries / secs,
+      candidatesPerSec: s.cands.n / secs,
+      batch: summarize(batchMs),
+      request: summarize(requestMs),
+      prediction: { p10: quantile(scores, 0.1), p50: quantile(scores, 0.5), p90: quantile(scores, 0.9), mean: sum / Math.max(1, scores.length) },
+      drift: driftOf(ref, s.cands, 16),
+    };
+  }
+
+  #alerts(served: PolicyDay, m: MonitorDay): ServingAlert[] {
+    const out: ServingAlert[] = [];
+    const at = { day: m.day, hour: 24 };
+    for (const f of DRIFT_FEATURES) {
+      const v = m.drift[f] as number;
+      if (v >= PSI_ALERT) out.push({ kind: 'feature_drift', ...at, value: v, threshold: PSI_ALERT, message: `${f}: PSI ${v.toFixed(2)} against the training days` });
+    }
+    if (m.batch.p99 > LATENCY_ALERT_MS) out.push({ kind: 'latency', ...at, value: m.batch.p99, threshold: LATENCY_ALERT_MS, message: `p99 batch latency ${m.batch.p99.toFixed(1)} ms` });
+    if (this.#reports.length === 0 || !Number.isFinite(this.#firstMean)) {
+      this.#firstMean = m.prediction.mean;
+      this.#firstCtr = served.ctr;
+    } else {
+      const shift = Math.abs(m.prediction.mean / this.#firstMean - 1);
+      if (shift >= PREDICTION_DRIFT) out.push({ kind: 'prediction_drift', ...at, value: shift, threshold: PREDICTION_DRIFT, message: `mean prediction moved ${(100 * shift).toFixed(0)}% since day ${this.plan.startDay}` });
+      const drop = 1 - served.ctr / this.#firstCtr;
+      if (drop >= CTR_DROP) out.push({ kind: 'ctr_drop', ...at, value: drop, threshold: CTR_DROP, message: `CTR ${(100 * drop).toFixed(0)}% below day ${this.plan.startDay}` });
+    }
+    return out;
+  }
+
+  /** Serves the remaining days, honouring pause, stop and speed (days per second, 0 = flat out). */
+  async run(hooks: RunHooks = {}): Promise<void> {
+    if (this.#run === 'running') return;
+    this.#run = 'running';
+    const now = hooks.now ?? (() => performance.now());
+    while (this.#reports.length < this.plan.days) {
+      if ((this.#run as string) === 'stopped') return;
+      if ((this.#run as string) === 'paused') await new Promise<void>((r) => (this.#resume = r));
+      if ((this.#run as string) === 'stopped') return;
+      const t0 = now();
+      const report = this.serveNext(now);
+      hooks.onDay?.(report);
+      await hooks.yieldNow?.();
+      const wait = this.#speed > 0 ? 1000 / this.#speed - (now() - t0) : 0;
+      if (wait > 0) await hooks.sleep?.(wait);
+    }
+    this.#run = 'done';
+  }
+
+  pause(): void {
+    if (this.#run === 'running') this.#run = 'paused';
+  }
+
+  resume(): void {
+    if (this.#run !== 'paused') return;
+    this.#run = 'running';
+    this.#resume?.();
+    this.#resume = null;
+  }
+
+  /** Stops serving; the days served stay. */
+  stop(): void {
+    if (this.#run === 'running' || this.#run === 'paused') {
+      this.#run = 'stopped';
+      this.#resume?.();
+      this.#resume = null;
+    }
+  }
+
+  setSpeed(daysPerSecond: number): void {
+    this.#speed = Math.max(0, Math.min(100, daysPerSecond));
+  }
+
+  /** The live log so far (champion's impressions, every column), one chunk per day. */
+  get chunks(): readonly ImpressionLog[] {
+    return this.#chunks;
+  }
+
+  /** Restores served days from storage (after a reload): reports and log chunks, replaying the users' blindness. */
+  restoreDays(reports: DayReport[], chunks: ImpressionLog[]): void {
+    // The users' blindness is not stored: serve the restored days again (unlogged) with the policy that served each.
+    const base = baselinePolicy();
+    for (const r of reports) {
+      const s = this.stream(r.index);
+      const p = this.policyFor(r.monitor.champion).policy;
+      serveDay(this.world, s, p, p.score(s.cands), this.#state);
+      serveDay(this.world, s, base, base.score(s.cands), this.#control);
+    }
+    this.#firstMean = reports[0]?.monitor.prediction.mean ?? Number.NaN;
+    this.#firstCtr = reports[0]?.served.ctr ?? Number.NaN;
+    this.#reports = reports.slice();
+    this.#chunks = chunks.slice();
+    if (this.#run === 'idle' && reports.length > 0) this.#run = reports.length >= this.plan.days ? 'done' : 'stopped';
+  }
+
+  /** Restores the deployment log and who serves (after a reload). */
+  restoreDeployments(records: DeploymentRecord[], champion: ServedPolicy, previous: ServedPolicy[]): void {
+    this.#deployments = records.slice();
+    this.#champion = champion;
+    this.#previous = previous.slice();
+  }
+
+  snapshot(): ServingSnapshot {
+    const ch = this.#challenger;
+    return {
+      startDay: this.plan.startDay,
+      days: this.plan.days,
+      queriesPerDay: this.plan.queriesPerDay,
+      champion: { label: this.#champion.label, role: roleOf(this.#champion) },
+      challenger: ch ? { label: ch.label, role: roleOf(ch) } : null,
+      previous: this.#previous.map((p) => p.label),
+      run: this.#run,
+      reports: this.#reports.slice(),
+      deployments: this.#deployments.slice(),
+      gate: this.#gate,
+      speed: this.#speed,
+    };
+  }
+
+  /** A policy for a stored model version (for restoring and replays). */
+  policyFor(version: string): ServedPolicy {
+    if (version === 'baseline') return baselineServed();
+    const m = this.#models.get(version);
+    if (!m) throw new Error(`unknown model ${version}`);
+    this.#calibration ??= dayStream(this.world, this.plan.index, `${this.plan.seed}/calibration`, Math.max(0, this.plan.startDay - 2), 1000, this.plan.users);
+    return m.kind === 'click' ? ctrServed(m) : impressionsServed(m, this.#calibration);
+  }
+
+  /** A stored model by version, if any. */
+  model(version: string): ServedModel | undefined {
+    return this.#models.get(version);
+  }
+
+  /** Registers a model without shipping it (restoring after a reload). */
+  addModel(m: ServedModel): void {
+    this.#models.set(m.version, m);
+  }
+}
+
+/** Replays the live days with one policy from the same starting blindness, the same requests and click draws (a paired comparison). */
+export async function replay(session: ServingSession, p: ServedPolicy, onDay?: (d: PolicyDay, k: number) => void, yieldNow?: () => Promise<void>): Promise<PolicyDay[]> {
+  const opts: SimOptions = { startDay: session.plan.startDay, days: session.plan.days, queriesPerDay: session.plan.queriesPerDay, seed: session.plan.seed, log: false, initialBlindness: session.initialBlindness };
+  const state = startServing(session.world, session.plan, opts);
+  const days: PolicyDay[] = [];
+  for (let k = 0; k < session.plan.days; k++) {
+    const s = session.stream(k);
+    const d = serveDay(session.world, s, p.policy, p.policy.score(s.cands), state);
+    days.push(d);
+    onDay?.(d, k);
+    await yieldNow?.();
+  }
+  return days;
+}
