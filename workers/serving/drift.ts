@@ -1,8 +1,9 @@
 // Feature drift of live traffic against the model's training days: the population stability
-// index (PSI) of a few query features. A small local helper until src/lib/drift lands.
+// index (PSI, from src/lib/drift) of a few query features over their histograms.
 import { NUM_DAYS, type Columns } from '../../src/lib/sim/types.ts';
 import type { World } from '../../src/lib/sim/world.ts';
 import { dayStream, type AdIndex } from '../../src/lib/business/index.ts';
+import { psi as psiOfShares } from '../../src/lib/drift/stats.ts';
 
 /** The features watched on the dashboard. */
 export const DRIFT_FEATURES = ['device', 'queryCat', 'intent'] as const;
@@ -25,17 +26,15 @@ function histogram(cols: Columns, feature: DriftFeature, stride: number): Float6
   return h;
 }
 
-/** PSI between two histograms: Σ (a − e) ln(a / e) over shares, each floored at 1e-4. */
+/** Shares of a histogram's counts. */
+function shares(h: Float64Array): number[] {
+  const t = h.reduce((s, v) => s + v, 0);
+  return Array.from(h, (v) => (t > 0 ? v / t : 0));
+}
+
+/** PSI between two histograms of counts (empty bins at src/lib/drift's epsilon). */
 export function psi(expected: Float64Array, actual: Float64Array): number {
-  const te = expected.reduce((s, v) => s + v, 0);
-  const ta = actual.reduce((s, v) => s + v, 0);
-  let sum = 0;
-  for (let i = 0; i < expected.length; i++) {
-    const e = Math.max(1e-4, (expected[i] as number) / Math.max(1, te));
-    const a = Math.max(1e-4, (actual[i] as number) / Math.max(1, ta));
-    sum += (a - e) * Math.log(a / e);
-  }
-  return sum;
+  return psiOfShares(shares(expected), shares(actual));
 }
 
 /** Reference histograms of the watched features: queries drawn over the model's training days. */
