@@ -58,9 +58,9 @@ async function browserBench(): Promise<BenchResult> {
 async function main(): Promise<void> {
   const t0 = performance.now();
   const node = await nodeGeneration();
-  await (await import('./serving-node.ts')).benchServingNode(process.stdout);
+  const serving = await (await import('./serving-node.ts')).benchServingNode(process.stdout);
   const result = await browserBench();
-  const out = { date: new Date().toISOString(), options: OPTIONS, node, ...result, totalSeconds: (performance.now() - t0) / 1000 };
+  const out = { date: new Date().toISOString(), options: OPTIONS, node, serving, ...result, totalSeconds: (performance.now() - t0) / 1000 };
   mkdirSync(resolve(root, 'results'), { recursive: true });
   writeFileSync(resolve(root, 'results/bench.json'), JSON.stringify(out, null, 2));
   process.stdout.write(`\nTraining throughput, examples/s (${OPTIONS.rows.toLocaleString('en')} rows, default features, MLP hidden ${OPTIONS.hidden.join('-')}, each cell: best 150 ms window of a ${OPTIONS.budgetMs} ms run)\n`);
