@@ -14,7 +14,7 @@ export const COLLECT_ROWS = 10_000_000;
 /** Fraction w of negatives kept when collecting. */
 export const COLLECT_KEEP = 0.001;
 /** Training settings for a collected set (about 12,000 rows: small batches, many epochs, so thousands of updates). */
-export const COLLECT_TRAIN: Partial<TrainConfig> = { batchSize: 256, epochs: 30 };
+export const COLLECT_TRAIN: Partial<TrainConfig> = { batchSize: 256, epochs: 30, finalLrFraction: 0.01 };
 /** Training settings of one skew-slider retrain (seconds). */
 export const SKEW_TRAIN: Partial<TrainConfig> = { epochs: 2 };
 /** The skew slider's range: 50% … 0.001%. */
