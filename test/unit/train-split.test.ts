@@ -42,3 +42,21 @@ test('k folds partition the rows: each row is held out by exactly one fold, and 
   expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
   expect(() => splitRows(n, 0.2, 's', { k: 3, index: 3 })).toThrow(/not a valid fold/);
 });
+
+test('day folds hold out contiguous day ranges, partition the rows, and leave a buffer of days out of training', () => {
+  const n = 9_000;
+  const days = Uint8Array.from({ length: n }, (_, i) => i % 90);
+  const k = 3;
+  const held = new Uint8Array(n);
+  for (let index = 0; index < k; index++) {
+    const { trainRows, valRows } = splitRows(n, 0.2, 's', { k, index, by: 'day', gapDays: 15 }, days);
+    const valDays = new Set(Array.from(valRows, (r) => days[r]!));
+    expect([...valDays].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, d) => index * 30 + d));
+    for (const r of valRows) held[r]!++;
+    // No training row lies within 15 days of the held-out range.
+    for (const r of trainRows) expect(days[r]! < index * 30 - 15 || days[r]! >= index * 30 + 45).toBe(true);
+    expect(trainRows.length).toBe(n - valRows.length - (index === 1 ? 3_000 : 1_500));
+  }
+  expect(held.every((c) => c === 1)).toBe(true);
+  expect(() => splitRows(n, 0.2, 's', { k, index: 0, by: 'day' })).toThrow(/day column/);
+});

@@ -1,7 +1,7 @@
 // Training sets: a seeded train/validation split of a dataset, featurised once into sparse rows and
 // kept in a byte-budgeted cache (a 1M-row set is ~40 MB), so a retrain with other model settings is quick.
 import type { Columns } from '../../src/lib/sim/types.ts';
-import type { FeatureToggles } from '../lab-types.ts';
+import type { FeatureToggles, FoldSpec } from '../lab-types.ts';
 import type { Dataset } from './datasets.ts';
 import { fitToggles, type FittedFeatures } from './featurize.ts';
 import type { Matrix } from './model.ts';
@@ -36,25 +36,31 @@ function matrixBytes(m: Matrix): number {
 }
 
 /**
- * A seeded split: validation rows drawn at random (ascending), training rows as the rest in
- * shuffled blocks of BLOCK_ROWS consecutive rows.
+ * A seeded split: validation rows drawn at random (ascending), or one of k folds (random rows, or
+ * a block of days from `days`), training rows as the rest in shuffled blocks of BLOCK_ROWS consecutive rows.
  */
-export function splitRows(n: number, validationFraction: number, seed: string, fold?: { k: number; index: number }): { trainRows: Uint32Array; valRows: Uint32Array } {
+export function splitRows(n: number, validationFraction: number, seed: string, fold?: FoldSpec, days?: ArrayLike<number>): { trainRows: Uint32Array; valRows: Uint32Array } {
   const rand = streamFor(seed, 'split');
   const perm = rand.shuffle(range(n));
   let valRows: Uint32Array;
+  let isVal: Uint8Array = new Uint8Array(n);
   if (fold) {
-    // Fold i holds the rows at permutation positions [i·n/k, (i+1)·n/k): the k folds partition the rows.
+    // Fold i holds the i-th block of days, or the rows at permutation positions [i·n/k, (i+1)·n/k): the k folds partition the rows.
     const { k, index } = fold;
     if (!(Number.isInteger(k) && k >= 2 && Number.isInteger(index) && index >= 0 && index < k)) throw new Error(`fold ${index} of ${k} is not a valid fold`);
-    valRows = perm.slice(Math.floor((index * n) / k), Math.floor(((index + 1) * n) / k)).sort();
+    if (fold.by === 'day') {
+      if (!days) throw new Error('day folds need the day column');
+      isVal = dayFoldMarks(n, days, k, index, fold.gapDays ?? 0);
+      valRows = Uint32Array.from(range(n).filter((i) => isVal[i] === 1));
+    } else valRows = perm.slice(Math.floor((index * n) / k), Math.floor(((index + 1) * n) / k)).sort();
   } else {
     const nVal = Math.min(n - 1, Math.max(0, Math.round(n * validationFraction)));
     valRows = perm.slice(0, nVal).sort();
   }
-  const isVal = new Uint8Array(n);
   for (const r of valRows) isVal[r] = 1;
-  const rest = new Uint32Array(n - valRows.length);
+  let nRest = 0;
+  for (let i = 0; i < n; i++) if (!isVal[i]) nRest++;
+  const rest = new Uint32Array(nRest);
   for (let i = 0, k = 0; i < n; i++) if (!isVal[i]) rest[k++] = i;
   const blocks = rand.shuffle(range(Math.ceil(rest.length / BLOCK_ROWS)));
   const trainRows = new Uint32Array(rest.length);
@@ -65,6 +71,32 @@ export function splitRows(n: number, validationFraction: number, seed: string, f
     k += part.length;
   }
   return { trainRows, valRows };
+}
+
+/**
+ * Day fold `index` of `k` (grouped, buffered k-fold): the days the rows span cut into k contiguous
+ * ranges; fold `index` holds out one range, and rows within `gapDays` days of it are left out of
+ * training too, so a labelling batch that straddles the range edge is never learned by the model
+ * that scores it. Marks each row 1 (held out), 2 (buffer: neither trained on nor scored) or 0 (training).
+ */
+export function dayFoldMarks(n: number, days: ArrayLike<number>, k: number, index: number, gapDays: number): Uint8Array {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = days[i] as number;
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  const span = hi - lo + 1;
+  const from = lo + Math.floor((index * span) / k);
+  const to = lo + Math.floor(((index + 1) * span) / k);
+  const marks = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = days[i] as number;
+    if (d >= from && d < to) marks[i] = 1;
+    else if (d >= from - gapDays && d < to + gapDays) marks[i] = 2;
+  }
+  return marks;
 }
 
 /** Labels and weights of the given rows as float32 vectors. */
@@ -79,13 +111,13 @@ function labelsOf(c: Columns, rows: Uint32Array): { y: Float32Array; w: Float32A
 }
 
 /** Splits with `seed`, fits the features on the training rows only, and builds both sparse sets. */
-export function prepare(ds: Dataset, toggles: FeatureToggles, seed: string, validationFraction: number, fold?: { k: number; index: number }): Prepared {
+export function prepare(ds: Dataset, toggles: FeatureToggles, seed: string, validationFraction: number, fold?: FoldSpec): Prepared {
   const key = JSON.stringify([ds.id, toggles, seed, validationFraction, fold ?? null]);
   const hit = cache.get(key);
   if (hit) return hit;
   const t0 = performance.now();
   const c = ds.cols;
-  const { trainRows, valRows } = splitRows(c.n, validationFraction, seed, fold);
+  const { trainRows, valRows } = splitRows(c.n, validationFraction, seed, fold, c.day);
   const features = fitToggles(toggles, ds.world, c, trainRows);
   const tr = transformSparse(features, c, trainRows);
   const va = transformSparse(features, c, valRows);

@@ -107,8 +107,8 @@ export interface TrainConfig {
   seed: string;
   /** Fraction of rows held out for validation, e.g. 0.2 (ignored when `fold` is set). */
   validationFraction: number;
-  /** k-fold cross-fitting: hold out fold `index` of `k` seeded folds (out-of-fold predictions). */
-  fold?: { k: number; index: number };
+  /** k-fold cross-fitting: hold out fold `index` of `k` folds (out-of-fold predictions). */
+  fold?: FoldSpec;
   /** Label used for the run history ("v1", "v2", …). */
   version?: string;
 }
@@ -478,4 +478,13 @@ export interface SkewPoint {
   /** Weighted rows predicted "show" at 0.5. */
   predictedPositive: number;
   millis: number;
+}
+
+/** Fold `index` of `k` for out-of-fold training: seeded random rows, or (by 'day') the index-th of k contiguous day ranges. */
+export interface FoldSpec {
+  k: number;
+  index: number;
+  by?: 'row' | 'day';
+  /** With `by: 'day'`: days either side of the held-out range left out of training too (a buffer). */
+  gapDays?: number;
 }

@@ -3,6 +3,11 @@ import type { TrainConfig } from '../lab/types.ts';
 
 /** Folds of the out-of-fold predictions behind confident learning (k ≥ 3). */
 export const OOF_FOLDS = 3;
+/** How rows fall into folds: by contiguous day ranges (labelling batches), so a batch's consistent
+ * mistakes are scored by models that saw few of them (grouped k-fold). */
+export const OOF_FOLD_BY: 'row' | 'day' = 'day';
+/** Days either side of a held-out day range also left out of its fold model's training (a labelling batch lasts up to about two weeks). */
+export const OOF_GAP_DAYS = 15;
 /** Training settings of each fold model (one pass over its rows: the folds must finish in seconds). */
 export const OOF_TRAIN: Partial<TrainConfig> = { epochs: 1 };
 /** Suspects whose precision is reported. */
@@ -14,7 +19,7 @@ export const COLLECT_ROWS = 10_000_000;
 /** Fraction w of negatives kept when collecting. */
 export const COLLECT_KEEP = 0.001;
 /** Training settings for a collected set (about 12,000 rows: small batches, many epochs, so thousands of updates). */
-export const COLLECT_TRAIN: Partial<TrainConfig> = { batchSize: 256, epochs: 30 };
+export const COLLECT_TRAIN: Partial<TrainConfig> = { batchSize: 256, epochs: 30, finalLrFraction: 0.01 };
 /** Training settings of one skew-slider retrain (seconds). */
 export const SKEW_TRAIN: Partial<TrainConfig> = { epochs: 2 };
 /** The skew slider's range: 50% … 0.001%. */
