@@ -51,7 +51,8 @@ describe('steps 5–8', () => {
     expect(wrong).toBeGreaterThan(0.35);
     expect(wrong).toBeLessThan(0.65);
     const precision = await valueOf(page, '[data-metric="suspect_precision"]');
-    expect(precision).toBeGreaterThanOrEqual(0);
+    // Day folds with a 15-day buffer keep each fold model away from the buggy batch it scores (test/story/labels.test.ts: 0.69–0.79 on five seeds).
+    expect(precision).toBeGreaterThanOrEqual(0.5);
     await page.locator('[data-metric="relabel_quote"]').first().waitFor();
     await press(page, /^Relabel$/);
     await waitForJob(page, 'relabel');
