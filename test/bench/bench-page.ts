@@ -1,7 +1,7 @@
 // The benchmark page: drives the real lab worker through comlink and watches the main thread.
 import { createLab } from '../../src/state/lab-client.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/params.ts';
-import { DEFAULT_TRAIN_CONFIG, MLP_TRAIN_OVERRIDES, type BackendName, type BenchRow } from '../../src/lib/lab/types.ts';
+import { DEFAULT_TRAIN_CONFIG, MLP_TRAIN_OVERRIDES, type BackendName, type BenchRow, type TrainPhases } from '../../src/lib/lab/types.ts';
 import type { BenchOptions, BenchResult, LongTask } from './bench-types.ts';
 import { cancelLatencies } from './cancel.ts';
 
@@ -21,6 +21,12 @@ const logEl = document.getElementById('log');
 function log(line: string): void {
   if (logEl) logEl.textContent += `\n${line}`;
   globalThis.console.info(`[bench] ${line}`);
+}
+
+/** A run's time by phase, for the log. */
+function phaseText(p: TrainPhases | undefined): string {
+  if (!p) return 'no phases';
+  return `features ${Math.round(p.featuresMs)} ms, steps ${Math.round(p.stepsMs)} ms, validation ${Math.round(p.validationMs)} ms, report ${Math.round(p.reportMs)} ms`;
 }
 
 /** Runs the whole browser half of the benchmark. */
@@ -54,7 +60,7 @@ async function runBench(o: BenchOptions): Promise<BenchResult> {
     }
     const trainMs = Math.min(...times);
     const trainMedianMs = times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-    log(`story retrain: ${Math.round(trainMs)} ms best, ${Math.round(trainMedianMs)} ms median (+${Math.round(f.millis)} ms features when cold: ${Math.round(coldMs)} ms)`);
+    log(`story retrain: ${Math.round(trainMs)} ms best, ${Math.round(trainMedianMs)} ms median (+${Math.round(f.millis)} ms features when cold: ${Math.round(coldMs)} ms); last run ${phaseText(story.phases)}`);
     phase = 'converged';
     t0 = performance.now();
     const conv = await lab.train({ ...cfg, ...CONVERGED });
@@ -85,11 +91,12 @@ async function runBench(o: BenchOptions): Promise<BenchResult> {
     const mlpConv = await lab.train({ ...mlpCfg, epochs: CONVERGED.epochs, finalLrFraction: CONVERGED.finalLrFraction });
     const mlpConvMs = performance.now() - t0;
     const [mt, mct] = await Promise.all([lab.evaluate(mlp.modelId, 'test'), lab.evaluate(mlpConv.modelId, 'test')]);
+    log(`MLP story retrain phases: ${phaseText(mlp.phases)}`);
     log(`MLP story retrain: ${Math.round(Math.min(...mlpTimes))} ms, AUC ${mt.auc.value.toFixed(4)} vs converged ${mct.auc.value.toFixed(4)}`);
     await lab.disposeModel(mlpConv.modelId);
 
     phase = 'cancel';
-    const cancel = await cancelLatencies(lab, DEFAULT_PARAMS, 3);
+    const cancel = (o.cancelRepeats ?? 3) > 0 ? await cancelLatencies(lab, DEFAULT_PARAMS, o.cancelRepeats ?? 3) : [];
     for (const c of cancel) log(`cancel ${c.job}: ${Math.round(c.medianMs)} ms median, ${Math.round(c.maxMs)} ms worst`);
 
     phase = 'throughput';
@@ -132,9 +139,11 @@ async function runBench(o: BenchOptions): Promise<BenchResult> {
         goldAuc: sg.auc.value,
         convergedGoldAuc: cg.auc.value,
         calibration: st.calibration.value,
+        phases: story.phases,
       },
       mlpStory: {
         trainMs: Math.min(...mlpTimes),
+        phases: mlp.phases,
         coldMs: mlpColdMs,
         testAuc: mt.auc.value,
         convergedAuc: mct.auc.value,

@@ -1,5 +1,5 @@
 // What the benchmark page measures and hands back to the runner.
-import type { BackendReport, BenchRow, MemoryReport } from '../../src/lib/lab/types.ts';
+import type { BackendReport, BenchRow, MemoryReport, TrainPhases } from '../../src/lib/lab/types.ts';
 import type { CancelLatency } from './cancel.ts';
 
 /** Knobs of a benchmark run (smaller values make a quick smoke run). */
@@ -15,6 +15,8 @@ export interface BenchOptions {
   storyRows: number;
   /** Rows generated for the browser generation speed (1,000,000). */
   generateRows: number;
+  /** Tries of each cancel measurement (default 3; 0 skips them). */
+  cancelRepeats?: number;
 }
 
 /** A main-thread long task seen by the PerformanceObserver. */
@@ -47,10 +49,13 @@ export interface BenchResult {
     goldAuc: number;
     convergedGoldAuc: number;
     calibration: number;
+    /** The last timed retrain's time by phase. */
+    phases?: TrainPhases;
   };
   /** The default MLP's story retrain (MLP_TRAIN_OVERRIDES) against its own 30-epoch converged model. */
   mlpStory: {
     trainMs: number;
+    phases?: TrainPhases;
     coldMs: number;
     testAuc: number;
     convergedAuc: number;

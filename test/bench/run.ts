@@ -9,11 +9,16 @@ import type { BenchOptions, BenchResult } from './bench-types.ts';
 import { summaryTable, throughputTable } from './table.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-/** `--quick` runs a small smoke version (seconds instead of minutes). */
+/** `--quick` runs a small smoke version (seconds instead of minutes); `--story` only the story
+ * retrains on the chosen backend and the WASM throughput rows (for tuning them). */
 const quick = process.argv.includes('--quick');
+const storyOnly = process.argv.includes('--story');
+const FULL: BenchOptions = { rows: 200_000, batchSizes: [1024, 4096, 16384], budgetMs: 1500, backends: ['webgpu', 'webgl', 'wasm', 'cpu'], hidden: [32, 16], storyRows: 1_000_000, generateRows: 1_000_000 };
 const OPTIONS: BenchOptions = quick
   ? { rows: 20_000, batchSizes: [1024, 4096], budgetMs: 300, backends: ['wasm', 'cpu'], hidden: [32, 16], storyRows: 100_000, generateRows: 100_000 }
-  : { rows: 200_000, batchSizes: [1024, 4096, 16384], budgetMs: 1500, backends: ['webgpu', 'webgl', 'wasm', 'cpu'], hidden: [32, 16], storyRows: 1_000_000, generateRows: 1_000_000 };
+  : storyOnly
+    ? { ...FULL, backends: ['wasm'], cancelRepeats: 0 }
+    : FULL;
 
 /** Node rows/s from the simulator helper's bench, if it exists. */
 async function nodeGeneration(): Promise<{ rowsPerSec: number; [k: string]: unknown } | null> {
@@ -57,16 +62,17 @@ async function browserBench(): Promise<BenchResult> {
 
 async function main(): Promise<void> {
   const t0 = performance.now();
-  const node = await nodeGeneration();
-  const serving = await (await import('./serving-node.ts')).benchServingNode(process.stdout);
+  const node = storyOnly ? null : await nodeGeneration();
+  const serving = storyOnly ? [] : await (await import('./serving-node.ts')).benchServingNode(process.stdout);
   const result = await browserBench();
   const out = { date: new Date().toISOString(), options: OPTIONS, node, serving, ...result, totalSeconds: (performance.now() - t0) / 1000 };
   mkdirSync(resolve(root, 'results'), { recursive: true });
-  writeFileSync(resolve(root, 'results/bench.json'), JSON.stringify(out, null, 2));
+  const file = storyOnly ? 'results/bench-story.json' : 'results/bench.json';
+  writeFileSync(resolve(root, file), JSON.stringify(out, null, 2));
   process.stdout.write(`\nTraining throughput, examples/s (${OPTIONS.rows.toLocaleString('en')} rows, default features, MLP hidden ${OPTIONS.hidden.join('-')}, each cell: best 150 ms window of a ${OPTIONS.budgetMs} ms run)\n`);
   process.stdout.write(`${throughputTable(result.throughput, result.plain, OPTIONS.batchSizes)}\n\n`);
   process.stdout.write(`${summaryTable(result, node?.rowsPerSec ?? null)}\n`);
-  process.stdout.write(`\nWrote results/bench.json (${out.totalSeconds.toFixed(0)} s).\n`);
+  process.stdout.write(`\nWrote ${file} (${out.totalSeconds.toFixed(0)} s).\n`);
 }
 
 main().catch((err: unknown) => {

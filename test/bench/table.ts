@@ -1,5 +1,5 @@
 // Formats the benchmark results as plain-text tables for stdout.
-import type { BenchRow } from '../../src/lib/lab/types.ts';
+import type { BenchRow, TrainPhases } from '../../src/lib/lab/types.ts';
 import type { BenchResult } from './bench-types.ts';
 
 /** Examples or rows per second, short: "7.9 M", "640 k". */
@@ -30,6 +30,12 @@ export function throughputTable(rows: BenchRow[], plain: BenchRow[], batchSizes:
 }
 
 /** The story retrain, generation and main-thread summary. */
+/** A retrain's phases in one cell. */
+function phaseCell(p: TrainPhases | undefined): string {
+  if (!p) return 'not reported';
+  return `steps ${Math.round(p.stepsMs)} ms, validation scoring ${Math.round(p.validationMs)} ms, report ${Math.round(p.reportMs)} ms, features ${Math.round(p.featuresMs)} ms (cached)`;
+}
+
 export function summaryTable(r: BenchResult, nodeRowsPerSec: number | null): string {
   const s = r.story;
   const worst = r.longTasks.filter((t) => t.phase !== 'load').reduce((m, t) => Math.max(m, t.durationMs), 0);
@@ -37,10 +43,12 @@ export function summaryTable(r: BenchResult, nodeRowsPerSec: number | null): str
   const rows: string[][] = [
     ['chosen backend', `${r.chosen.backend}: ${r.chosen.reason}`],
     ['story retrain (features built)', `${Math.round(s.trainMs)} ms best, ${Math.round(s.trainMedianMs)} ms median, on ${s.backend}, ${s.rows.toLocaleString('en')} rows`],
+    ['story retrain, time by phase', phaseCell(s.phases)],
     ['story retrain (cold, with features)', `${Math.round(s.coldMs)} ms (features alone ${Math.round(s.featureMs)} ms)`],
     ['story AUC (test stream)', `${s.testAuc.toFixed(4)} vs converged ${s.convergedAuc.toFixed(4)} (${s.convergedEpochs} epochs, ${Math.round(s.convergedMs)} ms): Δ ${(s.testAuc - s.convergedAuc).toFixed(4)}`],
     ['story AUC (gold stream)', `${s.goldAuc.toFixed(4)} vs converged ${s.convergedGoldAuc.toFixed(4)}: Δ ${(s.goldAuc - s.convergedGoldAuc).toFixed(4)}; calibration ${s.calibration.toFixed(3)}`],
     ['MLP story retrain (features built)', `${Math.round(r.mlpStory.trainMs)} ms (cold ${Math.round(r.mlpStory.coldMs)} ms); test AUC ${r.mlpStory.testAuc.toFixed(4)} vs converged ${r.mlpStory.convergedAuc.toFixed(4)} (${r.mlpStory.convergedEpochs} epochs, ${Math.round(r.mlpStory.convergedMs)} ms): Δ ${(r.mlpStory.testAuc - r.mlpStory.convergedAuc).toFixed(4)}`],
+    ['MLP story retrain, time by phase', phaseCell(r.mlpStory.phases)],
     ['worker bytes held, story default state', `${((r.memory.heldBytes ?? 0) / 2 ** 20).toFixed(1)} MB (${(r.memory.caches ?? []).map((c) => `${c.name} ${(c.bytes / 2 ** 20).toFixed(1)} MB`).join(', ')}; tensors ${(r.memory.numBytes / 2 ** 20).toFixed(1)} MB)`],
     ['main-thread long tasks while working', `${during.length} (longest ${Math.round(worst)} ms)`],
     ['generation, browser worker', `${fmtRate(r.generation.rowsPerSec)} rows/s (${r.generation.rows.toLocaleString('en')} rows in ${Math.round(r.generation.millis)} ms)`],

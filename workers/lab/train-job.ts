@@ -36,11 +36,14 @@ export async function runTraining(cfg: TrainConfig, runHooks: RunHooks): Promise
   const ds = getDataset(cfg.datasetId);
   checkTrain({ rows: ds.cols.n, features: cfg.features, model: cfg.model, hidden: cfg.hidden, batchSize: cfg.batchSize });
   hooks.onProgress?.({ fraction: 0, stage: 'building features', epoch: 0, epochs: cfg.epochs, trainLoss: NaN, valLoss: NaN, examplesPerSec: 0 });
+  const tp = performance.now();
   const prep = prepare(ds, cfg.features, cfg.seed, cfg.validationFraction, cfg.fold);
+  const featuresMs = performance.now() - tp;
   const fitted = await fit(prep.train, prep.val, { ...cfg, model: cfg.model }, { ...hooks, progressEveryMs: PROGRESS_EVERY_MS });
   const backend = fitted.backend as BackendName;
   const days = (ds.opts.days ?? [0, 89]) as [number, number];
   const rec = addModel({ config: cfg, weights: fitted.weights, features: prep.features, valRows: prep.valRows, backend, version: cfg.version, world: ds.params, days });
+  const tr = performance.now();
   const valCols = selectRows(ds.cols, prep.valRows);
   const valPred = fitted.valPred ?? (await predictTf(fitted.weights, prep.val.x));
   const validation = await report(rec, { name: 'validation', cols: valCols, labels: valCols.label }, valPred);
@@ -56,5 +59,6 @@ export async function runTraining(cfg: TrainConfig, runHooks: RunHooks): Promise
     millis: performance.now() - t0,
     examplesPerSec: fitted.examplesPerSec,
     backendFallback: fitted.backendFallback,
+    phases: { featuresMs, ...fitted.phases, reportMs: performance.now() - tr },
   };
 }

@@ -47,6 +47,8 @@ export interface FitResult {
   backendFallback?: string;
   /** The final model's probabilities on the validation rows (null without validation rows). */
   valPred: Float32Array | null;
+  /** Where the time went (ms): the training steps, and scoring the validation rows after each epoch. */
+  phases: { stepsMs: number; validationMs: number };
 }
 
 /** Time between event-loop turns (ms): bounds how long a cancel waits. */
@@ -85,6 +87,8 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
   let lastReport = -Infinity;
   let valLoss = NaN;
   let valPred: Float32Array | null = null;
+  let stepsMs = 0;
+  let validationMs = 0;
   try {
     for (let epoch = 0; epoch < o.epochs; ) {
       const order = orderRand.shuffle(range(nb));
@@ -102,7 +106,9 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
           }
           const lost = hooks.lost?.();
           if (lost) throw new Error(lost);
+          const ts = performance.now();
           const loss = await stepper.step(batch, wsums[b]!, o.learningRate * Math.exp(decay * step));
+          stepsMs += performance.now() - ts;
           if (Number.isFinite(loss)) {
             lossSum += loss;
             wSum += wsums[b]!;
@@ -130,8 +136,10 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
         }
         const weights = await stepper.snapshot();
         if (val && val.n > 0) {
+          const tv = performance.now();
           valPred = await predictTf(weights, val.x);
           valLoss = weightedLogLoss(valPred, val.y, val.w);
+          validationMs += performance.now() - tv;
         }
         snapshot = weights;
       } catch (err) {
@@ -167,5 +175,5 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
     valLoss,
     examplesPerSec: examples / (millis / 1000),
   });
-  return { weights: snapshot, history, millis, examplesPerSec: examples / (millis / 1000), backend: tf.getBackend(), backendFallback, valPred };
+  return { weights: snapshot, history, millis, examplesPerSec: examples / (millis / 1000), backend: tf.getBackend(), backendFallback, valPred, phases: { stepsMs, validationMs } };
 }

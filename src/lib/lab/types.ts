@@ -179,6 +179,17 @@ export interface TrainResult {
   examplesPerSec: number;
   /** Set if the backend failed mid-run and training finished on another one. */
   backendFallback?: string;
+  /** Where the run's time went (ms): featurising (0 when cached), the training steps, scoring the
+   * validation rows after each epoch, and the final validation report. */
+  phases?: TrainPhases;
+}
+
+/** A training run's time by phase, in milliseconds. */
+export interface TrainPhases {
+  featuresMs: number;
+  stepsMs: number;
+  validationMs: number;
+  reportMs: number;
 }
 
 export interface MemoryReport {
