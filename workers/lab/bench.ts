@@ -7,6 +7,7 @@ import { baseLogit, initWeights, type Matrix } from './model.ts';
 import { logregStepper } from './train-logreg.ts';
 import { mlpStepper } from './train-mlp.ts';
 import { sliceRows } from './synthetic.ts';
+import { buildSlotPlan, planSlots } from './slot-plan.ts';
 import { generateRows, worldFor } from './datasets.ts';
 import { trainLogReg } from '../../src/lib/learn/logreg.ts';
 
@@ -23,14 +24,17 @@ const WINDOW_MS = 150;
 /**
  * Examples/s of one model at one batch size on the active backend: one warm-up batch (kernel
  * compilation), then batches over the rows (wrapping around) for `budgetMs`; reports the best rate
- * over windows of ≥ WINDOW_MS and the mean over the whole run.
+ * over windows of ≥ WINDOW_MS and the mean over the whole run. The batches' slots are sorted by
+ * column before the clock starts, as training does once per training set (slot-plan.ts).
  */
 export async function benchFit(m: Matrix, model: ModelKind, hidden: number[], batchSize: number, budgetMs: number): Promise<BenchRow> {
   const init = initWeights(model, m.d, hidden, 'bench', baseLogit(m.y, m.w));
   const stepper = model === 'logreg' ? logregStepper(init) : mlpStepper(init);
   try {
     const bs = Math.min(m.n, batchSize);
-    await stepper.step(sliceRows(m, 0, bs), weightOf(m, 0, bs), 0.01);
+    const plan = buildSlotPlan(m.x, bs);
+    const slots = (s: number) => (plan ? planSlots(plan, Math.floor(s / bs)) : undefined);
+    await stepper.step(sliceRows(m, 0, bs), weightOf(m, 0, bs), 0.01, slots(0));
     let examples = 0;
     let best = 0;
     let winExamples = 0;
@@ -38,7 +42,7 @@ export async function benchFit(m: Matrix, model: ModelKind, hidden: number[], ba
     let winStart = t0;
     for (let s = bs; performance.now() - t0 < budgetMs; s += bs) {
       if (s + bs > m.n) s = 0;
-      await stepper.step(sliceRows(m, s, s + bs), weightOf(m, s, s + bs), 0.01);
+      await stepper.step(sliceRows(m, s, s + bs), weightOf(m, s, s + bs), 0.01, slots(s));
       examples += bs;
       winExamples += bs;
       const now = performance.now();

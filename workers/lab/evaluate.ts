@@ -24,5 +24,10 @@ export async function scoreSet(m: ModelRecord, set: EvalSet): Promise<Float32Arr
 /** The full report of a model on a set (weighted by the set's example weights). */
 export async function report(m: ModelRecord, set: EvalSet, pred?: Float32Array): Promise<EvalReport> {
   const p = pred ?? (await scoreSet(m, set));
-  return { modelId: m.id, split: set.name, ...evaluate(p, set.labels, set.cols.weight) };
+  return reportOf(m, set.name, p, set.labels, set.cols.weight);
+}
+
+/** The full report from predictions, labels and weights already at hand (a training run's validation rows). */
+export function reportOf(m: ModelRecord, split: string, pred: Float32Array, labels: Uint8Array, weights: Float32Array): EvalReport {
+  return { modelId: m.id, split, ...evaluate(pred, labels, weights) };
 }

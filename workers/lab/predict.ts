@@ -4,15 +4,16 @@ import type { ModelWeights } from './model.ts';
 import { fromDense, sliceSparse, type SparseRows } from '../../src/lib/features/sparse.ts';
 import { batchTensors, embedBag, type BatchTensors } from './embed.ts';
 
-/** Logits of a network for one batch: the first layer an embedding-bag (`bag`, default without autograd), then dense layers with ReLU between. */
+/** Logits of a network for one batch: the first layer an embedding-bag (`bag`, default without autograd), then dense layers with ReLU between (`dense` and `bias` may bring hand-written gradients). */
 export function forward(
   layers: { W: tf.Tensor2D; b: tf.Tensor }[],
   x: BatchTensors,
   bag: (W: tf.Tensor2D) => tf.Tensor2D = (W) => embedBag(W, x),
   dense: (a: tf.Tensor2D, W: tf.Tensor2D) => tf.Tensor2D = (a, W) => tf.matMul(a, W),
+  bias: (a: tf.Tensor2D, b: tf.Tensor) => tf.Tensor2D = (a, b) => tf.add(a, b),
 ): tf.Tensor2D {
-  let a: tf.Tensor2D = tf.add(bag(layers[0]!.W), layers[0]!.b);
-  for (let i = 1; i < layers.length; i++) a = tf.add(dense(tf.relu(a), layers[i]!.W), layers[i]!.b);
+  let a: tf.Tensor2D = bias(bag(layers[0]!.W), layers[0]!.b);
+  for (let i = 1; i < layers.length; i++) a = bias(dense(tf.relu(a), layers[i]!.W), layers[i]!.b);
   return a;
 }
 

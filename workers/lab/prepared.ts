@@ -9,6 +9,7 @@ import { range, streamFor } from '../../src/lib/rng.ts';
 import { sparseBytes, transformSparse } from '../../src/lib/features/sparse.ts';
 import { ByteLru } from '../../src/lib/lab/lru.ts';
 import { CACHE_BUDGETS } from '../../src/lib/lab/budget.ts';
+import { buildSlotPlan, type SlotPlan } from './slot-plan.ts';
 
 /** A dataset split and featurised for training. */
 export interface Prepared {
@@ -19,8 +20,10 @@ export interface Prepared {
   val: Matrix;
   valRows: Uint32Array;
   millis: number;
-  /** Bytes held. */
+  /** Bytes held (the sparse sets plus their slot plans). */
   bytes: number;
+  /** The training rows' slots sorted per batch, by batch size (built on the first run at that size). */
+  plans: Map<number, SlotPlan>;
 }
 
 /** Rows per block of the training order: blocks are shuffled, rows within a block stay in order,
@@ -123,9 +126,28 @@ export function prepare(ds: Dataset, toggles: FeatureToggles, seed: string, vali
   const va = transformSparse(features, c, valRows);
   const train: Matrix = { x: tr, n: tr.n, d: tr.d, ...labelsOf(c, trainRows) };
   const val: Matrix = { x: va, n: va.n, d: va.d, ...labelsOf(c, valRows) };
-  const p: Prepared = { key, features, train, val, valRows, millis: performance.now() - t0, bytes: matrixBytes(train) + matrixBytes(val) + valRows.byteLength };
+  const p: Prepared = { key, features, train, val, valRows, millis: performance.now() - t0, bytes: matrixBytes(train) + matrixBytes(val) + valRows.byteLength, plans: new Map() };
   cache.set(key, p);
   return p;
+}
+
+/**
+ * The training rows' slot plan for a batch size, kept with the set (the newest plan only, so a
+ * batch-size sweep does not pile them up); null if the batch size cannot be planned.
+ */
+export function slotPlanOf(p: Prepared, batchSize: number): SlotPlan | null {
+  const bs = Math.max(1, Math.min(batchSize, p.train.n));
+  const hit = p.plans.get(bs);
+  if (hit) return hit;
+  const plan = buildSlotPlan(p.train.x, bs);
+  for (const old of p.plans.values()) p.bytes -= old.bytes;
+  p.plans.clear();
+  if (!plan) return null;
+  p.plans.set(bs, plan);
+  p.bytes += plan.bytes;
+  // Re-weigh the entry (if it is still cached) now that it holds the plan.
+  if (cache.peek(p.key) === p) cache.set(p.key, p);
+  return plan;
 }
 
 /** Drops the cached sets (frees their memory). */

@@ -1,11 +1,10 @@
 // A training run from a TrainConfig: prepare matrices, fit, keep the model, report on validation.
-import { selectRows } from '../../src/lib/sim/columns.ts';
 import type { BackendName, TrainConfig, TrainProgress, TrainResult } from '../lab-types.ts';
 import { getDataset } from './datasets.ts';
-import { report } from './evaluate.ts';
+import { reportOf } from './evaluate.ts';
 import { addModel } from './models.ts';
 import { predictTf } from './predict.ts';
-import { prepare } from './prepared.ts';
+import { prepare, slotPlanOf } from './prepared.ts';
 import { fit, type FitHooks } from './train.ts';
 import { checkTrain } from '../../src/lib/lab/budget.ts';
 
@@ -38,15 +37,16 @@ export async function runTraining(cfg: TrainConfig, runHooks: RunHooks): Promise
   hooks.onProgress?.({ fraction: 0, stage: 'building features', epoch: 0, epochs: cfg.epochs, trainLoss: NaN, valLoss: NaN, examplesPerSec: 0 });
   const tp = performance.now();
   const prep = prepare(ds, cfg.features, cfg.seed, cfg.validationFraction, cfg.fold);
+  const slotPlan = slotPlanOf(prep, cfg.batchSize);
   const featuresMs = performance.now() - tp;
-  const fitted = await fit(prep.train, prep.val, { ...cfg, model: cfg.model }, { ...hooks, progressEveryMs: PROGRESS_EVERY_MS });
+  const fitted = await fit(prep.train, prep.val, { ...cfg, model: cfg.model, slotPlan }, { ...hooks, progressEveryMs: PROGRESS_EVERY_MS });
   const backend = fitted.backend as BackendName;
   const days = (ds.opts.days ?? [0, 89]) as [number, number];
   const rec = addModel({ config: cfg, weights: fitted.weights, features: prep.features, valRows: prep.valRows, backend, version: cfg.version, world: ds.params, days });
   const tr = performance.now();
-  const valCols = selectRows(ds.cols, prep.valRows);
   const valPred = fitted.valPred ?? (await predictTf(fitted.weights, prep.val.x));
-  const validation = await report(rec, { name: 'validation', cols: valCols, labels: valCols.label }, valPred);
+  // The validation rows' labels and weights are already in the prepared set: no copy of their columns.
+  const validation = reportOf(rec, 'validation', valPred, Uint8Array.from(prep.val.y), prep.val.w);
   return {
     modelId: rec.id,
     version: rec.version,

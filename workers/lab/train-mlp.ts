@@ -3,7 +3,7 @@
 import { tf } from './tf.ts';
 import type { ModelWeights } from './model.ts';
 import type { Stepper } from './stepper.ts';
-import { batchTensors, denseOp, embedBagOp } from './embed.ts';
+import { batchTensors, biasAddOp, denseOp, embedBagOp, onesColumn } from './embed.ts';
 import { forward } from './predict.ts';
 
 /** Summed weighted binary cross-entropy on logits z, stable for large |z|. */
@@ -25,16 +25,17 @@ export function mlpStepper(init: ModelWeights): Stepper {
   // An explicit epsilon: by default Adam takes it from the backend, which differs between backends.
   const opt = tf.train.adam(0.001, 0.9, 0.999, 1e-7);
   const optLr = opt as unknown as { learningRate: number };
+  const ones = onesColumn();
   return {
-    async step(batch, wsum, lr) {
+    async step(batch, wsum, lr, slots) {
       optLr.learningRate = lr;
       const { n } = batch;
       const lossT = tf.tidy(() => {
-        const x = batchTensors(batch.x);
+        const x = batchTensors(batch.x, slots);
         const y = tf.tensor2d(batch.y, [n, 1]);
         const sw = tf.tensor2d(batch.w, [n, 1]);
         const layers = vars.map((v) => ({ W: v.W as tf.Tensor2D, b: v.b as tf.Tensor }));
-        const { value, grads } = tf.variableGrads(() => tf.div(weightedBceSum(forward(layers, x, embedBagOp(x), denseOp()), y, sw), wsum) as tf.Scalar, varList);
+        const { value, grads } = tf.variableGrads(() => tf.div(weightedBceSum(forward(layers, x, embedBagOp(x), denseOp(), biasAddOp(ones.get)), y, sw), wsum) as tf.Scalar, varList);
         opt.applyGradients(grads as unknown as Parameters<typeof opt.applyGradients>[0]);
         return value;
       });
@@ -57,6 +58,7 @@ export function mlpStepper(init: ModelWeights): Stepper {
     },
     dispose() {
       opt.dispose();
+      ones.dispose();
       tf.dispose(varList);
     },
   };

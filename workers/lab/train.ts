@@ -10,6 +10,7 @@ import { predictTf } from './predict.ts';
 import { range, streamFor } from '../../src/lib/rng.ts';
 import { sliceRows } from './synthetic.ts';
 import { CancelledError, nextTask } from './yield.ts';
+import { buildSlotPlan, planSlots, type SlotPlan } from './slot-plan.ts';
 
 /** What to train. */
 export interface FitOptions {
@@ -21,6 +22,8 @@ export interface FitOptions {
   seed: string;
   /** Learning rate at the end of the run as a fraction of the first (exponential decay). */
   finalLrFraction?: number;
+  /** The training rows' slots pre-sorted per batch (cached with the training set); built for this run if absent or for another batch size. */
+  slotPlan?: SlotPlan | null;
 }
 
 /** Callbacks and test hooks of a run. */
@@ -72,6 +75,7 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
   const bs = Math.max(1, Math.min(o.batchSize, train.n));
   const nb = Math.ceil(train.n / bs);
   const wsums = batchWeightSums(train, bs);
+  const plan = o.slotPlan?.batchSize === bs ? o.slotPlan : buildSlotPlan(train.x, bs);
   const total = nb * o.epochs;
   const decay = Math.log(o.finalLrFraction ?? 0.1) / Math.max(1, total);
   const orderRand = streamFor(o.seed, 'shuffle');
@@ -107,7 +111,7 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
           const lost = hooks.lost?.();
           if (lost) throw new Error(lost);
           const ts = performance.now();
-          const loss = await stepper.step(batch, wsums[b]!, o.learningRate * Math.exp(decay * step));
+          const loss = await stepper.step(batch, wsums[b]!, o.learningRate * Math.exp(decay * step), plan ? planSlots(plan, b) : undefined);
           stepsMs += performance.now() - ts;
           if (Number.isFinite(loss)) {
             lossSum += loss;

@@ -111,9 +111,10 @@ export function rankUnchecked(pred: Scores, labels: Labels, weights: Weights): R
   const groups = g + 1;
   return {
     n,
-    scores: scores.slice(0, groups),
-    tps: tps.slice(0, groups),
-    fps: fps.slice(0, groups),
+    // Views, not copies: the unused tails are dropped with the ranking (copying cost ~15% of a rank).
+    scores: scores.subarray(0, groups),
+    tps: tps.subarray(0, groups),
+    fps: fps.subarray(0, groups),
     positives: tp,
     negatives: fp,
   };
