@@ -32,6 +32,7 @@ import type { WorldParams } from '../src/lib/sim/types.ts';
 import { benchApi } from './lab/bench-api.ts';
 import { labelsApi } from './lab/labels-api.ts';
 import { driftApi } from './lab/drift-api.ts';
+import { exportApi } from './lab/export.ts';
 import { memoryReport } from './lab/memory.ts';
 import { checkTrain } from '../src/lib/lab/budget.ts';
 
@@ -164,6 +165,7 @@ const api = {
   ...benchApi,
   ...labelsApi,
   ...driftApi,
+  ...exportApi,
 };
 
 /** The lab worker's API as the UI sees it (through comlink's Remote). */

@@ -6,6 +6,7 @@ import type { RunHistory } from './runs.svelte.ts';
 import type { LabelsState } from './labels.svelte.ts';
 import type { DriftState } from './drift.svelte.ts';
 import type { ServingState } from './serving.svelte.ts';
+import type { DataExport } from './data-export.svelte.ts';
 
 /** Everything a component may read or change. */
 export interface AppState {
@@ -15,6 +16,7 @@ export interface AppState {
   labels: LabelsState;
   drift: DriftState;
   serving: ServingState;
+  dataExport: DataExport;
 }
 
 /** getApp() in any component below App; setApp() once in App. */

@@ -318,3 +318,18 @@ export interface FoldSpec {
   /** With `by: 'day'`: days either side of the held-out range left out of training too (a buffer). */
   gapDays?: number;
 }
+
+/** A dataset exported as a file (step 2's download): its bytes (transferred), what it holds and how long it took. */
+export interface DatasetFile {
+  format: 'csv' | 'parquet';
+  /** The whole file. */
+  bytes: ArrayBuffer;
+  datasetId: string;
+  params: WorldParams;
+  /** Data rows in the file (the header or footer aside). */
+  rows: number;
+  /** Column names, in file order (data/DATA_CARD.md). */
+  columns: string[];
+  /** Time to build the file in the worker (ms). */
+  millis: number;
+}
