@@ -5,7 +5,7 @@ import { tf } from '../../workers/lab/tf.ts';
 import { startBackend } from '../../workers/lab/backends.ts';
 import { fit, type FitOptions } from '../../workers/lab/train.ts';
 import { predictTf } from '../../workers/lab/predict.ts';
-import { predictPlain } from '../../workers/lab/model.ts';
+import { predictPlain, weightedLogLoss } from '../../workers/lab/model.ts';
 import { selfCheck, SELF_CHECK_TOLERANCE } from '../../workers/lab/selfcheck.ts';
 import { sliceRows, syntheticMatrix } from '../../workers/lab/synthetic.ts';
 import { auc } from '../../src/lib/metrics/curves.ts';
@@ -67,6 +67,18 @@ describe.each(['cpu', 'wasm'] as const)('training on the %s backend', (backend) 
     const r = await fit(train, null, { ...LR, epochs: 1, learningRate: 0 });
     const rate = train.y.reduce((s, y) => s + y, 0) / train.n;
     expect(r.weights.layers[0]!.b[0]!).toBeCloseTo(Math.log(rate / (1 - rate)), 5);
+  });
+
+  test('keepBestEpoch returns the epoch with the lowest validation loss, not the last', async () => {
+    // A wide MLP on 600 rows at a high learning rate overfits: validation loss turns up after a few epochs.
+    const small = sliceRows(train, 0, 600);
+    const r = await fit(small, val, { ...MLP, hidden: [64, 32], epochs: 12, batchSize: 64, learningRate: 0.03, keepBestEpoch: true });
+    const losses = r.history.map((h) => h.valLoss);
+    const bestEpoch = losses.indexOf(Math.min(...losses));
+    expect(bestEpoch).toBeLessThan(losses.length - 1);
+    const loss = weightedLogLoss(await predictTf(r.weights, val.x), val.y, val.w);
+    expect(loss).toBeCloseTo(losses[bestEpoch]!, 5);
+    expect(loss).toBeLessThan(losses[losses.length - 1]!);
   });
 
   test('no tensor or byte leaks across 20 train/dispose cycles', async () => {

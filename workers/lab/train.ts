@@ -22,6 +22,8 @@ export interface FitOptions {
   seed: string;
   /** Learning rate at the end of the run as a fraction of the first (exponential decay). */
   finalLrFraction?: number;
+  /** Return the epoch with the lowest validation loss instead of the last (needs validation rows). */
+  keepBestEpoch?: boolean;
   /** The training rows' slots pre-sorted per batch (cached with the training set); built for this run if absent or for another batch size. */
   slotPlan?: SlotPlan | null;
 }
@@ -93,6 +95,7 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
   let valPred: Float32Array | null = null;
   let stepsMs = 0;
   let validationMs = 0;
+  let best: { loss: number; weights: ModelWeights; valPred: Float32Array | null } | null = null;
   try {
     for (let epoch = 0; epoch < o.epochs; ) {
       const order = orderRand.shuffle(range(nb));
@@ -163,6 +166,7 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
         continue;
       }
       history.push({ epoch: epoch + 1, trainLoss: wSum > 0 ? lossSum / wSum : NaN, valLoss });
+      if (o.keepBestEpoch && Number.isFinite(valLoss) && !(best && best.loss <= valLoss)) best = { loss: valLoss, weights: snapshot, valPred };
       epoch++;
     }
   } finally {
@@ -179,5 +183,9 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
     valLoss,
     examplesPerSec: examples / (millis / 1000),
   });
+  if (best) {
+    snapshot = best.weights;
+    valPred = best.valPred;
+  }
   return { weights: snapshot, history, millis, examplesPerSec: examples / (millis / 1000), backend: tf.getBackend(), backendFallback, valPred, phases: { stepsMs, validationMs } };
 }

@@ -114,6 +114,8 @@ export interface TrainConfig {
   fold?: FoldSpec;
   /** Label used for the run history ("v1", "v2", …). */
   version?: string;
+  /** Keep the weights of the epoch with the lowest validation loss, not the last (early stopping). */
+  keepBestEpoch?: boolean;
 }
 
 export interface TrainProgress extends JobProgress {
