@@ -7,6 +7,7 @@ import { CancelledError, nextTask } from './yield.ts';
 import { ByteLru } from '../../src/lib/lab/lru.ts';
 import { CACHE_BUDGETS, checkGenerate } from '../../src/lib/lab/budget.ts';
 import { dropPreparedOf } from './prepared.ts';
+import { freshId } from './ids.ts';
 
 /** A generated dataset kept in the worker. */
 export interface Dataset {
@@ -35,7 +36,6 @@ export function columnsBytes(c: Columns): number {
 const worlds = new Map<string, World>();
 /** Datasets by id, least recently used dropped first beyond the budget (a 1M-row log is 36 MB). */
 const datasets = new ByteLru<string, Dataset>('datasets', CACHE_BUDGETS.datasets, (d) => columnsBytes(d.cols));
-let nextId = 1;
 
 /** The world for these knobs (built once per distinct knob set, a handful kept). */
 export function worldFor(params: WorldParams): World {
@@ -74,7 +74,7 @@ export async function createDataset(req: GenerateRequest, onFraction?: (f: numbe
 
 /** Stores rows derived from a world (relabelled, collected, a window of days) as a new dataset. */
 export function addDataset(d: Omit<Dataset, 'id'>): Dataset {
-  const ds: Dataset = { ...d, id: `d${nextId++}` };
+  const ds: Dataset = { ...d, id: freshId('d').id };
   const before = datasets.keys();
   datasets.set(ds.id, ds);
   for (const id of before) if (!datasets.has(id)) dropPreparedOf(id);

@@ -5,6 +5,7 @@ import type { FittedFeatures } from './featurize.ts';
 import { paramCount, type ModelWeights } from './model.ts';
 import { ByteLru } from '../../src/lib/lab/lru.ts';
 import { CACHE_BUDGETS } from '../../src/lib/lab/budget.ts';
+import { freshId } from './ids.ts';
 
 /** A trained model kept in the worker. */
 export interface ModelRecord {
@@ -34,12 +35,10 @@ const models = new ByteLru<string, ModelRecord>('models', CACHE_BUDGETS.models, 
 export function modelStats() {
   return models.stats();
 }
-let nextId = 1;
-
-/** Stores a model under a fresh id. */
+/** Stores a model under a fresh id (unique across worker restarts, see ids.ts). */
 export function addModel(r: Omit<ModelRecord, 'id' | 'version' | 'createdAt'> & { version?: string }): ModelRecord {
-  const n = nextId++;
-  const rec: ModelRecord = { ...r, id: `m${n}`, version: r.version ?? `v${n}`, createdAt: Date.now() };
+  const { id, n } = freshId('m');
+  const rec: ModelRecord = { ...r, id, version: r.version ?? `v${n}`, createdAt: Date.now() };
   models.set(rec.id, rec);
   return rec;
 }
