@@ -8,6 +8,7 @@ import { ByteLru } from '../../src/lib/lab/lru.ts';
 import { CACHE_BUDGETS, checkGenerate } from '../../src/lib/lab/budget.ts';
 import { dropPreparedOf } from './prepared.ts';
 import { freshId } from './ids.ts';
+import { LAB_POOL } from './pool.ts';
 
 /** A generated dataset kept in the worker. */
 export interface Dataset {
@@ -35,7 +36,7 @@ export function columnsBytes(c: Columns): number {
 
 const worlds = new Map<string, World>();
 /** Datasets by id, least recently used dropped first beyond the budget (a 1M-row log is 36 MB). */
-const datasets = new ByteLru<string, Dataset>('datasets', CACHE_BUDGETS.datasets, (d) => columnsBytes(d.cols));
+const datasets = new ByteLru<string, Dataset>('datasets', CACHE_BUDGETS.datasets, (d) => columnsBytes(d.cols), { pool: LAB_POOL, sheddable: false });
 
 /** The world for these knobs (built once per distinct knob set, a handful kept). */
 export function worldFor(params: WorldParams): World {

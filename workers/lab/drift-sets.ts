@@ -5,6 +5,7 @@ import type { WorldParams } from '../../src/lib/sim/types.ts';
 import { columnsBytes, generateRows, worldFor } from './datasets.ts';
 import type { EvalSet } from './evalsets.ts';
 import { ByteLru } from '../../src/lib/lab/lru.ts';
+import { LAB_POOL } from './pool.ts';
 
 /** Candidate rows of the old-test stream (the training days). */
 export const OLD_TEST_ROWS = 8_000_000;
@@ -20,7 +21,7 @@ const KEEP_POSITIVES = 150_000;
 export const DRIFT_SETS_BUDGET = 32 * 2 ** 20;
 
 /** Streams by world, name and days, least recently used dropped first beyond the budget. */
-const cache = new ByteLru<string, EvalSet>('driftSets', DRIFT_SETS_BUDGET, (s) => columnsBytes(s.cols));
+const cache = new ByteLru<string, EvalSet>('driftSets', DRIFT_SETS_BUDGET, (s) => columnsBytes(s.cols), { pool: LAB_POOL, sheddable: true });
 
 /** What the clean-stream cache holds, for the memory report. */
 export function driftSetStats() {

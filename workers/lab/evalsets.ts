@@ -9,6 +9,7 @@ import type { ModelRecord } from './models.ts';
 import { ByteLru } from '../../src/lib/lab/lru.ts';
 import { CACHE_BUDGETS } from '../../src/lib/lab/budget.ts';
 import { columnsBytes } from './datasets.ts';
+import { LAB_POOL } from './pool.ts';
 
 /** Candidate rows streamed for an evaluation set spanning all 90 days (scaled by its day span). */
 export const EVAL_STREAM_ROWS = 10_000_000;
@@ -23,7 +24,7 @@ export interface EvalSet {
 }
 
 /** Streams by world and span, least recently used dropped first beyond the budget (a test stream is ~9 MB). */
-const cache = new ByteLru<string, EvalSet>('evalSets', CACHE_BUDGETS.evalSets, (s) => columnsBytes(s.cols));
+const cache = new ByteLru<string, EvalSet>('evalSets', CACHE_BUDGETS.evalSets, (s) => columnsBytes(s.cols), { pool: LAB_POOL, sheddable: true });
 
 /** What the stream cache holds, for the memory report. */
 export function evalSetStats() {

@@ -6,6 +6,7 @@ import { paramCount, type ModelWeights } from './model.ts';
 import { ByteLru } from '../../src/lib/lab/lru.ts';
 import { CACHE_BUDGETS } from '../../src/lib/lab/budget.ts';
 import { freshId } from './ids.ts';
+import { LAB_POOL } from './pool.ts';
 
 /** A trained model kept in the worker. */
 export interface ModelRecord {
@@ -29,7 +30,7 @@ function modelBytes(m: ModelRecord): number {
 }
 
 /** Models by id, least recently used dropped first beyond the budget (the UI disposes those it no longer lists). */
-const models = new ByteLru<string, ModelRecord>('models', CACHE_BUDGETS.models, modelBytes);
+const models = new ByteLru<string, ModelRecord>('models', CACHE_BUDGETS.models, modelBytes, { pool: LAB_POOL, sheddable: false });
 
 /** What the model cache holds, for the memory report. */
 export function modelStats() {

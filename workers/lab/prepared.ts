@@ -10,6 +10,7 @@ import { sparseBytes, transformSparse } from '../../src/lib/features/sparse.ts';
 import { ByteLru } from '../../src/lib/lab/lru.ts';
 import { CACHE_BUDGETS } from '../../src/lib/lab/budget.ts';
 import { buildSlotPlan, type SlotPlan } from './slot-plan.ts';
+import { LAB_POOL } from './pool.ts';
 
 /** A dataset split and featurised for training. */
 export interface Prepared {
@@ -31,7 +32,7 @@ export interface Prepared {
 const BLOCK_ROWS = 256;
 
 /** Prepared sets by key, least recently used dropped first beyond the budget. */
-const cache = new ByteLru<string, Prepared>('features', CACHE_BUDGETS.features, (p) => p.bytes);
+const cache = new ByteLru<string, Prepared>('features', CACHE_BUDGETS.features, (p) => p.bytes, { pool: LAB_POOL, sheddable: true });
 
 /** Bytes of a prepared set's arrays. */
 function matrixBytes(m: Matrix): number {

@@ -1,7 +1,7 @@
 // The memory budget: estimates from settings alone, refusals before allocation, and the LRU caches.
 import { describe, expect, it } from 'vitest';
 import { checkGenerate, checkTrain, featureBytes, LAB_LIMIT_BYTES, STORY_BUDGET_BYTES, trainBytes, COLUMN_BYTES_PER_ROW, type TrainShape } from './budget.ts';
-import { ByteLru } from './lru.ts';
+import { ByteLru, CachePool } from './lru.ts';
 import { DEFAULT_TRAIN_CONFIG } from './types.ts';
 import { PARAMS } from '../url/params.ts';
 import { allocColumns, COLUMN_NAMES } from '../sim/columns.ts';
@@ -62,6 +62,36 @@ describe('ByteLru', () => {
     expect(c.stats()).toEqual({ name: 't', entries: 1, bytes: 50, budget: 10 });
     expect(c.delete('big')).toBe(true);
     expect(c.bytes).toBe(0);
+  });
+});
+
+describe('CachePool', () => {
+  it('past the pool limit, sheddable caches drop their oldest entries (most over budget first), never a newest entry or a held cache', () => {
+    const pool = new CachePool(100);
+    const held = new ByteLru<string, number>('datasets', 60, (v) => v, { pool, sheddable: false });
+    const feats = new ByteLru<string, number>('features', 40, (v) => v, { pool, sheddable: true });
+    const evals = new ByteLru<string, number>('evalSets', 20, (v) => v, { pool, sheddable: true });
+    held.set('d1', 30);
+    held.set('d2', 30);
+    evals.set('e1', 10);
+    evals.set('e2', 10);
+    feats.set('f1', 15);
+    expect(pool.bytes).toBe(95);
+    // A 45-byte training set: its own cache keeps only it (over its 40-byte budget); the pool is at 125 > 100.
+    feats.set('f2', 45);
+    // features holds one entry (cannot shed), so evalSets gives its oldest: 115, then cannot go on (one entry left).
+    expect(feats.keys()).toEqual(['f2']);
+    expect(evals.keys()).toEqual(['e2']);
+    expect(held.keys()).toEqual(['d1', 'd2']);
+    expect(pool.bytes).toBe(115);
+    // A small set: the features cache's own budget drops f2 (45 + 5 > 40).
+    feats.set('f3', 5);
+    expect(feats.keys()).toEqual(['f3']);
+    expect(pool.bytes).toBe(75);
+    // Within the features budget (35 ≤ 40) but past the pool (105): features is the only cache with two entries, so f3 goes.
+    feats.set('f4', 30);
+    expect(feats.keys()).toEqual(['f4']);
+    expect(pool.bytes).toBe(100);
   });
 });
 

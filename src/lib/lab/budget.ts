@@ -23,6 +23,14 @@ export const CACHE_BUDGETS = {
   models: 32 * 2 ** 20,
 } as const;
 
+/**
+ * Most all caches together may hold (bytes). Past it the caches whose entries are rebuilt on demand
+ * (features, evaluation and drift streams) drop their least recently used entries, so one oversized
+ * newest entry (a 2M-row hashed training set is ~200 MB) cannot stack on full caches; the rest of
+ * LAB_LIMIT_BYTES is for the running job's working memory.
+ */
+export const CACHE_POOL_BYTES = 384 * 2 ** 20;
+
 /** Slots of a sparse row for the toggles (one per one-hot and the cross, a token each, the longest text's count). */
 export function slotsFor(t: FeatureToggles, queryTokens = MAX_QUERY_TOKENS, headlineTokens = MAX_HEADLINE_TOKENS): number {
   return (t.oneHots ? 4 : 0) + (t.cross ? 1 : 0) + (t.hashed ? queryTokens + headlineTokens : 0);
