@@ -64,7 +64,7 @@ describe.each(['cpu', 'wasm', 'webgl', 'webgpu'] as const)('the %s backend, forc
     const r = await lab.init(backend);
     offered = r.probes.find((p) => p.name === backend)!.available;
     if (offered) {
-      expect(r.backend).toBe(backend);
+      expect(r.backend, r.reason).toBe(backend);
       expect(r.reason).toContain(`?backend=${backend}`);
     } else {
       expect(r.fallbackFrom).toBe(backend);

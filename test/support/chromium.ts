@@ -1,6 +1,10 @@
 import { existsSync } from 'node:fs';
 
-/** Flags that run headless Chromium as root on a machine with no GPU and no network (PLATFORM.md). */
+/**
+ * Flags that run headless Chromium as root on a machine with no GPU and no network (PLATFORM.md).
+ * The last three pin WebGL to ANGLE on SwiftShader: without them the packaged Chromium (147)
+ * offers WebGL to a page but tfjs's WebGL backend cannot start in a worker.
+ */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-background-networking',
@@ -10,6 +14,9 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
   '--enable-unsafe-swiftshader',
   '--enable-unsafe-webgpu',
+  '--ignore-gpu-blocklist',
+  '--use-gl=angle',
+  '--use-angle=swiftshader',
 ];
 
 const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
