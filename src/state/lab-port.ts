@@ -24,7 +24,8 @@ export interface LabPort {
 }
 
 /** Test hooks on `window.__clickcycleLab` for the end-to-end tests: kill the worker as a crash
- * would, shorten the silence that counts as death, or break the worker from inside. */
+ * would, shorten the silence that counts as death, or break the worker from inside. Installed only
+ * in a browser driven by automation (navigator.webdriver, which Playwright sets), never for a reader. */
 export interface LabTestHooks {
   terminate(): void;
   setMinStallMs(ms: number): void;
@@ -40,7 +41,7 @@ export function createLabPort(): LabPort | null {
     setMinStallMs: (ms) => w.setMinStallMs(ms),
     breakWorker: (how) => w.call((lab) => lab.breakWorker(how)),
   };
-  (globalThis as { __clickcycleLab?: LabTestHooks }).__clickcycleLab = hooks;
+  if (globalThis.navigator?.webdriver) (globalThis as { __clickcycleLab?: LabTestHooks }).__clickcycleLab = hooks;
   /** A progress callback that is also a heartbeat. */
   const live = <P>(f: (p: P) => void) =>
     proxy((p: P) => {

@@ -17,7 +17,7 @@ import type {
 } from '../lib/lab/types.ts';
 import type { StoryRole } from '../lib/story/roles.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
-import type { WorldRequest } from '../lib/url/lab-config.ts';
+import { worldKey, type WorldRequest } from '../lib/url/lab-config.ts';
 import { Job } from './job.svelte.ts';
 import { labClient, proxy } from './lab-client.ts';
 import type { HistoryRun, RunHistory } from './runs.svelte.ts';
@@ -77,10 +77,10 @@ export class LabelsState {
     return this.#sliceRows;
   }
   relabelledOf(world: WorldRequest): RelabelReport | undefined {
-    return this.#relabelled[worldKeyOf(world)];
+    return this.#relabelled[worldKey(world)];
   }
   collectedOf(world: WorldRequest): CollectReport | undefined {
-    return this.#collected[worldKeyOf(world)];
+    return this.#collected[worldKey(world)];
   }
 
   /** The worker runs one job at a time (a new one cancels the old), so this class queues its own. */
@@ -135,7 +135,7 @@ export class LabelsState {
   /** Pays the oracle; the relabelled data becomes this world's step-6 data. */
   async relabel(world: WorldRequest, datasetId: string, choice: RelabelChoice): Promise<RelabelReport | null> {
     const r = await this.#run(this.relabelling, datasetId, 'asking the expert', () => labClient().relabel(datasetId, choice));
-    if (r) this.#relabelled = { ...this.#relabelled, [worldKeyOf(world)]: r };
+    if (r) this.#relabelled = { ...this.#relabelled, [worldKey(world)]: r };
     return r;
   }
 
@@ -204,7 +204,7 @@ export class LabelsState {
     const r = await this.#run(this.collecting, JSON.stringify(req), 'streaming candidates', (progress) =>
       labClient().collect(req, proxy((p: JobProgress) => progress(p.fraction, p.stage))),
     );
-    if (r) this.#collected = { ...this.#collected, [worldKeyOf(world)]: r };
+    if (r) this.#collected = { ...this.#collected, [worldKey(world)]: r };
     return r;
   }
 
@@ -241,9 +241,4 @@ export class LabelsState {
 /** The world of the skew slider, without its skew. */
 function skewKey(w: WorldParams): string {
   return `${w.seed}|${w.noise}|${w.drift}`;
-}
-
-/** A world and its log size. */
-function worldKeyOf(w: WorldRequest): string {
-  return `${w.seed}|${w.rows}|${w.skew}|${w.noise}|${w.drift}`;
 }

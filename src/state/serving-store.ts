@@ -9,6 +9,7 @@ import { isStoryRole, type StoryRole } from '../lib/story/roles.ts';
 import type { ModelArtifact } from '../../workers/serving/artifact.ts';
 import type { LogChunk } from '../../workers/serving/log-chunk.ts';
 import { openAppDb } from './db.ts';
+import { worldKey } from '../lib/url/lab-config.ts';
 
 /** Schema version written into every serving record. */
 export const SERVING_SCHEMA = 2;
@@ -33,10 +34,8 @@ export interface SavedSession extends SessionMeta {
   chunks: LogChunk[];
 }
 
-/** The key of a world. */
-export function worldKey(w: WorldParams): string {
-  return `${w.seed}|${w.skew}|${w.noise}|${w.drift}`;
-}
+/** The key of a world (the one world key; saved sessions keep their keys: without `rows` it is seed|skew|noise|drift). */
+export { worldKey };
 
 /** All records whose key starts with the world's key. */
 function range(w: WorldParams): IDBKeyRange {

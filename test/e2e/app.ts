@@ -49,8 +49,24 @@ export async function metrics(page: Page, within = 'body'): Promise<{ key: strin
   );
 }
 
-/** Presses Tab (or Shift+Tab) until the focused element's name matches `name` (keyboard only). */
+/**
+ * Presses Tab (or Shift+Tab) until the focused element's name matches `name` (keyboard only). First
+ * waits, as a keyboard user would, until such a control is enabled: a disabled button (Train while
+ * the data is still being generated) is skipped by Tab, and fast tabbing would run past it.
+ */
 export async function tabTo(page: Page, name: RegExp, maxTabs = 80, key = 'Tab'): Promise<void> {
+  await page.waitForFunction(
+    ({ source, flags }) => {
+      const re = new RegExp(source, flags);
+      return [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], summary, [tabindex]')].some((el) => {
+        if ((el as HTMLButtonElement).disabled) return false;
+        const labelled = (el as HTMLInputElement).labels?.[0]?.innerText;
+        return re.test((el.getAttribute('aria-label') ?? labelled ?? el.innerText ?? '').trim());
+      });
+    },
+    { source: name.source, flags: name.flags },
+    { timeout: 180_000 },
+  );
   for (let i = 0; i < maxTabs; i++) {
     await page.keyboard.press(key);
     const label = await page.evaluate(() => {

@@ -9,6 +9,7 @@ import { CACHE_BUDGETS, checkGenerate } from '../../src/lib/lab/budget.ts';
 import { dropPreparedOf } from './prepared.ts';
 import { freshId } from './ids.ts';
 import { LAB_POOL } from './pool.ts';
+import { worldKey } from '../../src/lib/url/lab-config.ts';
 
 /** A generated dataset kept in the worker. */
 export interface Dataset {
@@ -40,7 +41,7 @@ const datasets = new ByteLru<string, Dataset>('datasets', CACHE_BUDGETS.datasets
 
 /** The world for these knobs (built once per distinct knob set, a handful kept). */
 export function worldFor(params: WorldParams): World {
-  const key = JSON.stringify([params.seed, params.skew, params.noise, params.drift]);
+  const key = worldKey(params);
   let w = worlds.get(key);
   if (!w) {
     if (worlds.size >= 4) worlds.delete(worlds.keys().next().value!);

@@ -10,6 +10,7 @@ import { ByteLru } from '../../src/lib/lab/lru.ts';
 import { CACHE_BUDGETS } from '../../src/lib/lab/budget.ts';
 import { columnsBytes } from './datasets.ts';
 import { LAB_POOL } from './pool.ts';
+import { worldKey } from '../../src/lib/url/lab-config.ts';
 
 /** Candidate rows streamed for an evaluation set spanning all 90 days (scaled by its day span). */
 export const EVAL_STREAM_ROWS = 10_000_000;
@@ -33,7 +34,7 @@ export function evalSetStats() {
 
 /** Draws (or reuses) the stream `stream` over `days` of the dataset's world. */
 async function streamSet(p: WorldParams, name: string, stream: string, days: [number, number], gold: boolean, cancelled?: () => boolean): Promise<EvalSet> {
-  const key = JSON.stringify([p.seed, p.skew, p.noise, p.drift, stream, days, gold]);
+  const key = JSON.stringify([worldKey(p), stream, days, gold]);
   const hit = cache.get(key);
   if (hit) return hit;
   const span = days[1] - days[0] + 1;
