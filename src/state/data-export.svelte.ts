@@ -14,7 +14,7 @@ export interface ExportPort {
 }
 
 /** A built file without its bytes: what it holds, its size and its download name. */
-export type BuiltFile = Omit<DatasetFile, 'bytes'> & { size: number; name: string };
+export type BuiltFile = Omit<DatasetFile, 'parts'> & { size: number; name: string };
 
 /** A file name safe on every system: the seed's letters, digits, '-' and '_' (others become '_'). */
 export function exportName(seed: string, rows: number, format: FileFormat): string {
@@ -41,8 +41,8 @@ export class DataExport {
     return this.#format;
   }
 
-  /** Builds the dataset's file; resolves with its bytes for the download, or null if cancelled, superseded or failed. */
-  async build(datasetId: string, format: FileFormat): Promise<{ file: BuiltFile; bytes: ArrayBuffer } | null> {
+  /** Builds the dataset's file; resolves with its parts for the download, or null if cancelled, superseded or failed. */
+  async build(datasetId: string, format: FileFormat): Promise<{ file: BuiltFile; parts: ArrayBuffer[] } | null> {
     const port = this.#port;
     if (!port) return null;
     const mine = ++this.#seq;
@@ -50,13 +50,13 @@ export class DataExport {
     this.#format = format;
     this.job.start(key, 'waiting for the lab');
     try {
-      const { bytes, ...rest } = await port.exportDataset(datasetId, format, (p) => {
+      const { parts, ...rest } = await port.exportDataset(datasetId, format, (p) => {
         if (mine === this.#seq) this.job.progress(p.fraction, p.stage);
       });
       if (mine !== this.#seq) return null;
-      const file: BuiltFile = { ...rest, size: bytes.byteLength, name: exportName(rest.params.seed, rest.rows, format) };
+      const file: BuiltFile = { ...rest, size: parts.reduce((n, p) => n + p.byteLength, 0), name: exportName(rest.params.seed, rest.rows, format) };
       this.job.finish(key, file);
-      return { file, bytes };
+      return { file, parts };
     } catch (err) {
       if (mine === this.#seq) this.job.fail(messageOf(err));
       return null;

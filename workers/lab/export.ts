@@ -1,5 +1,5 @@
 // The dataset export: a generated dataset as a CSV or Parquet file, built chunk by chunk in the
-// worker (progress and cancel between chunks) and handed over as one transferred buffer. A file
+// worker (progress and cancel between chunks) and handed over as its transferred parts, never joined. A file
 // estimated over EXPORT_LIMIT_BYTES is refused before it is built.
 import { transfer } from 'comlink';
 import type { DatasetFile, JobProgress } from '../lab-types.ts';
@@ -12,7 +12,7 @@ import { runJob } from './jobs.ts';
 import { CancelledError, nextTask } from './yield.ts';
 import type { OnProgress } from './control.ts';
 
-/** Largest file the lab builds (bytes): the file and its parts coexist for a moment, on top of the dataset. */
+/** Largest file the lab builds (bytes), on top of the dataset it comes from. */
 export const EXPORT_LIMIT_BYTES = 256 * 2 ** 20;
 /** Rows encoded to estimate a file's size. */
 const SAMPLE_ROWS = 8192;
@@ -51,8 +51,9 @@ export async function buildFile(datasetId: string, format: FileFormat, onProgres
       for (;;) {
         const step = chunks.next();
         if (step.done) {
-          const bytes = step.value.buffer as ArrayBuffer;
-          return { format, bytes, datasetId, params: ds.params, rows: ds.cols.n, columns: parquetColumns(withWeight), millis: performance.now() - t0 };
+          // Each part must own exactly its buffer to be transferred (a view would carry its whole buffer).
+          const parts = step.value.map((p) => (p.byteOffset === 0 && p.byteLength === p.buffer.byteLength ? p : p.slice()).buffer as ArrayBuffer);
+          return { format, parts, datasetId, params: ds.params, rows: ds.cols.n, columns: parquetColumns(withWeight), millis: performance.now() - t0 };
         }
         const now = performance.now();
         if (now - last >= 100) {
@@ -71,6 +72,6 @@ export const exportApi = {
   /** A dataset as a CSV or Parquet file (columns of data/DATA_CARD.md); the bytes come by transfer. */
   async exportDataset(datasetId: string, format: FileFormat, onProgress?: OnProgress<JobProgress>): Promise<DatasetFile> {
     const file = await buildFile(datasetId, format, onProgress);
-    return transfer(file, [file.bytes]);
+    return transfer(file, file.parts);
   },
 };

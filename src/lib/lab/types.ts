@@ -324,8 +324,8 @@ export interface FoldSpec {
 /** A dataset exported as a file (step 2's download): its bytes (transferred), what it holds and how long it took. */
 export interface DatasetFile {
   format: 'csv' | 'parquet';
-  /** The whole file. */
-  bytes: ArrayBuffer;
+  /** The file as parts to lay end to end (handed over unjoined: the worker never holds two copies). */
+  parts: ArrayBuffer[];
   datasetId: string;
   params: WorldParams;
   /** Data rows in the file (the header or footer aside). */

@@ -46,19 +46,19 @@ function* chunksOf(n: number, chunkRows: number): Generator<[number, number]> {
   for (let start = 0; start < n; start += chunkRows) yield [start, Math.min(n, start + chunkRows)];
 }
 
-/** The CSV file chunk by chunk: yields the rows done, returns the bytes. */
-function* csvChunks(world: World, cols: Columns, withWeight: boolean, chunkRows: number): Generator<number, Uint8Array, void> {
+/** The CSV file chunk by chunk: yields the rows done, returns the file's parts in order. */
+function* csvChunks(world: World, cols: Columns, withWeight: boolean, chunkRows: number): Generator<number, Uint8Array[], void> {
   const encoder = new TextEncoder();
   const parts = [encoder.encode(csvHeader(withWeight))];
   for (const [start, end] of chunksOf(cols.n, chunkRows)) {
     parts.push(encoder.encode(csvRows(world, cols, withWeight, start, end)));
     yield end;
   }
-  return joinParts(parts);
+  return parts;
 }
 
-/** The Parquet file, one row group per chunk: yields the rows done, returns the bytes. */
-function* parquetChunks(world: World, cols: Columns, withWeight: boolean, chunkRows: number): Generator<number, Uint8Array, void> {
+/** The Parquet file, one row group per chunk: yields the rows done, returns the file's parts in order. */
+function* parquetChunks(world: World, cols: Columns, withWeight: boolean, chunkRows: number): Generator<number, Uint8Array[], void> {
   const target = new PartsWriter(1 << 20);
   const writer = new ParquetWriter({ writer: target, schema: parquetSchema(withWeight), createdBy: 'ClickCycle dataset export' });
   for (const [start, end] of chunksOf(cols.n, chunkRows)) {
@@ -67,14 +67,15 @@ function* parquetChunks(world: World, cols: Columns, withWeight: boolean, chunkR
     yield end;
   }
   void writer.finish();
-  return joinParts(target.parts);
+  return target.parts;
 }
 
 /**
  * Encodes the rows as a `format` file chunk by chunk: yields the rows done after each chunk and
- * returns the file's bytes. Columns as data/DATA_CARD.md (the `weight` column when `withWeight`).
+ * returns the file as parts to lay end to end (each its own exact buffer, so they can be handed over
+ * without ever holding a joined copy). Columns as data/DATA_CARD.md (the `weight` column when `withWeight`).
  */
-export function fileChunks(format: FileFormat, world: World, cols: Columns, withWeight: boolean, chunkRows = FILE_CHUNK_ROWS): Generator<number, Uint8Array, void> {
+export function fileChunks(format: FileFormat, world: World, cols: Columns, withWeight: boolean, chunkRows = FILE_CHUNK_ROWS): Generator<number, Uint8Array[], void> {
   return format === 'csv' ? csvChunks(world, cols, withWeight, chunkRows) : parquetChunks(world, cols, withWeight, chunkRows);
 }
 
@@ -83,6 +84,6 @@ export function fileBytes(format: FileFormat, world: World, cols: Columns, withW
   const it = fileChunks(format, world, cols, withWeight, chunkRows);
   for (;;) {
     const r = it.next();
-    if (r.done) return r.value;
+    if (r.done) return joinParts(r.value);
   }
 }
