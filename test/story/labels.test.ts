@@ -72,7 +72,7 @@ describe('steps 5–8 in the lab worker', () => {
       const { down, up } = await collectedBoth(params);
       console.info(
         `labels ${seed}: worst ${slices.slices[0]!.slice} (${slices.slices[0]!.fpShare.toFixed(2)} of top FPs); ` +
-          `wrong positives ${sus.wrongPositiveShare.toFixed(2)}; suspects ${sus.suspects}, joint ${JSON.stringify(sus.joint)}, top-100 precision ${sus.suspectPrecision.toFixed(2)}, ` +
+          `wrong positives ${sus.wrongPositiveShare.toFixed(2)}; suspects ${sus.suspects}, joint ${JSON.stringify(sus.joint)}, top-100 precision ${sus.suspectPrecision.toFixed(2)}, OOF AUC ${sus.oofAuc.toFixed(3)} vs validation ${noisy.validation.auc.value.toFixed(3)}, ` +
           `wrong-show suspects ${shows.length} precision ${showPrecision.toFixed(2)}; relabelled ${rl.rows} ($${rl.cost}) changed ${rl.labelsChanged}; ` +
           `gold AUC ${gNoisy.auc.value.toFixed(3)} → ${gClean.auc.value.toFixed(3)} → ${down.plain.auc.value.toFixed(3)}; PR-AUC noisy ${gNoisy.prAuc.value.toFixed(4)}; clean at 0.5: predicted ${at05.tp + at05.fp}, PR-AUC ${gClean.prAuc.value.toFixed(4)}; ` +
           `collected: recall ${down.plain.recall.value.toFixed(2)}, PR-AUC ${down.plain.prAuc.value.toFixed(4)}, calibration ${down.plain.calibration.value.toFixed(0)} → ${down.recalibrated.calibration.value.toFixed(2)}; upweighted ${up.plain.calibration.value.toFixed(2)}`,
@@ -82,6 +82,9 @@ describe('steps 5–8 in the lab worker', () => {
       // probabilities from day folds with a buffer (no fold model trains on the labelling batch it scores):
       // with random-row folds the models learned the buggy batch's consistent mistake and precision was ≈ 0.1.
       expect(sus.suspectPrecision).toBeGreaterThanOrEqual(0.5);
+      // Step 5's text: the fold models, which never saw the bad batch, disagree with the observed labels (a lower
+      // AUC against them) where the noisy model, trained on the batch, agreed with them on its validation rows.
+      expect(sus.oofAuc).toBeLessThan(noisy.validation.auc.value - 0.05);
       expect(sus.suspects).toBeGreaterThan(0);
       expect(sus.wrongPositiveShare).toBeGreaterThan(0.35);
       expect(sus.wrongPositiveShare).toBeLessThan(0.65);
