@@ -35,10 +35,12 @@ export function metric(v: number, decimals = 3): string {
   return Number.isFinite(v) ? v.toFixed(decimals) : 'undefined';
 }
 
-/** Money in dollars ("$1,234" or "$0.42"). */
+/** Money in dollars ("$1,234", "$0.42", "−$71.36": the minus sign before the dollar sign). */
 export function dollars(v: number): string {
   if (!Number.isFinite(v)) return 'undefined';
-  return Math.abs(v) >= 100 ? `$${INT(Math.round(v))}` : `$${v.toFixed(2)}`;
+  const a = Math.abs(v);
+  const s = a >= 100 ? `$${INT(Math.round(a))}` : `$${a.toFixed(2)}`;
+  return v < 0 && s !== '$0.00' ? `−${s}` : s;
 }
 
 /** A duration in ms as seconds or ms ("1.4 s", "320 ms"). */

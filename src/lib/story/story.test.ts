@@ -61,6 +61,9 @@ describe('narrative number formats', () => {
     expect(metric(0.87345)).toBe('0.873');
     expect(dollars(1234.4)).toBe('$1,234');
     expect(dollars(0.42)).toBe('$0.42');
+    expect(dollars(-71.364)).toBe('−$71.36');
+    expect(dollars(-1234.4)).toBe('−$1,234');
+    expect(dollars(-0.001)).toBe('$0.00');
   });
 
   test('say "undefined" instead of inventing a number', () => {
