@@ -44,3 +44,10 @@ export function pairedRevenue(a: readonly PolicyDay[], b: readonly PolicyDay[]):
   const sd = n > 1 ? Math.sqrt(diffs.reduce((s, d) => s + (d - mean) ** 2, 0) / (n - 1)) : Number.NaN;
   return { total, mean, sd, min: n > 0 ? Math.min(...diffs) : Number.NaN, max: n > 0 ? Math.max(...diffs) : Number.NaN, days: n, diffs };
 }
+
+/** Throughput over several served days: items over the worker's total scoring time (items per second). */
+export function throughput(days: readonly { count: number; perSec: number }[]): number {
+  const n = days.reduce((s, d) => s + d.count, 0);
+  const secs = days.reduce((s, d) => s + d.count / d.perSec, 0);
+  return secs > 0 ? n / secs : Number.NaN;
+}
