@@ -63,7 +63,7 @@ export function trainOnLog(chunks: readonly ImpressionLog[], label: string, vers
     ne: normalizedEntropy(p, held.clicked).value,
     calibration: calibrationRatio(p, held.clicked).value,
     millis: performance.now() - t0,
-    trainer: 'serving worker · plain-TypeScript logistic regression (src/lib/business trainClickModel)',
+    trainer: 'serving worker (plain-TypeScript logistic regression)',
   };
   return { model, report };
 }

@@ -143,7 +143,7 @@ export class ServingSession {
     const champ = outcomeOf(this.world, s, this.#champion.policy, this.#champion.policy.score(s.cands), blind);
     const chall = outcomeOf(this.world, s, ch.policy, ch.policy.score(s.cands), blind);
     this.#gate = gate(objective, s.day, { label: this.#champion.label, outcome: champ }, { label: ch.label, outcome: chall });
-    this.#record(ch, 'shadow', `shadow on day ${s.day}: ${this.#gate.pass ? 'passed' : 'failed'} the gate`);
+    this.#record(ch, 'shadow', `shadow on ${s.queries.toLocaleString('en')} held-out requests (day ${s.day}’s traffic): ${this.#gate.pass ? 'passed' : 'failed'} the gate`);
     return this.#gate;
   }
 
