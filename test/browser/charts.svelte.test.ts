@@ -488,6 +488,10 @@ describe('DayBars', () => {
     expect(vertices(el.querySelector('[data-series="current"]')!.getAttribute('d')!)).toHaveLength(5);
     expect(el.querySelector('[data-series="prev"]')).not.toBeNull();
     expect(el.textContent).toContain('impressions policy');
+    // The series names sit in a legend above the plot, never on the lines.
+    const legend = [...el.querySelectorAll('[data-plot] g.legend')];
+    expect(legend.map((g) => g.textContent)).toEqual(['CTR policy', 'impressions policy']);
+    for (const g of legend) expect(Number(/,\s*(-?[\d.]+)\)/.exec(g.getAttribute('transform')!)![1])).toBeLessThan(0);
     const empty = await render(DayBars, { values: [], metric: 'Clicks', unit: 'clicks per day' });
     expect(empty.textContent).toContain('No clicks yet');
   });
