@@ -5,3 +5,4 @@ export * from './bins.ts';
 export * from './stats.ts';
 export * from './choose.ts';
 export * from './column.ts';
+export * from './freshness.ts';
