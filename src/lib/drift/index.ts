@@ -6,3 +6,4 @@ export * from './stats.ts';
 export * from './choose.ts';
 export * from './column.ts';
 export * from './freshness.ts';
+export * from './run-window.ts';
