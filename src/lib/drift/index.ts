@@ -7,3 +7,4 @@ export * from './choose.ts';
 export * from './column.ts';
 export * from './freshness.ts';
 export * from './run-window.ts';
+export * from './format.ts';
