@@ -163,7 +163,7 @@ export class DriftState {
         }
         const version = runs.nextVersion();
         const train = await port.trainWindow(paramsOf(w), STALE_DAYS, version, (p) => progress(0.85 * p.fraction, p.stage));
-        if (seq === this.#seq) record(runs, train, w, step, 'stale');
+        if (seq === this.#seq) record(runs, train, w, step, 'stale', STALE_DAYS);
         progress(0.85, 'measuring on old test days and on yesterday');
         const ev = await port.staleEval(train.modelId, true);
         if (seq === this.#seq) runs.setTest(ev.oldTest!);
@@ -212,7 +212,7 @@ export class DriftState {
       `collecting days ${days[0]}–${days[1]}`,
       async (progress) => {
         const train = await port.trainWindow(paramsOf(w), days, runs.nextVersion(), (p) => progress(0.9 * p.fraction, p.stage));
-        if (seq === this.#seq) record(runs, train, w, step, 'fresh');
+        if (seq === this.#seq) record(runs, train, w, step, 'fresh', days);
         progress(0.9, 'measuring on yesterday');
         const ev = await port.staleEval(train.modelId, false);
         if (seq === this.#seq) runs.setTest(ev.yesterday);
@@ -244,12 +244,13 @@ export function freshKey(w: WorldParams, days: [number, number]): string {
 }
 
 /** Records a window model in the run history with its story role. */
-function record(runs: RunHistory, r: TrainResult, w: WorldRequest, step: number, role: 'stale' | 'fresh'): void {
+function record(runs: RunHistory, r: TrainResult, w: WorldRequest, step: number, role: 'stale' | 'fresh', days: [number, number]): void {
   runs.add({
     version: r.version,
     modelId: r.modelId,
     step,
     role,
+    days: [days[0], days[1]],
     world: w,
     config: r.config,
     datasetId: r.config.datasetId,

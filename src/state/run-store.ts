@@ -14,6 +14,8 @@ export interface StoredRun {
   step: number;
   /** The story role of its model (validated on read; an unknown role is dropped). */
   role?: string;
+  /** Its training days when not the dataset's default 0–89 (validated on read). */
+  days?: [number, number];
   modelKind: TrainConfig['model'];
   /** Readable feature set ("one-hot + numeric + cross"). */
   featureLabel: string;
@@ -117,6 +119,11 @@ function isTrainConfig(v: unknown): v is TrainConfig {
 
 const BACKENDS: readonly unknown[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
+/** True for a pair of whole days a ≤ b within 0–89. */
+function isDayRange(v: unknown): v is [number, number] {
+  return Array.isArray(v) && v.length === 2 && v.every((d) => Number.isInteger(d) && d >= 0 && d <= 89) && (v[0] as number) <= (v[1] as number);
+}
+
 /** True for a stored run of the current shape (anything else is skipped on load). */
 export function isStoredRun(v: unknown): v is StoredRun {
   return (
@@ -134,6 +141,7 @@ export function isStoredRun(v: unknown): v is StoredRun {
     (v.testAuc === null || isNum(v.testAuc)) &&
     (v.testLogLoss === null || isNum(v.testLogLoss)) &&
     isEvalReport(v.validation) &&
-    (v.test === null || isEvalReport(v.test))
+    (v.test === null || isEvalReport(v.test)) &&
+    (v.days === undefined || isDayRange(v.days))
   );
 }

@@ -24,6 +24,8 @@ export interface RunRecord {
   datasetId: string;
   backend: BackendName;
   featureCount: number;
+  /** Its training days when they are not the dataset's default 0–89 (the step-9/10 window models). */
+  days?: [number, number];
   validation: EvalReport;
   /** Its report on the large test stream; null until that evaluation lands. */
   test: EvalReport | null;
@@ -193,6 +195,7 @@ function toStored(r: HistoryRun): StoredRun {
     version: r.version,
     step: r.step,
     ...(r.role ? { role: r.role } : {}),
+    ...(r.days ? { days: [r.days[0], r.days[1]] as [number, number] } : {}),
     modelKind: r.config.model,
     featureLabel: featureLabel(r.config.features),
     featureCount: r.featureCount,
@@ -219,6 +222,7 @@ function fromStored(s: StoredRun): HistoryRun {
     modelId: '',
     step: s.step,
     ...(isStoryRole(s.role) ? { role: s.role } : {}),
+    ...(s.days ? { days: s.days } : {}),
     world: s.world,
     config: s.config,
     datasetId: s.datasetId,

@@ -1,6 +1,6 @@
 // The drift report: every model input column, the target and the model's prediction, between
 // the training days (reference: the clean old-test stream) and yesterday (current).
-import { columnDrift, datasetDrift, type ColumnDrift, type ColumnSpec, type Weighted } from '../../src/lib/drift/index.ts';
+import { binRangeText, columnDrift, datasetDrift, type ColumnDrift, type ColumnSpec, type Weighted } from '../../src/lib/drift/index.ts';
 import { CATEGORIES, DEVICES, type Columns } from '../../src/lib/sim/types.ts';
 import type { DriftColumnReport, DriftReport } from '../lab-types.ts';
 import { oldTestSet, yesterdaySet } from './drift-sets.ts';
@@ -64,8 +64,7 @@ async function scoredSample(m: ModelRecord, set: EvalSet): Promise<Weighted> {
 function binLabels(d: ColumnDrift, label?: (v: number) => string): string[] {
   const e = d.bins.edges;
   if (d.bins.kind === 'category') return e.map((v) => (label ? label(v) : String(v)));
-  const fmt = (x: number) => (Math.abs(x) >= 10 ? x.toFixed(0) : x.toFixed(2));
-  return e.slice(0, -1).map((lo, j) => `${fmt(lo)}–${fmt(e[j + 1]!)}`);
+  return e.slice(0, -1).map((lo, j) => binRangeText(lo, e[j + 1]!));
 }
 
 /** A column's drift as plain data for the UI. */

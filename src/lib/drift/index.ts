@@ -5,3 +5,6 @@ export * from './bins.ts';
 export * from './stats.ts';
 export * from './choose.ts';
 export * from './column.ts';
+export * from './freshness.ts';
+export * from './run-window.ts';
+export * from './format.ts';

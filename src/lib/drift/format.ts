@@ -1,0 +1,38 @@
+// How the drift report reads: bin ranges with a real minus sign, p-values too small to print as
+// "< 0.001", distances of (numerically) nothing as "≈ 0", and each test's rule beside its value.
+
+/** Smallest p-value printed as a number. */
+const P_FLOOR = 0.001;
+/** Distances below this read "≈ 0" (PSI of identical histograms comes out around 1e-9). */
+const ZERO = 1e-4;
+
+/** A number with a typographic minus ("−6.70"): whole numbers from 10 up, else two decimals. */
+export function edgeText(x: number): string {
+  const s = Math.abs(x) >= 10 ? Math.abs(x).toFixed(0) : Math.abs(x).toFixed(2);
+  return x < 0 && Number(s) !== 0 ? `−${s}` : s;
+}
+
+/** A numeric bin's label: "0.20–0.30", or "−7.00 to −6.70" when a dash would read as a minus. */
+export function binRangeText(lo: number, hi: number): string {
+  const a = edgeText(lo);
+  const b = edgeText(hi);
+  return a.startsWith('−') || b.startsWith('−') ? `${a} to ${b}` : `${a}–${b}`;
+}
+
+/** True for the measures that are p-values (drift when below the threshold). */
+export function isPValue(metric: string): boolean {
+  return metric === 'ks_p' || metric === 'chi2_p';
+}
+
+/** A drift measure as it reads: "< 0.001" for tiny p-values, "≈ 0" for tiny distances, else 3 decimals from 0.1 up and 3 significant digits below. */
+export function measureText(metric: string, v: number): string {
+  if (!Number.isFinite(v)) return 'undefined';
+  if (isPValue(metric) && v < P_FLOOR) return `< ${P_FLOOR}`;
+  if (!isPValue(metric) && Math.abs(v) < ZERO) return '≈ 0';
+  return Math.abs(v) >= 0.1 ? v.toFixed(3) : v.toPrecision(3);
+}
+
+/** The rule beside a test's value: "drift if < 0.05" for p-values, "drift if ≥ 0.1" for distances. */
+export function ruleText(metric: string, threshold: number): string {
+  return `drift if ${isPValue(metric) ? '<' : '≥'} ${threshold}`;
+}

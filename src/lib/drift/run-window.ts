@@ -1,0 +1,14 @@
+// The training window a run history row shows: the run's own days when it trained on a window
+// (steps 9–10), else the whole 90 days its generated dataset spans.
+
+/** Days a generated dataset spans when no window was chosen. */
+export const FULL_DAYS: readonly [number, number] = [0, 89];
+
+/** Roles whose models trained on a window of days: without recorded days their window is unknown. */
+const WINDOW_ROLES = new Set(['stale', 'fresh']);
+
+/** "days 0–44 (step 9)": a run's training days and the step that trained it ("window unknown" for a window model stored without them). */
+export function runWindowLabel(run: { days?: readonly [number, number]; role?: string; step: number }): string {
+  const d = run.days ?? (run.role && WINDOW_ROLES.has(run.role) ? null : FULL_DAYS);
+  return `${d ? `days ${d[0]}–${d[1]}` : 'window unknown'} (step ${run.step})`;
+}
