@@ -65,3 +65,9 @@ export function perSecond(n: number): string {
 export function shortReason(reason: string): string {
   return reason.replace(/:\s*[^:]*\bis undefined\s*$/, '').trim();
 }
+
+/** A small positive quantity: three decimals from 0.1 up, else three significant digits ("0.000770"). */
+export function small(v: number): string {
+  if (!Number.isFinite(v)) return 'undefined';
+  return Math.abs(v) >= 0.1 ? v.toFixed(3) : v.toPrecision(3);
+}
