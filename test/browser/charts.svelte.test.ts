@@ -14,6 +14,7 @@ import ReliabilityChart from '../../src/components/charts/ReliabilityChart.svelt
 import AucBars from '../../src/components/charts/AucBars.svelte';
 import RateToScale from '../../src/components/charts/RateToScale.svelte';
 import DayBars from '../../src/components/charts/DayBars.svelte';
+import Metric from '../../src/components/Metric.svelte';
 import { confusionNear } from '../../src/components/charts/threshold.ts';
 import { fmtDecade, fmtPct, fmtProb, spreadLabels, wrapWords } from '../../src/components/charts/axes.ts';
 import type { ConfusionAt, LossPoint } from '../../src/components/charts/types.ts';
@@ -516,5 +517,22 @@ describe('motion', () => {
         if (motionOkDepth >= 0 && depth <= motionOkDepth) motionOkDepth = -1;
       }
     }
+  });
+});
+
+describe('Metric inline', () => {
+  test('an undefined value reads "undefined (reason)" once, with the full reason as its title', async () => {
+    const el = await render(Metric, { name: 'precision', value: Number.NaN, inline: true, reason: 'no predicted positives at threshold 0.5: precision is undefined' });
+    const m = el.querySelector('[data-metric="precision"]') as HTMLElement;
+    expect(m.dataset.value).toBe('NaN');
+    expect(m.textContent).toBe('undefined (no predicted positives at threshold 0.5)');
+    expect(m.title).toBe('no predicted positives at threshold 0.5: precision is undefined');
+  });
+
+  test('a rate in short form keeps the raw value', async () => {
+    const el = await render(Metric, { name: 'examples_per_s', label: 'Examples / s', value: 3_952_569, kind: 'speed' });
+    const m = el.querySelector('[data-metric="examples_per_s"]') as HTMLElement;
+    expect(m.dataset.value).toBe('3952569');
+    expect(m.querySelector('.value')?.textContent).toBe('3.95 M/s');
   });
 });

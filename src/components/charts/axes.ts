@@ -83,11 +83,11 @@ export function fmtCount(v: number): string {
   return Math.abs(v) >= 100 ? countBig(v) : countSmall(v);
 }
 
-const loss4 = format('.4~r');
+const loss3 = format('.3~r');
 
 /** A loss value with four significant digits: 0.6931, 0.001234. */
 export function fmtLoss(v: number): string {
-  return Number.isFinite(v) ? loss4(v) : '—';
+  return Number.isFinite(v) ? loss3(v) : '—';
 }
 
 const aucFmt = format('.3f');

@@ -54,3 +54,22 @@ export function threshold(t: number): string {
   if (!Number.isFinite(t)) return 'undefined';
   return t >= 0.01 ? format('.2~f')(t) : format('.2~r')(t);
 }
+
+/** A per-second rate in short form with three significant digits ("3.95 M/s", "681 k/s"). */
+export function perSecond(n: number): string {
+  if (!Number.isFinite(n)) return 'undefined';
+  const s = format('.3~s')(n);
+  const m = /^(-?[\d.]+)([a-zA-Z]?)$/.exec(s);
+  return m ? `${m[1]}${m[2] ? ' ' + m[2].replace('G', 'B') : ''}/s` : `${s}/s`;
+}
+
+/** Why a value is undefined, without a closing "…: X is undefined" the word itself already says. */
+export function shortReason(reason: string): string {
+  return reason.replace(/:\s*[^:]*\bis undefined\s*$/, '').trim();
+}
+
+/** A small positive quantity: three decimals from 0.1 up, else three significant digits ("0.000770"). */
+export function small(v: number): string {
+  if (!Number.isFinite(v)) return 'undefined';
+  return Math.abs(v) >= 0.1 ? v.toFixed(3) : v.toPrecision(3);
+}

@@ -120,7 +120,7 @@ export const STEPS: readonly StoryStep[] = [
     phases: ['modeldev'],
     skills: ['ML', 'Algo', 'Systems'],
     question: 'How good is model v1, and how do we know?',
-    todo: 'Choose a model and its training settings, press Train, watch the loss fall, then read the curves, the calibration and the confusion matrix.',
+    todo: 'Choose a model and its training settings, press Train, watch the validation loss epoch by epoch, then read the curves, the calibration and the confusion matrix.',
     scene: {
       panels: ['train', 'loss', 'metrics', 'curves', 'confusion'],
       controls: ['model', 'hidden', 'epochs', 'batch', 'lr', 'threshold'],
