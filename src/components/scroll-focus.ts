@@ -12,6 +12,16 @@ export const focusWhenScrollable: Attachment<HTMLElement> = (el) => {
   const ro = new ResizeObserver(update);
   ro.observe(el);
   for (const child of el.children) ro.observe(child);
+  // Content added later (alerts streaming into a fixed-height list) overflows without resizing the
+  // element itself: watch for new children too, and observe them.
+  const mo = new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) ro.observe(n);
+    update();
+  });
+  mo.observe(el, { childList: true, subtree: true, characterData: true });
   update();
-  return () => ro.disconnect();
+  return () => {
+    ro.disconnect();
+    mo.disconnect();
+  };
 };
