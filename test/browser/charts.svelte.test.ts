@@ -535,4 +535,14 @@ describe('Metric inline', () => {
     expect(m.dataset.value).toBe('3952569');
     expect(m.querySelector('.value')?.textContent).toBe('3.95 M/s');
   });
+
+  test('drift measures read "< 0.001" and "≈ 0" and keep their raw values', async () => {
+    const p = await render(Metric, { name: 'chi2_p', value: 1e-12, inline: true, kind: 'pvalue' });
+    const d = await render(Metric, { name: 'psi', value: 2.81e-9, inline: true, kind: 'distance' });
+    const j = await render(Metric, { name: 'jensenshannon', value: 0.008834, inline: true, kind: 'distance' });
+    expect(p.querySelector('[data-metric="chi2_p"]')?.textContent).toBe('< 0.001');
+    expect((p.querySelector('[data-metric="chi2_p"]') as HTMLElement).dataset.value).toBe('1e-12');
+    expect(d.querySelector('[data-metric="psi"]')?.textContent).toBe('≈ 0');
+    expect(j.querySelector('[data-metric="jensenshannon"]')?.textContent).toBe('0.00883');
+  });
 });
