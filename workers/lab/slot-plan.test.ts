@@ -47,6 +47,12 @@ describe('sorting slots by column', () => {
     expect(buildSlotPlan(X, 65_537)).toBeNull();
     expect(buildSlotPlan(X, 65_536)).not.toBeNull();
   });
+
+  test('a plan over its byte cap is not built (batches are then sorted on the fly)', () => {
+    const need = slotPlanBytes(X, 256);
+    expect(buildSlotPlan(X, 256, need - 1)).toBeNull();
+    expect(buildSlotPlan(X, 256, need)).not.toBeNull();
+  });
 });
 
 describe('the logistic-regression gradient from a plan (wasm)', () => {

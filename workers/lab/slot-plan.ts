@@ -27,6 +27,14 @@ export interface SlotPlan {
 /** Largest value a packed row or column may take. */
 const U16 = 65_535;
 
+/**
+ * Largest plan built (bytes): beyond it batches are sorted on the fly, as before plans existed, so a
+ * plan never needs room the lab's memory estimate (src/lib/lab/budget.ts) did not count; 32 MB fits
+ * in that estimate's fixed headroom. The story's default set needs about 8 MB; a 2M-row set with
+ * hashed tokens would need about 60 MB and goes without.
+ */
+export const SLOT_PLAN_MAX_BYTES = 32 * 2 ** 20;
+
 /** The slots of rows [start, end) of `x` sorted by column (a counting sort), padding left out. */
 export function sortSlots(x: SparseRows, start = 0, end = x.n): SortedSlots {
   const { k, d, idx } = x;
@@ -61,9 +69,9 @@ export function slotPlanBytes(x: SparseRows, batchSize: number): number {
   return x.n * x.k * 2 + (nb + 1) * 4 + nb * x.d * 4;
 }
 
-/** The plan of `x` in batches of `batchSize` rows, or null if a row within a batch does not fit 16 bits. */
-export function buildSlotPlan(x: SparseRows, batchSize: number): SlotPlan | null {
-  if (batchSize > U16 + 1) return null;
+/** The plan of `x` in batches of `batchSize` rows, or null if a row within a batch does not fit 16 bits or the plan would exceed `maxBytes`. */
+export function buildSlotPlan(x: SparseRows, batchSize: number, maxBytes = SLOT_PLAN_MAX_BYTES): SlotPlan | null {
+  if (batchSize > U16 + 1 || slotPlanBytes(x, batchSize) > maxBytes) return null;
   const { d } = x;
   const nb = Math.ceil(x.n / batchSize);
   const offsets = new Int32Array(nb + 1);
