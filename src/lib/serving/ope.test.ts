@@ -54,7 +54,7 @@ describe('IPS and SNIPS', () => {
     expect(e.snips.se).toBeCloseTo(2 / 9, 12);
   });
 
-  it('SNIPS moves with a constant added to every reward, IPS does not unless the weights average 1', () => {
+  it('shift by a constant added to every reward: SNIPS by the constant, IPS by the constant times the mean weight', () => {
     // SNIPS(r + c) = SNIPS(r) + c exactly; IPS(r + c) = IPS(r) + c·mean(w) = 1 + 5·1.5.
     const shifted = offPolicyEstimate({ ...HAND, reward: HAND.reward.map((r) => r + 5) });
     expect(shifted.snips.value).toBeCloseTo(2 / 3 + 5, 12);

@@ -1,7 +1,8 @@
 // Solves the relevance threshold: the score above which an ad "should show", chosen so that the
-// true positive rate over the development days 0–89 equals `skew` (later days do not move it). The rate is computed exactly (no sampling):
-// trueScore = mean + ε with ε ~ N(0, 1), so P(show) = E[Q(threshold − mean)] over the world's
-// distribution of (day, query category, drift move, ad, intent, quality), discretised finely.
+// true positive rate over the development days 0–89 equals `skew` (later days do not move it). The
+// rate is computed exactly (no sampling): trueScore = mean + ε with ε ~ N(0, 1), so P(show) =
+// E[Q(threshold − mean)] over the world's distribution of (day, query category, drift move, ad,
+// intent, quality), discretised finely.
 import { AFFINITY_WEIGHT, INTENT_TEMPLATE_SHARE, INTENT_WEIGHT, QUALITY_WEIGHT } from './constants.ts';
 import { normalTail } from './normal.ts';
 import { CATEGORIES, DEV_DAYS } from './types.ts';

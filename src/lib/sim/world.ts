@@ -1,6 +1,7 @@
 // A world: everything fixed by the knobs before any row is drawn — the ad inventory, the query
-// texts, the users, the per-day traffic tables (seasons, device mix, concept drift), the solved
-// relevance threshold and the label-noise rates. Deterministic from its params.
+// texts, the users, the per-day traffic tables of days 0…LAST_WORLD_DAY (seasons, device mix,
+// concept drift), the relevance threshold solved over days 0–89 and the label-noise rates.
+// Deterministic from its params.
 import { Rng } from '../rng.ts';
 import {
   BID_SPREAD,
