@@ -35,14 +35,18 @@ export const HOUR_TRAFFIC = [
 ];
 /** Base popularity of each query category (share of queries, before seasons). */
 export const CATEGORY_POPULARITY = [1.2, 0.9, 1.1, 0.8, 1.1, 0.9, 0.9, 1.1];
-/** Seasonal phase of each category's popularity cycle, as a fraction of the 90-day period. */
+/** Length in days of the seasonal popularity cycle (the development history is one cycle; later days begin the next). */
+export const SEASON_PERIOD_DAYS = 90;
+/** Seasonal phase of each category's popularity cycle, as a fraction of SEASON_PERIOD_DAYS. */
 export const SEASON_PHASE = [0.0, 0.6, 0.3, 0.8, 0.45, 0.15, 0.7, 0.9];
 /** Amplitude of the seasonal popularity swing at drift = 1 (±60% around the base). */
 export const SEASON_AMPLITUDE = 0.6;
 /** Share of mobile traffic on day 0. */
 export const MOBILE_SHARE_START = 0.45;
-/** Growth of the mobile share from day 0 to day 89 at drift = 1 (covariate drift). */
+/** Growth of the mobile share from day 0 to day 89 at drift = 1 (covariate drift); it grows at the same rate afterwards. */
 export const MOBILE_SHARE_GROWTH = 0.3;
+/** Largest mobile share on any day (desktop keeps at least 1 − this − TABLET_SHARE). */
+export const MOBILE_SHARE_MAX = 0.85;
 /** Share of tablet traffic (constant). */
 export const TABLET_SHARE = 0.08;
 
@@ -53,6 +57,8 @@ export const TABLET_SHARE = 0.08;
 export const CONCEPT_DRIFT_START = 58;
 /** Share of drifting queries on day 89 at drift = 1 (grows linearly from 0 at the start day). */
 export const CONCEPT_DRIFT_MAX_SHARE = 0.9;
+/** Share the drifting queries approach after day 89 at drift = 1 (the trend runs on at its pace, then saturates). */
+export const CONCEPT_DRIFT_CEILING = 1;
 /** Drifting query categories and where their relevance moves: [query category, new ad category]. */
 export const CONCEPT_DRIFT_MOVES: readonly (readonly [number, number])[] = [
   [2, 5], // electronics searches turn to games (a console launch)

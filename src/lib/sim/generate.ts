@@ -16,7 +16,7 @@ import {
   QUALITY_WEIGHT,
 } from './constants.ts';
 import { fastNormalQuantile } from './normal.ts';
-import { CATEGORIES, NUM_DAYS, type Columns } from './types.ts';
+import { CATEGORIES, DEV_LAST_DAY, LAST_WORLD_DAY, type Columns } from './types.ts';
 import { allocColumns, concatColumns, sliceColumns, viewColumns } from './columns.ts';
 import { LUT_BITS, LUT_SIZE, type World } from './world.ts';
 
@@ -26,7 +26,7 @@ export interface GenerateOptions {
   rows: number;
   /** Name of the independent sub-stream (default 'log'). */
   stream?: string;
-  /** Inclusive day range (default [0, 89]); days are drawn uniformly within it. */
+  /** Inclusive day range within 0…LAST_WORLD_DAY (default the development days [0, DEV_LAST_DAY]); days are drawn uniformly within it. */
   days?: [number, number];
   /** Fraction of negatives kept (default 1); kept negatives get weight 1/negKeep. */
   negKeep?: number;
@@ -63,9 +63,9 @@ interface StreamState {
 
 /** Normalises options and seeds the stream's RNG. */
 function openStream(world: World, opts: GenerateOptions): StreamState {
-  const [a, b] = opts.days ?? [0, NUM_DAYS - 1];
-  const d0 = Math.max(0, Math.min(NUM_DAYS - 1, Math.floor(a)));
-  const d1 = Math.max(d0, Math.min(NUM_DAYS - 1, Math.floor(b)));
+  const [a, b] = opts.days ?? [0, DEV_LAST_DAY];
+  const d0 = Math.max(0, Math.min(LAST_WORLD_DAY, Math.floor(a)));
+  const d1 = Math.max(d0, Math.min(LAST_WORLD_DAY, Math.floor(b)));
   const negKeep = Math.min(1, Math.max(1e-9, opts.negKeep ?? 1));
   const rng = new Rng(`${world.params.seed}/rows/${opts.stream ?? 'log'}`);
   return { rng, words: new Uint32Array(BLOCK_ROWS * WORDS_PER_ROW), wordAt: BLOCK_ROWS * WORDS_PER_ROW, d0, nd: d1 - d0 + 1, negKeep, byTruth: opts.keepBy === 'truth' };

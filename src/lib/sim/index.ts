@@ -8,3 +8,4 @@ export * from './oracle.ts';
 export * from './csv.ts';
 export * from './columns.ts';
 export * from './business.ts';
+export * from './timeline.ts';

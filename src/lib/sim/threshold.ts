@@ -1,10 +1,11 @@
 // Solves the relevance threshold: the score above which an ad "should show", chosen so that the
-// true positive rate over the 90 days equals `skew`. The rate is computed exactly (no sampling):
-// trueScore = mean + ε with ε ~ N(0, 1), so P(show) = E[Q(threshold − mean)] over the world's
-// distribution of (day, query category, drift move, ad, intent, quality), discretised finely.
+// true positive rate over the development days 0–89 equals `skew` (later days do not move it). The
+// rate is computed exactly (no sampling): trueScore = mean + ε with ε ~ N(0, 1), so P(show) =
+// E[Q(threshold − mean)] over the world's distribution of (day, query category, drift move, ad,
+// intent, quality), discretised finely.
 import { AFFINITY_WEIGHT, INTENT_TEMPLATE_SHARE, INTENT_WEIGHT, QUALITY_WEIGHT } from './constants.ts';
 import { normalTail } from './normal.ts';
-import { CATEGORIES, NUM_DAYS } from './types.ts';
+import { CATEGORIES, DEV_DAYS } from './types.ts';
 
 /** Grid step of the distribution of INTENT_WEIGHT·intent + QUALITY_WEIGHT·quality. */
 const GRID = 0.005;
@@ -22,7 +23,7 @@ export interface ThresholdInputs {
   /** Category and quality of every ad (candidates are drawn uniformly from the inventory). */
   adCat: Uint8Array;
   adQuality: Float32Array;
-  /** catProb[d·K + q]: probability of query category q on day d. */
+  /** catProb[d·K + q]: probability of query category q on day d (only days 0…DEV_LAST_DAY are read). */
   catProb: Float64Array;
   /** moveShare[d·K + q]: probability that a query of category q on day d has drifted. */
   moveShare: Float32Array;
@@ -98,7 +99,7 @@ function tail(components: Component[], t: number): number {
   return p;
 }
 
-/** The components of the 90-day distribution of the true score (each: its weight and mean shift). */
+/** The components of the distribution over days 0–89 of the true score (each: its weight and mean shift). */
 function components(inp: ThresholdInputs): Component[] {
   const nAds = inp.adCat.length;
   const adShare = new Float64Array(K);
@@ -108,8 +109,8 @@ function components(inp: ThresholdInputs): Component[] {
     const im = intentMass(inp, q);
     let stay = 0;
     let moved = 0;
-    for (let d = 0; d < NUM_DAYS; d++) {
-      const pq = (inp.catProb[d * K + q] as number) / NUM_DAYS;
+    for (let d = 0; d < DEV_DAYS; d++) {
+      const pq = (inp.catProb[d * K + q] as number) / DEV_DAYS;
       const sh = inp.moveShare[d * K + q] as number;
       stay += pq * (1 - sh);
       moved += pq * sh;
@@ -126,7 +127,7 @@ function components(inp: ThresholdInputs): Component[] {
   return out;
 }
 
-/** The threshold t with P(trueScore ≥ t) = skew over the 90 days (bisection, to 1e-9). */
+/** The threshold t with P(trueScore ≥ t) = skew over days 0–89 (bisection, to 1e-9). */
 export function solveThreshold(inp: ThresholdInputs, skew: number): number {
   const comps = components(inp);
   let lo = -10;
@@ -139,7 +140,7 @@ export function solveThreshold(inp: ThresholdInputs, skew: number): number {
   return 0.5 * (lo + hi);
 }
 
-/** P(trueScore ≥ t) over the 90 days, for checks. */
+/** P(trueScore ≥ t) over days 0–89, for checks. */
 export function positiveRate(inp: ThresholdInputs, t: number): number {
   return tail(components(inp), t);
 }

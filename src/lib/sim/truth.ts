@@ -18,7 +18,7 @@ import {
   QUALITY_WEIGHT,
 } from './constants.ts';
 import { fastNormalQuantile } from './normal.ts';
-import { CATEGORIES } from './types.ts';
+import { CATEGORIES, LAST_WORLD_DAY } from './types.ts';
 import { LUT_BITS, type World, LUT_SIZE } from './world.ts';
 
 /** Number of category codes. */
@@ -37,8 +37,9 @@ export interface Query {
   moved: boolean;
 }
 
-/** Draws one query of the given day from the world's traffic. */
+/** Draws one query of the given day (a whole day 0…LAST_WORLD_DAY) from the world's traffic. */
 export function sampleQuery(world: World, rng: Rng, day: number): Query {
+  if (!Number.isInteger(day) || day < 0 || day > LAST_WORLD_DAY) throw new RangeError(`day ${day} is outside the simulated days 0–${LAST_WORLD_DAY}`);
   const queryCat = world.catLut[day * LUT_SIZE + (rng.nextU32() >>> (32 - LUT_BITS))] as number;
   const queryText = (world.queryTextStart[queryCat] as number) + rng.int(world.queryTextCount[queryCat] as number);
   const intent = INTENT_TEMPLATE_SHARE * (world.queryTextIntent[queryText] as number) + (1 - INTENT_TEMPLATE_SHARE) * rng.uniform();

@@ -5,7 +5,7 @@
 export interface WorldParams {
   /** Any string; hashed into the RNG seed. */
   seed: string;
-  /** True "should show" rate over the 90 days, 0.00001…0.5 (default 0.0001: 99.99% no-show). */
+  /** True "should show" rate over the development days 0–89, 0.00001…0.5 (default 0.0001: 99.99% no-show). */
   skew: number;
   /** Annotator miss rate of true positives, 0…0.5 (false-positive rate is noise·skew/(1−skew)). */
   noise: number;
@@ -19,8 +19,18 @@ export type Category = (typeof CATEGORIES)[number];
 /** Devices, in column order. */
 export const DEVICES = ['mobile', 'desktop', 'tablet'] as const;
 export type Device = (typeof DEVICES)[number];
-/** Number of simulated days; day 89 is "yesterday". */
-export const NUM_DAYS = 90;
+/** Last day of the development history: "yesterday" when the team ships (days 0…DEV_LAST_DAY). */
+export const DEV_LAST_DAY = 89;
+/** Number of development days 0…DEV_LAST_DAY (the default log, the threshold and the dataset span them). */
+export const DEV_DAYS = DEV_LAST_DAY + 1;
+/** Number of development days: the same as DEV_DAYS, kept for the callers that read it. */
+export const NUM_DAYS = DEV_DAYS;
+/** First deployed day: serving starts at the start of it. */
+export const DEPLOY_DAY = DEV_LAST_DAY + 1;
+/** Last simulated day: serving (days 90–103) and the policy comparison (104–117) run up to it. */
+export const LAST_WORLD_DAY = 117;
+/** Number of simulated days 0…LAST_WORLD_DAY (the length of the world's per-day tables). */
+export const WORLD_DAYS = LAST_WORLD_DAY + 1;
 
 /** One ad of the inventory. */
 export interface Ad {
@@ -40,7 +50,7 @@ export interface Ad {
  */
 export interface Columns {
   n: number;
-  /** Day 0…89. */
+  /** Day 0…LAST_WORLD_DAY (development data: 0…DEV_LAST_DAY). */
   day: Uint8Array;
   /** Hour of day 0…23 (drawn from a daily traffic curve). */
   hour: Uint8Array;

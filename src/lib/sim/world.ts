@@ -1,6 +1,7 @@
 // A world: everything fixed by the knobs before any row is drawn — the ad inventory, the query
-// texts, the users, the per-day traffic tables (seasons, device mix, concept drift), the solved
-// relevance threshold and the label-noise rates. Deterministic from its params.
+// texts, the users, the per-day traffic tables of days 0…LAST_WORLD_DAY (seasons, device mix,
+// concept drift), the relevance threshold solved over days 0–89 and the label-noise rates.
+// Deterministic from its params.
 import { Rng } from '../rng.ts';
 import {
   BID_SPREAD,
@@ -13,26 +14,21 @@ import {
   CATEGORY_CPC,
   CLICK_REFERENCE_SKEW,
   CATEGORY_POPULARITY,
-  CONCEPT_DRIFT_MAX_SHARE,
   CONCEPT_DRIFT_MOVES,
-  CONCEPT_DRIFT_START,
   CROSS_AFFINITIES,
   HOUR_TRAFFIC,
-  MOBILE_SHARE_GROWTH,
-  MOBILE_SHARE_START,
   NUM_ADS,
   NUM_USERS,
   QUALITY_MEAN,
   QUALITY_SD,
-  SEASON_AMPLITUDE,
-  SEASON_PHASE,
   TABLET_SHARE,
   USER_PROPENSITY_SPREAD,
 } from './constants.ts';
 import { validateParams } from './params.ts';
 import { buildQueryTable, makeHeadline } from './text.ts';
 import { solveThreshold } from './threshold.ts';
-import { CATEGORIES, DEVICES, NUM_DAYS, type Ad, type WorldParams } from './types.ts';
+import { conceptDriftShare, mobileShare, seasonFactor } from './timeline.ts';
+import { CATEGORIES, DEV_DAYS, DEVICES, WORLD_DAYS, type Ad, type WorldParams } from './types.ts';
 
 export { DEFAULT_PARAMS, validateParams } from './params.ts';
 
@@ -65,21 +61,21 @@ export interface World {
   userPropensity: Float32Array;
   /** affinity[q·8 + a]: topical affinity of query category q with ad category a (1 on the diagonal). */
   affinity: Float32Array;
-  /** catProb[d·8 + q]: share of day d's queries in category q (seasons). */
+  /** catProb[d·8 + q]: share of day d's queries in category q (seasons), d = 0…LAST_WORLD_DAY. */
   catProb: Float64Array;
   /** catLut[d·LUT_SIZE + k]: query category for random bucket k on day d. */
   catLut: Uint8Array;
-  /** deviceProb[d·3 + v]: share of day d's traffic on device v (mobile grows with drift). */
+  /** deviceProb[d·3 + v]: share of day d's traffic on device v (mobile grows with drift), d = 0…LAST_WORLD_DAY. */
   deviceProb: Float64Array;
   /** deviceLut[d·LUT_SIZE + k]: device for random bucket k on day d. */
   deviceLut: Uint8Array;
   /** hourLut[k]: hour for random bucket k (the daily traffic curve). */
   hourLut: Uint8Array;
-  /** moveShare[d·8 + q]: probability that a query of category q on day d has drifted to another topic. */
+  /** moveShare[d·8 + q]: probability that a query of category q on day d (0…LAST_WORLD_DAY) has drifted to another topic. */
   moveShare: Float32Array;
   /** moveTarget[q]: category whose affinity row a drifted query of category q takes (q if it never drifts). */
   moveTarget: Uint8Array;
-  /** Solved score threshold: a pair should show iff its true score ≥ threshold. */
+  /** Solved score threshold (over days 0–89): a pair should show iff its true score ≥ threshold. */
   threshold: number;
   /** Score users judge ads against (the threshold at the reference skew): clicks and blindness do not move with the labelling knob. */
   clickReference: number;
@@ -89,7 +85,7 @@ export interface World {
   falseShowRate: number;
   /** Probability that the buggy batch marks an irrelevant pair of its slice as "show". */
   buggyFlipRate: number;
-  /** Share of all rows that fall in the buggy slice (category pair, device, days). */
+  /** Share of the development log's rows (days 0–89) that fall in the buggy slice (category pair, device, days). */
   buggySliceShare: number;
 }
 
@@ -134,30 +130,29 @@ export function createWorld(input: WorldParams): World {
   for (let q = 0; q < K; q++) affinity[q * K + q] = 1;
   for (const [q, a, v] of CROSS_AFFINITIES) affinity[q * K + a] = v;
 
-  const catProb = new Float64Array(NUM_DAYS * K);
-  const catLut = new Uint8Array(NUM_DAYS * LUT_SIZE);
-  const deviceProb = new Float64Array(NUM_DAYS * DEVICES.length);
-  const deviceLut = new Uint8Array(NUM_DAYS * LUT_SIZE);
-  const moveShare = new Float32Array(NUM_DAYS * K);
+  const catProb = new Float64Array(WORLD_DAYS * K);
+  const catLut = new Uint8Array(WORLD_DAYS * LUT_SIZE);
+  const deviceProb = new Float64Array(WORLD_DAYS * DEVICES.length);
+  const deviceLut = new Uint8Array(WORLD_DAYS * LUT_SIZE);
+  const moveShare = new Float32Array(WORLD_DAYS * K);
   const moveTarget = Uint8Array.from({ length: K }, (_, q) => q);
   for (const [q, t] of CONCEPT_DRIFT_MOVES) moveTarget[q] = t;
-  for (let d = 0; d < NUM_DAYS; d++) {
+  for (let d = 0; d < WORLD_DAYS; d++) {
     let total = 0;
     const w = new Float64Array(K);
     for (let q = 0; q < K; q++) {
-      const season = 1 + drift * SEASON_AMPLITUDE * Math.sin(2 * Math.PI * (d / NUM_DAYS + (SEASON_PHASE[q] as number)));
-      w[q] = (CATEGORY_POPULARITY[q] as number) * season;
+      w[q] = (CATEGORY_POPULARITY[q] as number) * seasonFactor(d, q, drift);
       total += w[q] as number;
     }
     for (let q = 0; q < K; q++) catProb[d * K + q] = (w[q] as number) / total;
     fillLut(catLut, d * LUT_SIZE, catProb.subarray(d * K, d * K + K));
-    const mobile = MOBILE_SHARE_START + drift * MOBILE_SHARE_GROWTH * (d / (NUM_DAYS - 1));
+    const mobile = mobileShare(d, drift);
     deviceProb[d * 3] = mobile;
     deviceProb[d * 3 + 1] = 1 - mobile - TABLET_SHARE;
     deviceProb[d * 3 + 2] = TABLET_SHARE;
     fillLut(deviceLut, d * LUT_SIZE, deviceProb.subarray(d * 3, d * 3 + 3));
-    const trend = d < CONCEPT_DRIFT_START ? 0 : (d - CONCEPT_DRIFT_START + 1) / (NUM_DAYS - CONCEPT_DRIFT_START);
-    for (const [q] of CONCEPT_DRIFT_MOVES) moveShare[d * K + q] = drift * CONCEPT_DRIFT_MAX_SHARE * trend;
+    const moved = conceptDriftShare(d, drift);
+    for (const [q] of CONCEPT_DRIFT_MOVES) moveShare[d * K + q] = moved;
   }
 
   const hourLut = new Uint8Array(LUT_SIZE);
@@ -179,14 +174,15 @@ export function createWorld(input: WorldParams): World {
       moveShare,
       moveTarget,
   };
+  // Solved over the development days only (the threshold reads days 0…DEV_LAST_DAY of the tables).
   const threshold = solveThreshold(scoreWorld, skew);
   const clickReference = skew === CLICK_REFERENCE_SKEW ? threshold : solveThreshold(scoreWorld, CLICK_REFERENCE_SKEW);
 
-  // Share of rows in the buggy slice: P(day in range)·P(travel | day)·P(finance ad)·P(mobile | day).
+  // Share of development rows in the buggy slice: P(day in range)·P(travel | day)·P(finance ad)·P(mobile | day).
   let buggySliceShare = 0;
   const financeShare = adCat.reduce((s, c) => s + (c === BUGGY_AD_CAT ? 1 : 0), 0) / NUM_ADS;
   for (let d = BUGGY_DAYS[0]; d <= BUGGY_DAYS[1]; d++) {
-    buggySliceShare += ((catProb[d * K + BUGGY_QUERY_CAT] as number) * (deviceProb[d * 3 + BUGGY_DEVICE] as number) * financeShare) / NUM_DAYS;
+    buggySliceShare += ((catProb[d * K + BUGGY_QUERY_CAT] as number) * (deviceProb[d * 3 + BUGGY_DEVICE] as number) * financeShare) / DEV_DAYS;
   }
   const buggyFlipRate = Math.min(BUGGY_FLIP_CAP, (BUGGY_WRONG_PER_TRUE * skew) / buggySliceShare);
 
