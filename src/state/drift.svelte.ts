@@ -31,7 +31,7 @@ export const WINDOW_PRESETS: { label: string; days: [number, number] }[] = [
 ];
 
 /** What the steps show about a model: its worker id, run label, backend and training time. */
-export type ModelRef = Pick<TrainResult, 'modelId' | 'version' | 'backend' | 'millis'>;
+export type ModelRef = Pick<TrainResult, 'modelId' | 'version' | 'backend' | 'millis' | 'labels'>;
 
 /** The stale model with its old-test / yesterday report; `reused` when it is step 8's rebalanced model. */
 export interface StaleModel {

@@ -61,6 +61,10 @@ describe('steps 11–13', () => {
     const ctrRevenue = await business(page, 'ctr_policy', 'revenue', 'total');
     expect(ctrRevenue).toBeGreaterThan(0);
     expect(await business(page, 'ctr_policy', 'ctr', 'total')).toBeGreaterThan(await business(page, 'impressions_policy', 'ctr', 'total'));
+    // Contract: roles on data-role, never in data-model; the click model's numbers carry its role.
+    expect(await page.locator('[data-model="ctr_policy"], [data-model="impressions_policy"]').count()).toBe(0);
+    const clickNe = page.locator('[data-role="ctr_policy"][data-metric="ne"]').first();
+    expect(Number(await clickNe.getAttribute('data-value'))).toBeGreaterThan(0);
 
     // A reload at step 12 restores the deployed model, its log's numbers and the replay.
     await page.reload();

@@ -1,11 +1,14 @@
 // Training on a window of days with the step-7/8 recipe: collect from a large stream over the
-// window keeping every positive and a fraction of negatives (upweighted by its inverse), with
-// labels checked against the truth (as after step 5's relabelling), then train a model on it.
-import type { TrainConfig, TrainResult } from '../lab-types.ts';
+// window keeping every observed "show" and a fraction of the rest (upweighted by its inverse), pay
+// the expert of step 5 to check every kept "show" (the annotator's false ones, and the buggy
+// batch's where the window holds it), then train a model on those labels. Nothing reads the
+// simulator's truth for free: a true "show" the annotator missed stays a "don't show", as in life.
+import type { LabelBill, TrainConfig, TrainResult } from '../lab-types.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../lab-types.ts';
 import type { WorldParams } from '../../src/lib/sim/types.ts';
 import { addDataset, generateRows, worldFor } from './datasets.ts';
 import { runTraining, type RunHooks } from './train-job.ts';
+import { applyRelabel, relabel } from '../../src/lib/sim/oracle.ts';
 
 /** Candidate rows streamed for a window, whatever its length (the collection of step 7). */
 export const WINDOW_STREAM_ROWS = 6_000_000;
@@ -30,7 +33,7 @@ export interface WindowRequest {
 export async function trainWindow(req: WindowRequest, hooks: RunHooks & { cancelled?: () => boolean }): Promise<TrainResult> {
   const world = worldFor(req.params);
   const rows = Math.min(req.rows ?? WINDOW_STREAM_ROWS, Math.max(100_000, Math.round(MAX_POSITIVES / Math.max(req.params.skew, 1e-9))));
-  const opts = { rows, stream: `window-${req.days[0]}-${req.days[1]}`, days: req.days, negKeep: WINDOW_NEG_KEEP, keepBy: 'truth' as const };
+  const opts = { rows, stream: `window-${req.days[0]}-${req.days[1]}`, days: req.days, negKeep: WINDOW_NEG_KEEP, keepBy: 'label' as const };
   const stage = `collecting days ${req.days[0]}–${req.days[1]}`;
   const cols = await generateRows(
     world,
@@ -38,7 +41,13 @@ export async function trainWindow(req: WindowRequest, hooks: RunHooks & { cancel
     (f) => hooks.onProgress?.({ fraction: 0.4 * f, stage, epoch: 0, epochs: 0, trainLoss: NaN, valLoss: NaN, examplesPerSec: 0 }),
     hooks.cancelled,
   );
-  const ds = addDataset({ params: world.params, world, cols: { ...cols, label: cols.truth }, opts });
+  const shown: number[] = [];
+  for (let i = 0; i < cols.n; i++) if (cols.label[i] === 1) shown.push(i);
+  const answer = relabel(world, cols, shown);
+  applyRelabel(cols, shown, answer.labels);
+  const labels: LabelBill = { kept: cols.n, checked: shown.length, corrected: answer.corrected, cost: answer.cost };
+  const ds = addDataset({ params: world.params, world, cols, opts });
   const cfg: TrainConfig = { ...WINDOW_TRAIN, datasetId: ds.id, seed: req.params.seed, version: req.version };
-  return runTraining(cfg, { ...hooks, onProgress: hooks.onProgress && ((p) => hooks.onProgress!({ ...p, fraction: 0.4 + 0.6 * p.fraction })) });
+  const r = await runTraining(cfg, { ...hooks, onProgress: hooks.onProgress && ((p) => hooks.onProgress!({ ...p, fraction: 0.4 + 0.6 * p.fraction })) });
+  return { ...r, labels };
 }

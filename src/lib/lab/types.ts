@@ -184,6 +184,16 @@ export interface TrainResult {
   /** Where the run's time went (ms): featurising (0 when cached), the training steps, scoring the
    * validation rows after each epoch, and the final validation report. */
   phases?: TrainPhases;
+  /** What the training labels cost, for models whose rows were collected and checked for them (steps 9–10). */
+  labels?: LabelBill;
+}
+
+/** The labels of a collection: rows kept, "show" rows the expert checked, labels that changed, dollars paid. */
+export interface LabelBill {
+  kept: number;
+  checked: number;
+  corrected: number;
+  cost: number;
 }
 
 /** A training run's time by phase, in milliseconds. */

@@ -27,6 +27,19 @@ export interface ModelFiles {
   metadata: string;
 }
 
+/** How another tool builds the model's input row from a candidate (written into metadata.json). */
+export function inputRule(f: FittedFeatures): { width: number; names: string[]; rule: string } {
+  return {
+    width: f.d,
+    names: f.names,
+    rule:
+      'A float32 row of `width` columns, in the order of `names`. One-hot columns ("<feature>=<value>", "cross:<query>×<ad>") are 1 ' +
+      'for the candidate\'s value and 0 otherwise; hashed token columns ("qtok#k", "adtok#k", "qtok×adCat#k") count the tokens that ' +
+      'hash into bucket k (FNV-1a, features.spec); numeric columns ("… (std)") hold (x − mean) / std with features.numeric, ' +
+      'where x is the natural log of the bid for the bid column. The output is the probability: relevance ("should show") or a click at the top slot.',
+  };
+}
+
 /** Writes the three files of a model. */
 export function toModelFiles(m: ModelData): ModelFiles {
   const specs = m.layers.flatMap((l, i) => [
@@ -58,7 +71,7 @@ export function toModelFiles(m: ModelData): ModelFiles {
     },
     weightsManifest: [{ paths: ['weights.bin'], weights: specs }],
   };
-  const metadata = { format: METADATA_FORMAT, formatVersion: METADATA_VERSION, version: m.version, kind: m.kind, seed: m.world.seed, world: m.world, days: m.days, features: m.features };
+  const metadata = { format: METADATA_FORMAT, formatVersion: METADATA_VERSION, version: m.version, kind: m.kind, seed: m.world.seed, world: m.world, days: m.days, input: inputRule(m.features), features: m.features };
   return { modelJson: JSON.stringify(modelJson), weights: flat.buffer, metadata: JSON.stringify(metadata) };
 }
 

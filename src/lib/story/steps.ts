@@ -25,6 +25,7 @@ export type Panel =
   | 'skew'
   | 'collect'
   | 'recalibration'
+  | 'operating'
   | 'models'
   | 'stale'
   | 'per-day'
@@ -153,7 +154,7 @@ export const STEPS: readonly StoryStep[] = [
     skills: ['ML', 'Stats', 'Databases'],
     question: 'Why is near-perfect accuracy useless here?',
     todo: 'Compare the model with a dummy that never says "show", move the skew slider, then collect more show-worthy data (Collect more data) and recalibrate.',
-    scene: { panels: ['metrics', 'skew', 'curves', 'collect', 'recalibration'], controls: ['skew'], params: [...WORLD, ...TRAINING], needs: 'model' },
+    scene: { panels: ['metrics', 'skew', 'curves', 'collect', 'recalibration', 'operating'], controls: ['skew', 'cost_ratio'], params: [...WORLD, ...TRAINING, 'cost_ratio'], needs: 'model' },
   },
   {
     n: 8,
@@ -162,7 +163,7 @@ export const STEPS: readonly StoryStep[] = [
     skills: ['ML', 'Algo'],
     question: 'Does the rebalanced model find the ads worth showing?',
     todo: 'Train on the collected data (Train) and compare the three story models: noisy labels, relabelled, rebalanced.',
-    scene: { panels: ['train', 'models'], controls: ['threshold'], params: [...WORLD, ...TRAINING, 'threshold'], needs: 'model' },
+    scene: { panels: ['train', 'models', 'operating'], controls: ['threshold', 'cost_ratio'], params: [...WORLD, ...TRAINING, 'threshold', 'cost_ratio'], needs: 'model' },
   },
   {
     n: 9,

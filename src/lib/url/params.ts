@@ -44,6 +44,13 @@ export const PARAMS = {
   lr: { kind: 'number', min: 0.00001, max: 1, default: T.learningRate, help: 'first learning rate (decays to a tenth)' },
   hidden: { kind: 'int', min: 2, max: 256, default: T.hidden[0] ?? 32, help: 'units of the MLP’s first hidden layer (the second has half)' },
   threshold: { kind: 'number', min: 0.000001, max: 1, default: 0.5, help: 'decision threshold' },
+  cost_ratio: {
+    kind: 'number',
+    min: 0.0001,
+    max: 100,
+    default: 0.05,
+    help: 'cost of showing an ad not worth showing ÷ value of showing one that is (steps 7–8 operating threshold)',
+  },
   backend: {
     kind: 'enum',
     values: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'],
