@@ -22,8 +22,9 @@ export interface LabTestHooks {
 /** Puts the hooks of the supervised worker `w` on `window.__clickcycleLab`. */
 export function installLabTestHooks(w: LabWorker): void {
   const hooks: LabTestHooks = {
-    terminate: () => w.terminateSilently(),
-    setMinStallMs: (ms) => w.setMinStallMs(ms),
+    // Ends the worker without telling the supervisor, as a crash would: its heartbeat must notice.
+    terminate: () => w.worker.terminate(),
+    setMinStallMs: (ms) => (w.minStallMs = ms),
     breakWorker: (how) => w.call((lab) => withTestHooks(lab).breakWorker(how)),
   };
   (globalThis as { __clickcycleLab?: LabTestHooks }).__clickcycleLab = hooks;

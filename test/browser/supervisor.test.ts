@@ -30,7 +30,7 @@ test('an uncaught error in the worker: noticed, a fresh worker answers', async (
 });
 
 test('a worker that hangs: the heartbeat notices the silence and the call in flight rejects', async () => {
-  w.setMinStallMs(1500);
+  w.minStallMs = 1500;
   await w.call((lab) => withTestHooks(lab).breakWorker('hang'));
   const pending = w.call((lab) => lab.init('cpu'));
   await expect(pending).rejects.toBeInstanceOf(WorkerLostError);

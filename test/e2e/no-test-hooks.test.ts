@@ -12,6 +12,7 @@ const IN_CODE = [
   'breakWorker',
   'injectFault',
   '__clickcycleLab',
+  'setMinStallMs',
   '__TEST_HOOKS__',
   'injected fault',
   'injected crash',
@@ -20,7 +21,7 @@ const IN_CODE = [
 ];
 /** The source maps hold the source of every module in the build (so its comments and the flag's
  * name too): the modules that define the hooks must not be among them. */
-const IN_MAPS = ['breakWorker', 'injectFault', '__clickcycleLab'];
+const IN_MAPS = ['breakWorker', 'injectFault', '__clickcycleLab', 'setMinStallMs'];
 
 /** Every file under `dir`, as paths relative to it. */
 function filesUnder(dir: string): string[] {
