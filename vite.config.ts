@@ -41,7 +41,20 @@ function cspMeta(): Plugin {
   };
 }
 
-export default defineConfig({
+/** The build mode of a test build: the same app with the test hooks built in (`vite build --mode test-hooks`). */
+export const TEST_HOOKS_MODE = 'test-hooks';
+
+/**
+ * `__TEST_HOOKS__`, replaced at build time: true only in a test build, so a production build (and
+ * `vite dev`) contains no test hook (the lab worker's `injectFault` and `breakWorker`, the fault
+ * checks in its jobs, `window.__clickcycleLab`); test/e2e/no-test-hooks.test.ts searches the build.
+ */
+export function testHooksDefine(on: boolean): Record<string, string> {
+  return { __TEST_HOOKS__: JSON.stringify(on) };
+}
+
+export default defineConfig(({ mode }) => ({
+  define: testHooksDefine(mode === TEST_HOOKS_MODE),
   plugins: [
     svelte(),
     cspMeta(),
@@ -73,4 +86,4 @@ export default defineConfig({
   server: { port: 5173 },
   // `vite preview` serves the built app with the CSP as a header too.
   preview: { port: 4173, headers: { 'Content-Security-Policy': CSP } },
-});
+}));

@@ -2,16 +2,18 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
 import { CHROMIUM_ARGS, resolveChromium } from './test/support/chromium.ts';
-import { optimizeDepsInclude } from './vite.config.ts';
+import { optimizeDepsInclude, testHooksDefine } from './vite.config.ts';
 
 // Four test projects: fast Node unit tests, the slow story properties of the simulated world,
 // tests inside real Chromium (workers, tfjs backends, components), and end-to-end walks of the built app.
+// The first three run the source with the test hooks on; the end-to-end walks build the app themselves.
 export default defineConfig(async () => {
   const executablePath = await resolveChromium();
   return {
     test: {
       projects: [
         {
+          define: testHooksDefine(true),
           test: {
             name: 'unit',
             environment: 'node',
@@ -20,6 +22,7 @@ export default defineConfig(async () => {
           },
         },
         {
+          define: testHooksDefine(true),
           test: {
             name: 'story',
             environment: 'node',
@@ -30,6 +33,7 @@ export default defineConfig(async () => {
         },
         {
           plugins: [svelte()],
+          define: testHooksDefine(true),
           worker: { format: 'es' as const },
           optimizeDeps: { include: optimizeDepsInclude },
           test: {

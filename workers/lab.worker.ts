@@ -17,7 +17,7 @@ import type {
   TrainResult,
 } from './lab-types.ts';
 import { chooseBackend, nextBackend } from './lab/choose.ts';
-import { backendLost, failNextStartOf } from './lab/backends.ts';
+import { backendLost } from './lab/backends.ts';
 import { createDataset, disposeDataset, getDataset } from './lab/datasets.ts';
 import { summarize } from './lab/summary.ts';
 import { prepare } from './lab/prepared.ts';
@@ -35,13 +35,12 @@ import { driftApi } from './lab/drift-api.ts';
 import { exportApi } from './lab/export.ts';
 import { memoryReport } from './lab/memory.ts';
 import { checkTrain } from '../src/lib/lab/budget.ts';
+import { takeTrainFault, testHooksApi, type TestHooksApi } from './lab/test-hooks.ts';
 
 /** The backend report of the last init (used to pick the fallback order); null until a backend runs. */
 let backendReport: BackendReport | null = null;
 /** The backend the last init asked for: a job that finds no backend started chooses this one. */
 let wanted: BackendName | 'auto' = 'auto';
-/** Test hook: the next training run fails on its backend at this batch. */
-let faultAtBatch: number | undefined;
 
 /** Starts the wanted backend unless one runs (called inside a queued job, so it never races init). */
 async function ensureBackend(): Promise<BackendReport> {
@@ -98,14 +97,12 @@ const api = {
   async train(config: TrainConfig, onProgress?: OnProgress<TrainProgress>): Promise<TrainResult> {
     return runJob(async (token) => {
       await ensureBackend();
-      const fault = faultAtBatch;
-      faultAtBatch = undefined;
       const result = await runTraining(config, {
         onProgress,
         cancelled: () => token.cancelled,
         lost: backendLost,
         fallback: async (failed) => nextBackend(failed, backendReport),
-        faultAtBatch: fault,
+        faultAtBatch: __TEST_HOOKS__ ? takeTrainFault() : undefined,
       });
       if (result.backendFallback && backendReport) backendReport = { ...backendReport, backend: result.backend, fallbackFrom: backendReport.backend, reason: result.backendFallback };
       return result;
@@ -154,12 +151,6 @@ const api = {
     return { ...memoryReport(), backend: tf.getBackend() };
   },
 
-  /** Test hooks: fail the next training run at a batch, or the next start of a backend. */
-  injectFault(fault: { trainAtBatch?: number; failStartOf?: BackendName }): void {
-    faultAtBatch = fault.trainAtBatch;
-    failNextStartOf(fault.failStartOf ?? null);
-  },
-
   ...evalApi,
   ...controlApi,
   ...benchApi,
@@ -170,5 +161,7 @@ const api = {
 
 /** The lab worker's API as the UI sees it (through comlink's Remote). */
 export type LabApi = typeof api;
+/** The API of a test build (__TEST_HOOKS__ on): the same, with the hooks that break the worker. */
+export type LabTestApi = LabApi & TestHooksApi;
 
-expose(api);
+expose(__TEST_HOOKS__ ? { ...api, ...testHooksApi } : api);

@@ -7,6 +7,7 @@ import type { WorldRequest } from '../lib/url/lab-config.ts';
 import type { PolicyDay } from './policy.ts';
 import { proxy } from './lab-client.ts';
 import { sharedLabWorker, type LossListener } from './lab-worker.ts';
+import { installLabTestHooks } from './lab-test-hooks.ts';
 
 /** What the lab state needs from the worker (implemented over src/state/lab-worker.ts). */
 export interface LabPort {
@@ -23,25 +24,12 @@ export interface LabPort {
   watch?(l: LossListener): () => void;
 }
 
-/** Test hooks on `window.__clickcycleLab` for the end-to-end tests: kill the worker as a crash
- * would, shorten the silence that counts as death, or break the worker from inside. Installed only
- * in a browser driven by automation (navigator.webdriver, which Playwright sets), never for a reader. */
-export interface LabTestHooks {
-  terminate(): void;
-  setMinStallMs(ms: number): void;
-  breakWorker(how: 'allocation' | 'throw' | 'hang'): Promise<void>;
-}
-
 /** The shared lab worker behind the LabPort interface. */
 export function createLabPort(): LabPort | null {
   if (typeof Worker === 'undefined') return null;
   const w = sharedLabWorker();
-  const hooks: LabTestHooks = {
-    terminate: () => w.terminateSilently(),
-    setMinStallMs: (ms) => w.setMinStallMs(ms),
-    breakWorker: (how) => w.call((lab) => lab.breakWorker(how)),
-  };
-  if (globalThis.navigator?.webdriver) (globalThis as { __clickcycleLab?: LabTestHooks }).__clickcycleLab = hooks;
+  // Only a test build (__TEST_HOOKS__) has the end-to-end tests' hooks; a reader's build has none.
+  if (__TEST_HOOKS__) installLabTestHooks(w);
   /** A progress callback that is also a heartbeat. */
   const live = <P>(f: (p: P) => void) =>
     proxy((p: P) => {

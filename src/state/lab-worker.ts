@@ -53,7 +53,8 @@ export class LabWorker {
   #pingSentAt: number | null = null;
   /** Slowest ping answer seen (ms): a long synchronous chunk in the worker shows up here. */
   #slowestPing = 0;
-  #minStallMs = MIN_STALL_MS;
+  /** The shortest silence taken for death (ms; MIN_STALL_MS unless a test shortens it). */
+  minStallMs = MIN_STALL_MS;
   #timer: ReturnType<typeof setInterval> | null = null;
   #deaths: number[] = [];
   /** Increments on every fresh worker. */
@@ -76,7 +77,7 @@ export class LabWorker {
   }
   /** The silence after which the worker counts as dead (ms). */
   get stallTimeoutMs(): number {
-    return Math.max(this.#minStallMs, STALL_FACTOR * this.#slowestPing);
+    return Math.max(this.minStallMs, STALL_FACTOR * this.#slowestPing);
   }
 
   /** Listens for deaths; returns the unsubscribe function. */
@@ -99,14 +100,9 @@ export class LabWorker {
     this.#lastSign = performance.now();
   }
 
-  /** Test hook: end the worker as a crash would, without telling anyone (the heartbeat must notice). */
-  terminateSilently(): void {
-    this.#handle.worker.terminate();
-  }
-
-  /** Test hook: a shorter silence before a dead worker is noticed. */
-  setMinStallMs(ms: number): void {
-    this.#minStallMs = ms;
+  /** The worker running now. */
+  get worker(): Worker {
+    return this.#handle.worker;
   }
 
   /** Stops watching and ends the worker. */

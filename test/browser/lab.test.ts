@@ -3,6 +3,7 @@
 // backends, cancel, and leaks.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createLab, proxy } from '../../src/state/lab-client.ts';
+import { withTestHooks } from '../../src/state/lab-test-hooks.ts';
 import { rankBySpeed } from '../../workers/lab/choose.ts';
 import { DEFAULT_TRAIN_CONFIG, type BackendName, type TrainConfig, type TrainProgress, type TrainResult } from '../../src/lib/lab/types.ts';
 
@@ -43,7 +44,7 @@ describe('backend choice', () => {
   });
 
   test('a forced backend that cannot start falls back and says so', async () => {
-    await lab.injectFault({ failStartOf: 'webgl' });
+    await withTestHooks(lab).injectFault({ failStartOf: 'webgl' });
     const r = await lab.init('webgl');
     expect(r.backend).not.toBe('webgl');
     expect(r.fallbackFrom).toBe('webgl');
@@ -115,7 +116,7 @@ describe('on the automatically chosen backend', () => {
 
   test('a backend failure during training falls back, finishes and reports it', async () => {
     const chosen = (await lab.init('auto')).backend;
-    await lab.injectFault({ trainAtBatch: 5 });
+    await withTestHooks(lab).injectFault({ trainAtBatch: 5 });
     const r = await lab.train(base);
     expect(r.backend).not.toBe(chosen);
     expect(r.backendFallback).toMatch(new RegExp(`${chosen} failed .* finished on ${r.backend}`));

@@ -3,6 +3,7 @@
 // policy simulation runs in its own lane, and an allocation that fails leaves the worker alive.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createLab } from '../../src/state/lab-client.ts';
+import { withTestHooks } from '../../src/state/lab-test-hooks.ts';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../src/lib/lab/types.ts';
 import { commands } from 'vitest/browser';
 import { cancelLatencies } from '../bench/cancel.ts';
@@ -96,7 +97,7 @@ test('the policy simulation runs in its own lane and does not cancel a training'
 });
 
 test('an allocation that fails inside the worker is a clear error, and the worker keeps working', async () => {
-  await lab.breakWorker('allocation');
+  await withTestHooks(lab).breakWorker('allocation');
   await expect(lab.train(cfg)).rejects.toThrow(/could not allocate the memory this job needs/);
   const r = await lab.train(cfg);
   expect(r.validation.auc.value).toBeGreaterThan(0.7);

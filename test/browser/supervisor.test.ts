@@ -3,6 +3,7 @@
 // worker that keeps dying is not restarted forever.
 import { afterAll, expect, test } from 'vitest';
 import { LabWorker, WorkerLostError } from '../../src/state/lab-worker.ts';
+import { withTestHooks } from '../../src/state/lab-test-hooks.ts';
 
 const w = new LabWorker();
 const lost: string[] = [];
@@ -21,7 +22,7 @@ async function deaths(n: number, ms = 30_000): Promise<void> {
 test('an uncaught error in the worker: noticed, a fresh worker answers', async () => {
   expect((await w.call((lab) => lab.init('cpu'))).backend).toBe('cpu');
   expect(w.incarnation).toBe(1);
-  await w.call((lab) => lab.breakWorker('throw'));
+  await w.call((lab) => withTestHooks(lab).breakWorker('throw'));
   await deaths(1);
   expect(lost[0]).toMatch(/uncaught error \(.*injected crash/);
   expect(w.incarnation).toBe(2);
@@ -29,8 +30,8 @@ test('an uncaught error in the worker: noticed, a fresh worker answers', async (
 });
 
 test('a worker that hangs: the heartbeat notices the silence and the call in flight rejects', async () => {
-  w.setMinStallMs(1500);
-  await w.call((lab) => lab.breakWorker('hang'));
+  w.minStallMs = 1500;
+  await w.call((lab) => withTestHooks(lab).breakWorker('hang'));
   const pending = w.call((lab) => lab.init('cpu'));
   await expect(pending).rejects.toBeInstanceOf(WorkerLostError);
   await deaths(2);
@@ -41,7 +42,7 @@ test('a worker that hangs: the heartbeat notices the silence and the call in fli
 
 test('a worker that keeps dying is given up on, with the reason', async () => {
   for (let i = 0; i < 2; i++) {
-    await w.call((lab) => lab.breakWorker('throw'));
+    await w.call((lab) => withTestHooks(lab).breakWorker('throw'));
     await deaths(3 + i);
   }
   expect(w.givenUp).toMatch(/failed 4 times within a minute/);

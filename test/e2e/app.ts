@@ -5,8 +5,9 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 /** A small, quick world: enough positives that every metric is defined, few enough rows to train in a second. */
 export const QUICK = 'rows=100000&skew=0.01';
 
-/** Opens the app at `query` in a fresh context; page errors fail the test through `errors`. */
-export async function openApp(browser: Browser, query: string, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
+/** Opens the app at `query` in a fresh context (the production build unless `baseUrl` says another);
+ * page errors fail the test through `errors`. */
+export async function openApp(browser: Browser, query: string, options: BrowserContextOptions = {}, baseUrl = inject('baseUrl')): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, ...options });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -14,7 +15,7 @@ export async function openApp(browser: Browser, query: string, options: BrowserC
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  await page.goto(`${inject('baseUrl')}/${query ? `?${query}` : ''}`);
+  await page.goto(`${baseUrl}/${query ? `?${query}` : ''}`);
   await page.locator('[data-step]').first().waitFor();
   return { page, errors };
 }

@@ -2,21 +2,26 @@
 // the run interrupted with Retry, and Retry (in a fresh worker, same backend setting) yields a
 // model and its test report while the run history keeps the earlier run. An allocation that fails
 // inside the worker is a clear error in the training panel, and the next run works.
+// These walk the test build (the hooks that break the worker built in, test/e2e/serve.ts), built
+// here so that runs without this suite build only the production app.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
 import { QUICK, openApp, waitForJob } from './app.ts';
+import { buildAndServe, type ServedBuild } from './serve.ts';
 
 const HISTORY = '[aria-label="Run history"]';
 let browser: Browser;
+let testBuild: ServedBuild;
 beforeAll(async () => {
-  browser = await launchChromium();
+  [browser, testBuild] = await Promise.all([launchChromium(), buildAndServe('test')]);
 });
 afterAll(async () => {
   await browser?.close();
+  await testBuild?.close();
 });
 
-/** Calls one of the app's lab test hooks (window.__clickcycleLab). */
+/** Calls one of the test build's lab test hooks (window.__clickcycleLab). */
 async function hook(page: Page, name: 'terminate' | 'allocation', stallMs = 0): Promise<void> {
   await page.evaluate(
     async ([n, ms]) => {
@@ -31,7 +36,7 @@ async function hook(page: Page, name: 'terminate' | 'allocation', stallMs = 0): 
 
 test('killing the worker mid-training: notice, Retry, a model, and the history kept', async () => {
   // A wide MLP on small batches: one epoch takes a few seconds, fifty take minutes.
-  const { page, errors } = await openApp(browser, `seed=crash&${QUICK}&step=4&backend=wasm&model=mlp&hidden=128&batch=64&epochs=1`);
+  const { page, errors } = await openApp(browser, `seed=crash&${QUICK}&step=4&backend=wasm&model=mlp&hidden=128&batch=64&epochs=1`, {}, testBuild.url);
   const training = page.locator('[data-job="training"]');
   const train = page.getByRole('button', { name: 'Train', exact: true });
   const epochs = page.getByLabel('Epochs', { exact: true });
@@ -78,7 +83,7 @@ test('killing the worker mid-training: notice, Retry, a model, and the history k
 });
 
 test('an allocation that fails inside the worker is a clear error, and the worker stays alive', async () => {
-  const { page, errors } = await openApp(browser, `seed=alloc&${QUICK}&step=4&backend=wasm&epochs=1`);
+  const { page, errors } = await openApp(browser, `seed=alloc&${QUICK}&step=4&backend=wasm&epochs=1`, {}, testBuild.url);
   const training = page.locator('[data-job="training"]');
   const train = page.getByRole('button', { name: 'Train', exact: true });
   await train.and(page.locator(':enabled')).waitFor({ timeout: 60_000 });

@@ -38,7 +38,7 @@ async function register(name: BackendName): Promise<void> {
 /** Makes `name` the active backend; resolves to an error message, or null on success. */
 export async function startBackend(name: BackendName): Promise<string | null> {
   try {
-    if (failNextStart === name) {
+    if (__TEST_HOOKS__ && failNextStart === name) {
       failNextStart = null;
       throw new Error('injected start failure');
     }

@@ -83,7 +83,7 @@ export async function runJob<T>(body: (token: JobToken) => Promise<T>, options: 
     await previous.catch(() => undefined);
     if (token.stopped) throw new CancelledError();
     running = token;
-    if (failNextAllocation) {
+    if (__TEST_HOOKS__ && failNextAllocation) {
       failNextAllocation = false;
       // A real allocation the engine cannot satisfy (V8 throws "Array buffer allocation failed");
       // its size is read so a minifier cannot drop it as unused.

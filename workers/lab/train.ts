@@ -38,7 +38,7 @@ export interface FitHooks {
   lost?: () => string | null;
   /** Switches tfjs to the next backend after a failure; resolves to its name, or null if none. */
   fallback?: (failed: string, reason: string) => Promise<string | null>;
-  /** Test hook: simulate a backend failure at this global batch number. */
+  /** Test hook (test builds only, __TEST_HOOKS__): simulate a backend failure at this global batch number. */
   faultAtBatch?: number;
 }
 
@@ -107,7 +107,7 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
         for (let k = 0; k < nb; k++) {
           const b = order[k]!;
           const batch = sliceRows(train, b * bs, Math.min(train.n, (b + 1) * bs));
-          if (step === faultAt) {
+          if (__TEST_HOOKS__ && step === faultAt) {
             faultAt = -1;
             throw new Error('injected fault: the backend stopped responding');
           }

@@ -1,0 +1,59 @@
+// Nothing for tests ships to readers: the production build that the walks use (test/e2e/serve.ts)
+// is searched, every file of it (the page, the app's and the workers' chunks, the service worker,
+// the manifest), for the test hooks that break the lab worker and for their fault checks. They are
+// built only with __TEST_HOOKS__ on (vite.config.ts); this fails on a build made with it on.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { expect, inject, test } from 'vitest';
+
+/** What only a test build holds: the hooks' names on the worker API and on `window`, the flag
+ * itself (replaced at build time), and the errors the fault checks throw. */
+const IN_CODE = [
+  'breakWorker',
+  'injectFault',
+  '__clickcycleLab',
+  'setMinStallMs',
+  '__TEST_HOOKS__',
+  'injected fault',
+  'injected crash',
+  'injected start failure',
+  /new ArrayBuffer\((2\s*\*\*\s*52|4503599627370496)\)/,
+];
+/** The source maps hold the source of every module in the build (so its comments and the flag's
+ * name too): the modules that define the hooks must not be among them. */
+const IN_MAPS = ['breakWorker', 'injectFault', '__clickcycleLab', 'setMinStallMs'];
+
+/** Every file under `dir`, as paths relative to it. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+}
+
+/** The patterns that occur in `text`. */
+function found(text: string, patterns: (string | RegExp)[]): string[] {
+  return patterns.filter((p) => (typeof p === 'string' ? text.includes(p) : p.test(text))).map(String);
+}
+
+test('the production build contains no test hook', () => {
+  const dir = inject('distDir');
+  const files = filesUnder(dir).filter((f) => !f.endsWith('.wasm'));
+  const code = files.filter((f) => !f.endsWith('.map'));
+  const maps = files.filter((f) => f.endsWith('.map'));
+  // The search reads the real build: the page, both workers' chunks and their maps, and the lab
+  // worker's chunk holds its API's method names (comlink calls them by name, so they survive minifying).
+  expect(code).toContain('index.html');
+  const labWorker = code.filter((f) => /^assets\/lab\.worker-[\w-]+\.js$/.test(f));
+  expect(labWorker).toHaveLength(1);
+  expect(code.filter((f) => /^assets\/serving\.worker-[\w-]+\.js$/.test(f))).toHaveLength(1);
+  expect(maps).toContain(`${labWorker[0]}.map`);
+  expect(readFileSync(join(dir, labWorker[0]!), 'utf8')).toContain('baselinePolicy');
+
+  const hits = [
+    ...code.flatMap((f) => found(readFileSync(join(dir, f), 'utf8'), IN_CODE).map((p) => `${f}: ${p}`)),
+    ...maps.flatMap((f) => found(readFileSync(join(dir, f), 'utf8'), IN_MAPS).map((p) => `${f}: ${p}`)),
+  ];
+  console.log(`searched ${code.length} files and ${maps.length} source maps of ${dir}: ${hits.length} hits`);
+  expect(hits).toEqual([]);
+});
