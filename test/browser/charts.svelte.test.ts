@@ -418,7 +418,8 @@ describe('AucBars', () => {
     expect(bw(1)).toBeCloseTo(0.82, 3);
     expect(bars[1]!.classList.contains('hl')).toBe(true);
     expect(bars[1]!.textContent).toContain('0.910');
-    expect(bars[2]!.textContent).toContain('undefined');
+    expect(bars[2]!.textContent).toContain('—');
+    expect(bars[2]!.textContent).not.toContain('undefined');
     expect(Number(el.querySelector('[data-series="chance"]')!.getAttribute('x1'))).toBeCloseTo(0, 3);
     expect(desc(el)).toContain('+ query×ad category cross: 0.910 (highlighted)');
     const empty = await render(AucBars, { items: [] });
@@ -521,12 +522,23 @@ describe('motion', () => {
 });
 
 describe('Metric inline', () => {
-  test('an undefined value reads "undefined (reason)" once, with the full reason as its title', async () => {
+  test('an undefined value reads "not defined (reason)" once, with the full reason as its title', async () => {
     const el = await render(Metric, { name: 'precision', value: Number.NaN, inline: true, reason: 'no predicted positives at threshold 0.5: precision is undefined' });
     const m = el.querySelector('[data-metric="precision"]') as HTMLElement;
     expect(m.dataset.value).toBe('NaN');
-    expect(m.textContent).toBe('undefined (no predicted positives at threshold 0.5)');
+    expect(m.textContent).toBe('not defined (no predicted positives at threshold 0.5)');
     expect(m.title).toBe('no predicted positives at threshold 0.5: precision is undefined');
+  });
+
+  test('a value not there yet reads "— (why)", a tile too, and never the word undefined', async () => {
+    const el = await render(Metric, { name: 'examples_per_s', value: Number.NaN, inline: true, kind: 'speed', missing: 'no run yet' });
+    const m = el.querySelector('[data-metric="examples_per_s"]') as HTMLElement;
+    expect(m.dataset.value).toBe('NaN');
+    expect(m.textContent).toBe('— (no run yet)');
+    const tile = await render(Metric, { name: 'examples_per_s', label: 'Examples / s', value: Number.NaN, kind: 'speed', missing: 'no run yet' });
+    expect(tile.querySelector('.value')!.textContent).toBe('—');
+    expect(tile.textContent).toContain('no run yet');
+    expect(tile.textContent).not.toMatch(/undefined|NaN/);
   });
 
   test('a rate in short form keeps the raw value', async () => {

@@ -1,5 +1,6 @@
 // Plain helpers shared by the charts: tick lists, number formats, label spreading. No DOM.
 import { format } from 'd3-format';
+import { NO_VALUE } from '../../lib/story/format.ts';
 
 /** One tick: its position in pixels along the axis and its printed label. */
 export interface Tick {
@@ -92,9 +93,9 @@ export function fmtLoss(v: number): string {
 
 const aucFmt = format('.3f');
 
-/** An AUC with three decimals (0.875), or "undefined" when it cannot be computed. */
+/** An AUC with three decimals (0.875), or a dash when it cannot be computed. */
 export function fmtAuc(v: number): string {
-  return Number.isFinite(v) ? aucFmt(v) : 'undefined';
+  return Number.isFinite(v) ? aucFmt(v) : NO_VALUE;
 }
 
 /** "1 in 10,000" for small rates; "25 in 100" for large ones. */

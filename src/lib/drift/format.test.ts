@@ -16,7 +16,7 @@ describe('drift report formats', () => {
     expect(measureText('psi', 2.81e-9)).toBe('≈ 0');
     expect(measureText('js', 0.00883)).toBe('0.00883');
     expect(measureText('wasserstein', 0.25)).toBe('0.250');
-    expect(measureText('psi', NaN)).toBe('undefined');
+    expect(measureText('psi', NaN)).toBe('—');
   });
   it('the rule reads as a condition, not an inequality about the value', () => {
     expect(ruleText('js', 0.1)).toBe('drift if ≥ 0.1');

@@ -1,5 +1,6 @@
 // How the drift report reads: bin ranges with a real minus sign, p-values too small to print as
 // "< 0.001", distances of (numerically) nothing as "≈ 0", and each test's rule beside its value.
+import { NO_VALUE } from '../story/format.ts';
 
 /** Smallest p-value printed as a number. */
 const P_FLOOR = 0.001;
@@ -26,7 +27,7 @@ export function isPValue(metric: string): boolean {
 
 /** A drift measure as it reads: "< 0.001" for tiny p-values, "≈ 0" for tiny distances, else 3 decimals from 0.1 up and 3 significant digits below. */
 export function measureText(metric: string, v: number): string {
-  if (!Number.isFinite(v)) return 'undefined';
+  if (!Number.isFinite(v)) return NO_VALUE;
   if (isPValue(metric) && v < P_FLOOR) return `< ${P_FLOOR}`;
   if (!isPValue(metric) && Math.abs(v) < ZERO) return '≈ 0';
   return Math.abs(v) >= 0.1 ? v.toFixed(3) : v.toPrecision(3);

@@ -1,13 +1,23 @@
 // The short forms the narrative uses for rates and for the reasons of undefined values.
 import { describe, expect, it } from 'vitest';
-import { perSecond, shortReason } from './format.ts';
+import { duration, perSecond, shortReason } from './format.ts';
 
 describe('perSecond', () => {
   it('reads millions and thousands with three significant digits', () => {
     expect(perSecond(3_952_569)).toBe('3.95 M/s');
     expect(perSecond(681_000)).toBe('681 k/s');
     expect(perSecond(12)).toBe('12/s');
-    expect(perSecond(Number.NaN)).toBe('undefined');
+    expect(perSecond(Number.NaN)).toBe('—');
+  });
+});
+
+describe('duration', () => {
+  it('reads one decimal below 10 ms, none from 10 ms, seconds from 1,000 ms', () => {
+    expect(duration(1.8)).toBe('1.8 ms');
+    expect(duration(9.94)).toBe('9.9 ms');
+    expect(duration(320.4)).toBe('320 ms');
+    expect(duration(1400)).toBe('1.4 s');
+    expect(duration(Number.NaN)).toBe('—');
   });
 });
 

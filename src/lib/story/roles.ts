@@ -10,3 +10,20 @@ export type StoryRole = (typeof STORY_ROLES)[number];
 export function isStoryRole(s: unknown): s is StoryRole {
   return typeof s === 'string' && (STORY_ROLES as readonly string[]).includes(s);
 }
+
+/** How each role reads on screen (the role names themselves are contract, not prose). */
+export const ROLE_LABELS: Record<StoryRole | 'baseline', string> = {
+  noisy: 'noisy labels',
+  relabelled: 'relabelled',
+  rebalanced: 'rebalanced',
+  stale: 'stale',
+  fresh: 'fresh window',
+  impressions_policy: 'impressions policy',
+  ctr_policy: 'CTR policy',
+  baseline: 'rule-based baseline',
+};
+
+/** A role as it reads, or a dash for none. */
+export function roleLabel(role: string | null | undefined): string {
+  return role && role in ROLE_LABELS ? ROLE_LABELS[role as keyof typeof ROLE_LABELS] : '—';
+}

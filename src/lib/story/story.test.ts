@@ -66,9 +66,15 @@ describe('narrative number formats', () => {
     expect(dollars(-0.001)).toBe('$0.00');
   });
 
-  test('say "undefined" instead of inventing a number', () => {
-    expect(percent(Number.NaN)).toBe('undefined');
-    expect(metric(Number.NaN)).toBe('undefined');
-    expect(count(Number.POSITIVE_INFINITY)).toBe('undefined');
+  test('read a dash instead of inventing a number, never the word "undefined"', () => {
+    expect(percent(Number.NaN)).toBe('—');
+    expect(metric(Number.NaN)).toBe('—');
+    expect(count(Number.POSITIVE_INFINITY)).toBe('—');
+  });
+
+  test('money to the cent below $1,000, whole dollars above', () => {
+    expect(dollars(999.5)).toBe('$999.50');
+    expect(dollars(123.4)).toBe('$123.40');
+    expect(dollars(1000.4)).toBe('$1,000');
   });
 });
