@@ -48,7 +48,7 @@ export const PARAMS = {
     kind: 'number',
     min: 0.0001,
     max: 100,
-    default: 0.05,
+    default: 0.001,
     help: 'cost of showing an ad not worth showing ÷ value of showing one that is (steps 7–8 operating threshold)',
   },
   backend: {
