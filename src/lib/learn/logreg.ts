@@ -65,9 +65,10 @@ export function logitOf(x: SparseRows, weights: Float32Array, bias: number, r: n
 
 /**
  * Adds the weighted-BCE gradient of the rows order[start … end) (or rows start … end when order is
- * null) into g (length d, a scatter-add over each row's slots); returns [∂/∂bias, Σ weighted loss].
+ * null) into g (length d, a scatter-add over each row's slots); returns [∂/∂bias, Σ weighted loss], the
+ * loss NaN unless `withLoss`.
  */
-export function addGradient(x: SparseRows, y: ArrayLike<number>, w: ArrayLike<number>, weights: Float32Array, bias: number, order: Uint32Array | null, start: number, end: number, g: Float64Array | Float32Array): [number, number] {
+export function addGradient(x: SparseRows, y: ArrayLike<number>, w: ArrayLike<number>, weights: Float32Array, bias: number, order: Uint32Array | null, start: number, end: number, g: Float64Array | Float32Array, withLoss = true): [number, number] {
   const { k, q, idx, num, numCols, d } = x;
   let gb = 0;
   let loss = 0;
@@ -78,7 +79,7 @@ export function addGradient(x: SparseRows, y: ArrayLike<number>, w: ArrayLike<nu
     const wi = w[r] as number;
     // One exponential gives both the loss softplus(z) − y·z and the probability sigmoid(z).
     const e = Math.exp(-Math.abs(z));
-    loss += wi * ((z > 0 ? z : 0) + Math.log1p(e) - yi * z);
+    if (withLoss) loss += wi * ((z > 0 ? z : 0) + Math.log1p(e) - yi * z);
     const p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
     const res = wi * (p - yi);
     if (res === 0) continue;
@@ -92,7 +93,7 @@ export function addGradient(x: SparseRows, y: ArrayLike<number>, w: ArrayLike<nu
     }
     gb += res;
   }
-  return [gb, loss];
+  return [gb, withLoss ? loss : NaN];
 }
 
 /** Trains on rows X (sparse, or n × nFeatures dense), labels y (0/1) and example weights w. */
