@@ -33,6 +33,12 @@ function phaseText(p: TrainPhases | undefined): string {
   return `features ${Math.round(p.featuresMs)} ms, steps ${Math.round(p.stepsMs)} ms, validation ${Math.round(p.validationMs)} ms, report ${Math.round(p.reportMs)} ms`;
 }
 
+/** A throughput row for the log: the mean over the timed run, then the median of its windows. */
+function rowText(r: BenchRow): string {
+  const rate = (x: number) => Math.round(x).toLocaleString('en');
+  return `${r.backend} ${r.model} @${r.batchSize}: ${rate(r.examplesPerSec)} ex/s mean, ${rate(r.windowMedianExamplesPerSec)} median of ${r.windows} windows`;
+}
+
 /** Runs the whole browser half of the benchmark. */
 async function runBench(o: BenchOptions): Promise<BenchResult> {
   const { lab, terminate } = createLab();
@@ -115,14 +121,13 @@ async function runBench(o: BenchOptions): Promise<BenchResult> {
       }
       phase = `throughput ${b}`;
       const rows = await lab.benchTraining(ds.id, cfg.features, ['logreg', 'mlp'], o.hidden, o.batchSizes, o.budgetMs);
-      for (const row of rows) log(`${b} ${row.model} @${row.batchSize}: ${Math.round(row.examplesPerSec).toLocaleString('en')} ex/s`);
+      for (const row of rows) log(rowText(row));
       throughput.push(...rows);
     }
     phase = 'plain';
-    const plain = await lab.benchPlain(ds.id, cfg.features, o.batchSizes, o.budgetMs);
-    const ratios = throughput
-      .filter((r) => r.model === 'logreg')
-      .map((r) => ({ backend: r.backend, batchSize: r.batchSize, ratio: r.examplesPerSec / (plain.find((p) => p.batchSize === r.batchSize)?.examplesPerSec ?? NaN) }));
+    const plain = await lab.benchPlain(ds.id, cfg.features, ['logreg', 'mlp'], o.hidden, o.batchSizes, o.budgetMs);
+    for (const row of plain) log(rowText(row));
+    const ratios = throughput.map((r) => ({ backend: r.backend, model: r.model, batchSize: r.batchSize, ratio: r.examplesPerSec / (plain.find((p) => p.model === r.model && p.batchSize === r.batchSize)?.examplesPerSec ?? NaN) }));
     phase = 'done';
     return {
       cancel,

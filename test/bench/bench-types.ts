@@ -31,7 +31,9 @@ export interface BenchResult {
   /** Cancel → rejection of each kind of long job (median and worst over repeats). */
   cancel: CancelLatency[];
   chosen: BackendReport;
+  /** tfjs rows: each backend × model × batch size. */
   throughput: BenchRow[];
+  /** The plain-TypeScript baselines of the same models and batch sizes. */
   plain: BenchRow[];
   story: {
     backend: string;
@@ -64,8 +66,8 @@ export interface BenchResult {
   };
   /** What the worker holds in the story's default state (steps 1–4: the 1M-row log, its features, the step-4 model, the test stream). */
   memory: MemoryReport;
-  /** Logistic regression's examples/s on each backend over the sparse plain-TypeScript baseline's, per batch size. */
-  ratios: { backend: string; batchSize: number; ratio: number }[];
+  /** Each tfjs row's examples/s over the plain-TypeScript baseline's of the same model and batch size (mean over the timed run on both sides). */
+  ratios: { backend: string; model: string; batchSize: number; ratio: number }[];
   generation: { rows: number; millis: number; rowsPerSec: number };
   longTasks: LongTask[];
   /** Backends that could not be forced (name → reason). */

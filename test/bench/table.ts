@@ -15,27 +15,44 @@ export function textTable(head: string[], rows: string[][]): string {
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-/** Training throughput: one row per backend, one column per model × batch size. */
-export function throughputTable(rows: BenchRow[], plain: BenchRow[], batchSizes: number[]): string {
+/** Which of a row's two rates a table shows: the mean over the timed run, or the median of its windows. */
+export type RateStat = 'mean' | 'windowMedian';
+
+/** A row's rate by `stat`. */
+function rateOf(r: BenchRow | undefined, stat: RateStat): number | undefined {
+  return r && (stat === 'mean' ? r.examplesPerSec : r.windowMedianExamplesPerSec);
+}
+
+/**
+ * Training throughput: one row per backend and one for the plain-TypeScript baselines, one column
+ * per model × batch size, then each backend over the baseline of the same model and batch size
+ * (the same statistic on both sides).
+ */
+export function throughputTable(rows: BenchRow[], plain: BenchRow[], batchSizes: number[], stat: RateStat = 'mean'): string {
   const backends = [...new Set(rows.map((r) => r.backend))];
+  const models = ['logreg', 'mlp'] as const;
   const head = ['backend', ...batchSizes.map((b) => `LR @${b}`), ...batchSizes.map((b) => `MLP @${b}`)];
-  const find = (b: string, m: string, bs: number) => rows.find((r) => r.backend === b && r.model === m && r.batchSize === bs)?.examplesPerSec;
-  const body = backends.map((b) => [b, ...batchSizes.map((bs) => fmtRate(find(b, 'logreg', bs))), ...batchSizes.map((bs) => fmtRate(find(b, 'mlp', bs)))]);
-  body.push(['plain TS (sparse, reference LR)', ...batchSizes.map((bs) => fmtRate(plain.find((p) => p.batchSize === bs)?.examplesPerSec)), ...batchSizes.map(() => '—')]);
+  const cells = (f: (m: (typeof models)[number], bs: number) => string) => models.flatMap((m) => batchSizes.map((bs) => f(m, bs)));
+  const find = (set: BenchRow[], b: string, m: string, bs: number) => rateOf(set.find((r) => r.backend === b && r.model === m && r.batchSize === bs), stat);
+  const base = (m: string, bs: number) => find(plain, 'plain-ts', m, bs);
+  const body = backends.map((b) => [b, ...cells((m, bs) => fmtRate(find(rows, b, m, bs)))]);
+  body.push(['plain TS (same model, no tfjs)', ...cells((m, bs) => fmtRate(base(m, bs)))]);
   for (const b of backends) {
-    const ratio = (bs: number) => (find(b, 'logreg', bs) ?? NaN) / (plain.find((p) => p.batchSize === bs)?.examplesPerSec ?? NaN);
-    body.push([`${b} LR ÷ plain TS`, ...batchSizes.map((bs) => (Number.isFinite(ratio(bs)) ? ratio(bs).toFixed(2) : '—')), ...batchSizes.map(() => '')]);
+    body.push([`${b} ÷ plain TS`, ...cells((m, bs) => {
+      const ratio = (find(rows, b, m, bs) ?? NaN) / (base(m, bs) ?? NaN);
+      return Number.isFinite(ratio) ? ratio.toFixed(2) : '—';
+    })]);
   }
   return textTable(head, body);
 }
 
-/** The story retrain, generation and main-thread summary. */
 /** A retrain's phases in one cell. */
 function phaseCell(p: TrainPhases | undefined): string {
   if (!p) return 'not reported';
   return `steps ${Math.round(p.stepsMs)} ms, validation scoring ${Math.round(p.validationMs)} ms, report ${Math.round(p.reportMs)} ms, features ${Math.round(p.featuresMs)} ms (cached)`;
 }
 
+/** The story retrain, generation and main-thread summary. */
 export function summaryTable(r: BenchResult, nodeRowsPerSec: number | null): string {
   const s = r.story;
   const worst = r.longTasks.filter((t) => t.phase !== 'load').reduce((m, t) => Math.max(m, t.durationMs), 0);

@@ -269,17 +269,21 @@ export const DEFAULT_TRAIN_CONFIG: Omit<TrainConfig, 'datasetId'> = {
   validationFraction: 0.2,
 };
 
-/** One throughput measurement of the training benchmark. */
+/** One throughput measurement of the training benchmark: one model at one batch size on one backend. */
 export interface BenchRow {
+  /** The tfjs backend, or 'plain-ts' for the plain-TypeScript baseline of the same model (src/lib/learn, no tfjs). */
   backend: string;
-  /** 'logreg' | 'mlp' on tfjs, or 'plain-ts' for the Float32Array SGD baseline. */
-  model: string;
+  model: ModelKind;
   batchSize: number;
-  /** Best rate over windows of ≥ 150 ms (robust to other processes on a shared machine). */
+  /** Mean over the timed run: examples timed ÷ the run's wall time (after an untimed warm-up). */
   examplesPerSec: number;
-  /** Rate over the whole timed run. */
-  meanExamplesPerSec: number;
-  /** Examples timed (after one warm-up batch). */
+  /** Median of the timed run's rates over consecutive windows of ≥ 150 ms (less sensitive to other processes). */
+  windowMedianExamplesPerSec: number;
+  /** Windows behind the median. */
+  windows: number;
+  /** Batches between two computations of the training loss (1: every batch). */
+  lossEvery: number;
+  /** Examples timed. */
   examples: number;
   millis: number;
 }

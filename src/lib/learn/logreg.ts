@@ -2,8 +2,8 @@
 // Float32Array is accepted too and read as rows of numerics, without a copy): mini-batch Adam with a
 // seeded shuffle, a learning rate decayed geometrically to a fraction of its start, L2 on the
 // weights (not the bias), and the bias initialised at the log-odds of the weighted base rate so that
-// rare labels start calibrated. The story tests, the business models, the bench's plain-TypeScript
-// baseline and the tfjs self-check all use this one. No allocation in the inner loops.
+// rare labels start calibrated. The story tests, the business models and the tfjs self-check use
+// this one; the bench's plain-TypeScript baseline uses its gradient (logreg-step.ts). No allocation in the inner loops.
 import { Rng } from '../rng.ts';
 import { fromDense, type SparseRows } from '../features/sparse.ts';
 
@@ -21,10 +21,6 @@ export interface LogRegOptions {
   l2?: number;
   /** Seed of the shuffle (default 'logreg'). */
   seed?: string;
-  /** Shuffle the rows each epoch (default true; the bench reads them in order, as its tfjs rows do). */
-  shuffle?: boolean;
-  /** Stop after this many milliseconds (checked after each update; the bench's time budget). */
-  maxMillis?: number;
   /** Called after each epoch with the epoch's mean weighted log loss; return false to stop early. */
   onEpoch?: (epoch: number, loss: number) => boolean | void;
 }
@@ -65,9 +61,10 @@ export function logitOf(x: SparseRows, weights: Float32Array, bias: number, r: n
 
 /**
  * Adds the weighted-BCE gradient of the rows order[start … end) (or rows start … end when order is
- * null) into g (length d, a scatter-add over each row's slots); returns [∂/∂bias, Σ weighted loss].
+ * null) into g (length d, a scatter-add over each row's slots); returns [∂/∂bias, Σ weighted loss], the
+ * loss NaN unless `withLoss`.
  */
-export function addGradient(x: SparseRows, y: ArrayLike<number>, w: ArrayLike<number>, weights: Float32Array, bias: number, order: Uint32Array | null, start: number, end: number, g: Float64Array | Float32Array): [number, number] {
+export function addGradient(x: SparseRows, y: ArrayLike<number>, w: ArrayLike<number>, weights: Float32Array, bias: number, order: Uint32Array | null, start: number, end: number, g: Float64Array | Float32Array, withLoss = true): [number, number] {
   const { k, q, idx, num, numCols, d } = x;
   let gb = 0;
   let loss = 0;
@@ -78,7 +75,7 @@ export function addGradient(x: SparseRows, y: ArrayLike<number>, w: ArrayLike<nu
     const wi = w[r] as number;
     // One exponential gives both the loss softplus(z) − y·z and the probability sigmoid(z).
     const e = Math.exp(-Math.abs(z));
-    loss += wi * ((z > 0 ? z : 0) + Math.log1p(e) - yi * z);
+    if (withLoss) loss += wi * ((z > 0 ? z : 0) + Math.log1p(e) - yi * z);
     const p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
     const res = wi * (p - yi);
     if (res === 0) continue;
@@ -92,7 +89,7 @@ export function addGradient(x: SparseRows, y: ArrayLike<number>, w: ArrayLike<nu
     }
     gb += res;
   }
-  return [gb, loss];
+  return [gb, withLoss ? loss : NaN];
 }
 
 /** Trains on rows X (sparse, or n × nFeatures dense), labels y (0/1) and example weights w. */
@@ -109,7 +106,6 @@ export function trainLogReg(X: LogRegInput, y: Uint8Array | Float32Array, w: Flo
   const finalFrac = opts.finalLearningRateFraction ?? 0.05;
   const l2 = opts.l2 ?? 1e-6;
   const rng = new Rng(opts.seed ?? 'logreg');
-  const deadline = opts.maxMillis === undefined ? Infinity : performance.now() + opts.maxMillis;
 
   let sumW = 0;
   let sumWY = 0;
@@ -143,8 +139,8 @@ export function trainLogReg(X: LogRegInput, y: Uint8Array | Float32Array, w: Flo
   const losses: number[] = [];
   const t0 = performance.now();
 
-  training: for (let epoch = 0; epoch < epochs; epoch++) {
-    if (opts.shuffle !== false) rng.shuffle(order);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    rng.shuffle(order);
     let lossSum = 0;
     for (let start = 0; start < n; start += batch) {
       const end = Math.min(n, start + batch);
@@ -170,7 +166,6 @@ export function trainLogReg(X: LogRegInput, y: Uint8Array | Float32Array, w: Flo
       vb = beta2 * vb + (1 - beta2) * gbs * gbs;
       bias -= (a * mb) / (Math.sqrt(vb) + eps);
       lr *= decay;
-      if (performance.now() > deadline) break training;
     }
     const loss = sumW > 0 ? lossSum / sumW : NaN;
     losses.push(loss);
