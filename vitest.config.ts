@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
 import { CHROMIUM_ARGS, resolveChromium } from './test/support/chromium.ts';
 import { optimizeDepsInclude, testHooksDefine } from './vite.config.ts';
+import { NO_GPU_BACKENDS_VAR } from './test/support/gpu-backends.ts';
 
 // Four test projects: fast Node unit tests, the slow story properties of the simulated world,
 // tests inside real Chromium (workers, tfjs backends, components), and end-to-end walks of the built app.
@@ -39,6 +40,8 @@ export default defineConfig(async () => {
           test: {
             name: 'browser',
             include: ['test/browser/**/*.test.ts'],
+            // GPU backends this browser is declared to lack (test/support/gpu-backends.ts); any other missing one fails.
+            provide: { noGpuBackends: process.env[NO_GPU_BACKENDS_VAR] ?? '' },
             testTimeout: 180_000,
             browser: {
               enabled: true,

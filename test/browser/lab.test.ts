@@ -1,13 +1,23 @@
 // The real lab worker through comlink in Chromium: the backend chooser's rule (whatever adapters
-// this machine has), training on every backend that starts here (they agree), forced and failing
-// backends, cancel, and leaks.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+// this machine has), training on all four backends (they agree), forced and failing backends,
+// cancel, and leaks. The test browser offers WebGL and WebGPU (as software without a GPU): a missing
+// one fails unless CLICKCYCLE_NO_GPU_BACKENDS declares it missing (test/support/gpu-backends.ts).
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createLab, proxy } from '../../src/state/lab-client.ts';
 import { withTestHooks } from '../../src/state/lab-test-hooks.ts';
 import { rankBySpeed } from '../../workers/lab/choose.ts';
 import { DEFAULT_TRAIN_CONFIG, type BackendName, type TrainConfig, type TrainProgress, type TrainResult } from '../../src/lib/lab/types.ts';
+import { NO_GPU_BACKENDS_VAR, parseNoGpuBackends } from '../support/gpu-backends.ts';
 
 const { lab, terminate } = createLab();
+/** GPU backends this browser is declared to lack; every other backend must start here. */
+const DECLARED_MISSING = parseNoGpuBackends(inject('noGpuBackends'));
+/** Why a backend that is missing is allowed to be (or the failure message when it is not). */
+const missingNote = (b: BackendName) =>
+  DECLARED_MISSING.has(b)
+    ? `${b} is not offered by this browser, as ${NO_GPU_BACKENDS_VAR} declares`
+    : `${b} is not offered by this browser; the test browser offers WebGL and WebGPU (software without a GPU). ` +
+      `If this browser really lacks it (a GPU server whose headless Chromium starts no GPU process), set ${NO_GPU_BACKENDS_VAR}=webgl,webgpu`;
 /** A world with 1% positives, so a 100k-row log gives a stable validation AUC quickly. */
 const PARAMS = { seed: 'browser-test', skew: 0.01, noise: 0.1, drift: 0.5 };
 let base: TrainConfig;
@@ -58,23 +68,32 @@ describe('backend choice', () => {
 describe.each(['cpu', 'wasm', 'webgl', 'webgpu'] as const)('the %s backend, forced', (backend: BackendName) => {
   const results: Partial<Record<'logreg' | 'mlp', TrainResult>> = {};
 
-  /** Whether this machine offers the backend at all (a server without a GPU has no WebGPU or WebGL). */
-  let offered = true;
+  /** Whether this browser offers the backend at all (set by the first test). */
+  let offered: boolean | undefined;
 
-  test('starts when forced if this machine offers it (even as software), else falls back and says so', async () => {
+  test('starts when forced (even as software); if declared missing, falls back and says so', async (ctx) => {
     const r = await lab.init(backend);
     offered = r.probes.find((p) => p.name === backend)!.available;
     if (offered) {
       expect(r.backend, r.reason).toBe(backend);
       expect(r.reason).toContain(`?backend=${backend}`);
-    } else {
-      expect(r.fallbackFrom).toBe(backend);
-      expect(r.reason).toMatch(/was asked for but could not start/);
+      return;
     }
+    expect(DECLARED_MISSING.has(backend), missingNote(backend)).toBe(true);
+    expect(r.fallbackFrom).toBe(backend);
+    expect(r.reason).toMatch(/was asked for but could not start/);
+    const note = `${missingNote(backend)}: checked its fallback only`;
+    console.info(note);
+    await ctx.annotate(note);
   });
 
-  test('logistic regression and the MLP train: loss falls, AUC well above chance, no leak', async () => {
-    if (!offered) return;
+  test('logistic regression and the MLP train: loss falls, AUC well above chance, no leak', async (ctx) => {
+    expect(offered, 'the first test of this backend ran').toBeDefined();
+    if (!offered) {
+      expect(DECLARED_MISSING.has(backend), missingNote(backend)).toBe(true);
+      console.info(`${missingNote(backend)}: not trained`);
+      ctx.skip(`${missingNote(backend)}: not trained`);
+    }
     const before = await lab.memory();
     for (const model of ['logreg', 'mlp'] as const) {
       const cfg = model === 'mlp' ? { ...small, model, hidden: [8], learningRate: 0.05 } : small;
@@ -95,18 +114,26 @@ describe.each(['cpu', 'wasm', 'webgl', 'webgpu'] as const)('the %s backend, forc
 /** Results per backend, compared with cpu's after all four ran. */
 const agreement: Partial<Record<BackendName, Partial<Record<'logreg' | 'mlp', TrainResult>>>> = {};
 
-test('the backends that ran agree with CPU within a tolerance', () => {
-  const ref = agreement.cpu!;
-  expect(agreement.wasm).toBeDefined();
+test('every backend ran (or is declared missing) and agrees with CPU within a tolerance', () => {
+  const ref = agreement.cpu;
+  expect(ref, 'cpu trained').toBeDefined();
+  expect(agreement.wasm, 'wasm trained').toBeDefined();
+  const compared: BackendName[] = [];
   for (const b of ['wasm', 'webgl', 'webgpu'] as const) {
-    if (!agreement[b]) continue;
+    const got = agreement[b];
+    if (!got) {
+      expect(DECLARED_MISSING.has(b), `${b} did not train: ${missingNote(b)}`).toBe(true);
+      continue;
+    }
     for (const model of ['logreg', 'mlp'] as const) {
-      const r = agreement[b][model]!;
-      const c = ref[model]!;
+      const r = got[model]!;
+      const c = ref![model]!;
       expect(Math.abs(r.validation.auc.value - c.validation.auc.value), `${b} ${model} AUC`).toBeLessThan(0.01);
       expect(Math.abs(r.history[1]!.valLoss - c.history[1]!.valLoss) / c.history[1]!.valLoss, `${b} ${model} loss`).toBeLessThan(0.02);
     }
+    compared.push(b);
   }
+  console.info(`backends compared with cpu: ${compared.join(', ')}${DECLARED_MISSING.size ? `; declared missing: ${[...DECLARED_MISSING].join(', ')}` : ''}`);
 });
 
 describe('on the automatically chosen backend', () => {

@@ -5,6 +5,11 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
 import { QUICK, focusPage, metrics, openApp, stepOf, tabTo, waitForJob } from './app.ts';
 
+/** Smallest validation-AUC gain of the cross in step 3's trial (measured 0.176–0.217 on seed walk and the five story seeds at rows=100000&skew=0.01). */
+const MIN_CROSS_GAIN = 0.1;
+/** Floor of the step-4 model's test AUC (measured 0.872–0.885 on the same six seeds). */
+const MIN_TEST_AUC = 0.8;
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
@@ -66,7 +71,7 @@ describe('walkthrough', () => {
     await waitForJob(page, 'feature-trial');
     const noCross = Number(await page.locator('[data-metric="auc"][data-model="no-cross"]').first().getAttribute('data-value'));
     const cross = Number(await page.locator('[data-metric="auc"][data-model="cross"]').first().getAttribute('data-value'));
-    expect(cross).toBeGreaterThan(noCross);
+    expect(cross - noCross, 'validation AUC gain of the cross').toBeGreaterThanOrEqual(MIN_CROSS_GAIN);
     expectFiniteOrExplained(await metrics(page));
 
     await page.keyboard.press('ArrowRight');
@@ -88,7 +93,7 @@ describe('walkthrough', () => {
       expect(Number.isFinite(Number(m?.value)), `${name}=${m?.value}`).toBe(true);
     }
     expect(report.find((r) => r.name === 'auc')?.key).toBe('auc@v1@test');
-    expect(await testMetric(page, 'auc')).toBeGreaterThan(0.6);
+    expect(await testMetric(page, 'auc')).toBeGreaterThan(MIN_TEST_AUC);
     expect(await testMetric(page, 'auc')).toBe(Number(report.find((r) => r.name === 'auc')?.value));
     // The run history records the test AUC.
     await page.locator('[aria-label="Run history"] [data-metric="auc"][data-model="v1"][data-split="test"]').waitFor();

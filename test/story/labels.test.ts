@@ -1,7 +1,8 @@
 // Steps 5–8 in the app's own pipeline (the lab worker's datasets, features, models and evaluation
 // streams, imported directly as in test/unit/train-world.test.ts): the buggy slice ranks worst,
 // relabelling it raises gold AUC, the clean model never says "show" at 0.5, collection with
-// negative downsampling makes it say "show" and recalibrates, and upweighting stays calibrated.
+// negative downsampling makes it say "show" and recalibrates, and upweighting stays calibrated. The
+// reference learner (plain TypeScript, test/story/support.ts) trained on the same rows agrees on gold AUC.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startBackend } from '../../workers/lab/backends.ts';
 import { addDataset, createDataset, getDataset } from '../../workers/lab/datasets.ts';
@@ -19,7 +20,26 @@ import { COLLECT_KEEP, COLLECT_ROWS, COLLECT_TRAIN, OOF_FOLDS, OOF_TRAIN, CALIBR
 import { DEFAULT_PARAMS } from '../../src/lib/sim/params.ts';
 import { DEFAULT_TRAIN_CONFIG, type EvalReport, type TrainConfig } from '../../src/lib/lab/types.ts';
 import type { WorldParams } from '../../src/lib/sim/types.ts';
-import { SEEDS } from './support.ts';
+import { fit, predict, SEEDS, weightedAuc } from './support.ts';
+
+/** Smallest gold-AUC gain of relabelling (measured 0.026–0.039 on the five seeds, cpu backend). */
+const MIN_RELABEL_GAIN = 0.015;
+/** Smallest gold-AUC gain of the model trained on collected data over the relabelled one (measured 0.013–0.021). */
+const MIN_COLLECT_GAIN = 0.005;
+
+/** Largest difference between the app's and the reference learner's gold AUC, same rows, same optimiser settings (measured
+ * 0.002–0.017 for the noisy model, 0.001–0.009 for the relabelled one: the app holds out 20% for validation and adds
+ * hour-of-day one-hots; the reference is the higher for every seed). */
+const AGREEMENT = 0.025;
+
+/** Gold AUC of the reference learner (plain TypeScript, test/story/support.ts) trained on a dataset's rows with the
+ * app's optimiser settings, scored on the gold stream the app's model `modelId` was scored on. */
+async function referenceGoldAuc(datasetId: string, modelId: string, cfg: TrainConfig): Promise<number> {
+  const cols = getDataset(datasetId).cols;
+  const opts = { epochs: cfg.epochs, batchSize: cfg.batchSize, learningRate: cfg.learningRate, finalLearningRateFraction: cfg.finalLrFraction, l2: 0 };
+  const set = await evalSet(getModel(modelId), 'gold');
+  return weightedAuc(predict(fit(cols, { cross: true }, cols.label, cols.weight, opts), set.cols, { cross: true }), set.labels, set.cols.weight);
+}
 
 /** The gold-stream report of a model (true labels, weighted). */
 async function gold(modelId: string): Promise<EvalReport> {
@@ -68,13 +88,15 @@ describe('steps 5–8 in the lab worker', () => {
       const clean = await runTraining({ ...cfg, datasetId: rl.datasetId }, {});
       const gNoisy = await gold(noisy.modelId);
       const gClean = await gold(clean.modelId);
+      const rNoisy = await referenceGoldAuc(ds.id, noisy.modelId, cfg);
+      const rClean = await referenceGoldAuc(rl.datasetId, clean.modelId, cfg);
       const at05 = gClean.confusion.find((c) => c.threshold === 0.5)!;
       const { down, up } = await collectedBoth(params);
       console.info(
         `labels ${seed}: worst ${slices.slices[0]!.slice} (${slices.slices[0]!.fpShare.toFixed(2)} of top FPs); ` +
           `wrong positives ${sus.wrongPositiveShare.toFixed(2)}; suspects ${sus.suspects}, joint ${JSON.stringify(sus.joint)}, top-100 precision ${sus.suspectPrecision.toFixed(2)}, OOF AUC ${sus.oofAuc.toFixed(3)} vs validation ${noisy.validation.auc.value.toFixed(3)}, ` +
           `wrong-show suspects ${shows.length} precision ${showPrecision.toFixed(2)}; relabelled ${rl.rows} ($${rl.cost}) changed ${rl.labelsChanged}; ` +
-          `gold AUC ${gNoisy.auc.value.toFixed(3)} → ${gClean.auc.value.toFixed(3)} → ${down.plain.auc.value.toFixed(3)}; PR-AUC noisy ${gNoisy.prAuc.value.toFixed(4)}; clean at 0.5: predicted ${at05.tp + at05.fp}, PR-AUC ${gClean.prAuc.value.toFixed(4)}; ` +
+          `gold AUC ${gNoisy.auc.value.toFixed(4)} → ${gClean.auc.value.toFixed(4)} → ${down.plain.auc.value.toFixed(4)} (reference ${rNoisy.toFixed(4)} → ${rClean.toFixed(4)}); PR-AUC noisy ${gNoisy.prAuc.value.toFixed(4)}; clean at 0.5: predicted ${at05.tp + at05.fp}, PR-AUC ${gClean.prAuc.value.toFixed(4)}; ` +
           `collected: recall ${down.plain.recall.value.toFixed(2)}, PR-AUC ${down.plain.prAuc.value.toFixed(4)}, calibration ${down.plain.calibration.value.toFixed(0)} → ${down.recalibrated.calibration.value.toFixed(2)}; upweighted ${up.plain.calibration.value.toFixed(2)}`,
       );
       expect(slices.slices[0]!.slice).toBe('cell:travel×finance');
@@ -88,14 +110,17 @@ describe('steps 5–8 in the lab worker', () => {
       expect(sus.suspects).toBeGreaterThan(0);
       expect(sus.wrongPositiveShare).toBeGreaterThan(0.35);
       expect(sus.wrongPositiveShare).toBeLessThan(0.65);
-      expect(gClean.auc.value).toBeGreaterThan(gNoisy.auc.value);
+      expect(gClean.auc.value - gNoisy.auc.value, 'gold AUC gain of relabelling').toBeGreaterThanOrEqual(MIN_RELABEL_GAIN);
+      expect(rClean - rNoisy, 'gold AUC gain of relabelling (reference learner)').toBeGreaterThanOrEqual(MIN_RELABEL_GAIN);
+      expect(Math.abs(gNoisy.auc.value - rNoisy), 'noisy model: app vs reference gold AUC').toBeLessThanOrEqual(AGREEMENT);
+      expect(Math.abs(gClean.auc.value - rClean), 'relabelled model: app vs reference gold AUC').toBeLessThanOrEqual(AGREEMENT);
       expect(at05.tp + at05.fp).toBe(0);
       expect(gClean.recall.value).toBe(0);
       expect(down.plain.recall.value).toBeGreaterThanOrEqual(0.5);
       // Ranking improves with the collected positives (gold AUC), and PR-AUC beats the noisy-label model's.
       // PR-AUC against the relabelled model is logged, not asserted: at 0.01% positives it rests on the few
       // top-ranked rows of the gold set, and training settings with the same AUC (to 4 digits) moved it by ±40%.
-      expect(down.plain.auc.value).toBeGreaterThan(gClean.auc.value);
+      expect(down.plain.auc.value - gClean.auc.value, 'gold AUC gain of collection').toBeGreaterThanOrEqual(MIN_COLLECT_GAIN);
       expect(down.plain.prAuc.value).toBeGreaterThan(gNoisy.prAuc.value);
       expect(Math.abs(down.recalibrated.calibration.value - 1)).toBeLessThanOrEqual(CALIBRATION_TOLERANCE);
       expect(Math.abs(up.plain.calibration.value - 1)).toBeLessThanOrEqual(CALIBRATION_TOLERANCE);

@@ -2,7 +2,9 @@
 // click draws, the impressions policy (every ad the relevance model calls "should show") loses CTR
 // and daily revenue to ads blindness (Hohnhold, O'Brien & Tang, KDD 2015), while ranking by
 // pCTR × bid (pCTR from a click model trained on a logged exploration sample) shows fewer ads and
-// earns more. Start and end are each averaged over three days, to beat day-to-day noise.
+// earns more. Start and end are each averaged over three days, to beat day-to-day noise. Runs the
+// business library (src/lib/business) on a simulation loop of its own, not the serving worker's
+// session; serving.test.ts runs steps 11–13 through the serving worker's code.
 import { describe, expect, it } from 'vitest';
 import {
   baselinePolicy,

@@ -1,6 +1,8 @@
 // Step 5: one buggy batch (travel queries × finance ads × mobile, days 20–34) holds most of the
 // wrong positive labels; a model trained on the noisy log ranks that slice's irrelevant pairs at
-// the top; relabelling the observed positives with the oracle raises the gold-set AUC.
+// the top; relabelling the observed positives with the oracle raises the gold-set AUC. A property of
+// the simulated world, checked with the reference learner and the encoder of support.ts; the app's
+// pipeline runs the same step in labels.test.ts.
 import { describe, expect, it } from 'vitest';
 import { applyRelabel, relabel } from '../../src/lib/sim/oracle.ts';
 import { BUGGY_AD_CAT, BUGGY_QUERY_CAT } from '../../src/lib/sim/constants.ts';

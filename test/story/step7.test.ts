@@ -2,7 +2,9 @@
 // 1,000,000-row log never says "show" at 0.5 yet is 99.99% accurate; a model trained on collected
 // data (all positives of a 10M-row stream, a fraction w of its negatives) does say "show" but
 // over-predicts until recalibrated by q = p/(p + (1 − p)/w); upweighting the kept negatives by 1/w
-// keeps it calibrated. Metrics on a weighted evaluation stream of 10M rows, against the truth.
+// keeps it calibrated. Metrics on a weighted evaluation stream of 10M rows, against the truth. A
+// property of the simulated world, checked with the reference learner and the encoder of support.ts;
+// the app's pipeline runs the same step in labels.test.ts.
 import { describe, expect, it } from 'vitest';
 import { fit, predict, rows, SEEDS, weightedMean, world } from './support.ts';
 

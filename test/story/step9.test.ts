@@ -2,7 +2,9 @@
 // relevant to another ad category. A model trained on days 0–44 scores well on its own held-out
 // days and clearly worse on day 89; training on days 75–88 recovers most of the gap; in a
 // stationary world (drift = 0) there is no gap. Training sets are collected streams (all
-// positives, 1% of negatives weighted ×100), labels fixed; AUC on weighted evaluation streams.
+// positives, 1% of negatives weighted ×100), labels fixed; AUC on weighted evaluation streams. A
+// property of the simulated world, checked with the reference learner and the encoder of support.ts;
+// the app's pipeline runs the same steps in drift-pipeline.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { World } from '../../src/lib/sim/world.ts';
 import { fit, predict, rows, SEEDS, weightedAuc, world } from './support.ts';
