@@ -101,7 +101,8 @@ describe('run history', () => {
     await trainRun(page, 'v2');
     const before = await historyMetrics(page);
     expect(Object.keys(before).sort()).toEqual(['v1', 'v2']);
-    for (const v of ['v1', 'v2']) expect(Number(before[v]?.auc)).toBeGreaterThan(0.6);
+    // Measured 0.881 for both (seed clickcycle, 100k rows, skew 0.01, wasm); a model that learned no relevance scores about 0.7.
+    for (const v of ['v1', 'v2']) expect(Number(before[v]?.auc)).toBeGreaterThan(0.8);
     const saved = await waitStored(page, ['v1', 'v2']);
     expect(saved.v1).toBe(Number(before.v1?.auc));
 

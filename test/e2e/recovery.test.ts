@@ -77,7 +77,7 @@ test('killing the worker mid-training: notice, Retry, a model, and the history k
   await waitForJob(page, 'training');
   await waitForJob(page, 'evaluation');
   expect(await page.locator(`${HISTORY} tbody tr`).count()).toBe(2);
-  expect(Number(await page.locator('[aria-label="Model v2 on the test set"] [data-metric="auc"][data-split="test"]').first().getAttribute('data-value'))).toBeGreaterThan(0.6);
+  expect(Number(await page.locator('[aria-label="Model v2 on the test set"] [data-metric="auc"][data-split="test"]').first().getAttribute('data-value'))).toBeGreaterThan(0.8); // the same quick logistic regression scores about 0.88
   expect(errors).toEqual([]);
   await page.context().close();
 });
