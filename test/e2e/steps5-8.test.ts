@@ -153,6 +153,21 @@ describe('steps 5–8', () => {
     expect(Math.abs(recal - 1), `recalibrated calibration ${recal}`).toBeLessThanOrEqual(CALIBRATION_TOLERANCE);
     expect(recalNe).toBeLessThan(r.normalized_entropy);
     expect(recalNe).toBeGreaterThan(0);
+
+    // The operating threshold comes from the cost ratio (default 0.001): r / (1 + r) on calibrated probabilities.
+    const op = await valueOf(page, '[data-metric="operating_threshold"][data-role="rebalanced"]');
+    expect(op).toBeCloseTo(0.001 / 1.001, 12);
+    for (const role of ['relabelled', 'rebalanced'] as const) {
+      const rec = await valueOf(page, `[data-metric="recall"][data-role="${role}"][data-split="operating"]`);
+      const prec = await valueOf(page, `[data-metric="precision"][data-role="${role}"][data-split="operating"]`);
+      const shown = await valueOf(page, `[data-metric="shown_ads"][data-role="${role}"][data-split="operating"]`);
+      console.info(`step 8 operating point, ${role}: recall ${rec}, precision ${prec}, shown ${shown}`);
+      expect(rec, `${role} recall at the operating threshold`).toBeGreaterThanOrEqual(0);
+      expect(rec).toBeLessThanOrEqual(1);
+      // Precision is defined exactly when something is shown.
+      if (shown > 0) expect(prec).toBeGreaterThan(0);
+      else expect(prec).toBeNaN();
+    }
     expect(errors).toEqual([]);
     await page.context().close();
   });

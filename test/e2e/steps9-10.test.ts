@@ -73,6 +73,11 @@ describe('steps 9–10', () => {
     const fresh = await auc(page, 'fresh', 'yesterday');
     expect(fresh).toBeGreaterThan(yesterday);
     expect(fresh).toBeGreaterThanOrEqual(old - 0.03);
+    // Its labels were bought, not read off the simulator: every kept "show" checked at step 5's $0.25.
+    const cost = Number(await page.locator('[data-metric="label_cost"][data-role="fresh"]').first().getAttribute('data-value'));
+    const checked = Number(await page.locator('[data-metric="labels_checked"][data-role="fresh"]').first().getAttribute('data-value'));
+    expect(checked).toBeGreaterThan(0);
+    expect(cost).toBeCloseTo(checked * 0.25, 6);
 
     // Back on step 9, the drift slider to 0 (Home): the stale model, AUC per day and the report are
     // redone in the stationary world, where nothing decays and no feature drifts.
