@@ -13,8 +13,5 @@ export function createDriftPort(): DriftPort | null {
     aucPerDay: (modelId) => lab.aucPerDay(modelId),
     driftReport: (modelId) => lab.driftReport(modelId),
     freshness: (params, onProgress) => lab.freshness(params, proxy(onProgress)),
-    cancel: async () => {
-      await lab.cancel();
-    },
   };
 }

@@ -8,8 +8,5 @@ export function createExportPort(): ExportPort | null {
   const lab = labClient();
   return {
     exportDataset: (datasetId, format, onProgress) => lab.exportDataset(datasetId, format, proxy(onProgress)),
-    cancel: async () => {
-      await lab.cancel('export');
-    },
   };
 }
