@@ -1,15 +1,15 @@
 // Step 2's "Download the data": the dataset built into a CSV or Parquet file in the worker's export
 // lane (the latest request wins), with progress and Cancel. The bytes go once to the caller for the
 // download; the job keeps only what the file holds and its size.
-import type { DatasetFile, JobProgress } from '../lib/lab/types.ts';
+import type { DatasetFile } from '../lib/lab/types.ts';
 import type { FileFormat } from '../lib/sim/file.ts';
+import type { Remote } from 'comlink';
+import type { LabApi } from './lab-client.ts';
 import { Job } from './job.svelte.ts';
 import type { Lane } from './runner.ts';
 
-/** What the export needs from the lab worker (its lane cancels it). */
-export interface ExportPort {
-  exportDataset(datasetId: string, format: FileFormat, onProgress: (p: JobProgress) => void): Promise<DatasetFile>;
-}
+/** What the export needs of the lab worker's gateway (its lane cancels it). */
+export type ExportPort = Pick<Remote<LabApi>, 'exportDataset'>;
 
 /** A built file without its bytes: what it holds, its size and its download name. */
 export type BuiltFile = Omit<DatasetFile, 'parts'> & { size: number; name: string };

@@ -2,22 +2,17 @@
 // yesterday report, AUC per day and the drift report; the training window, the fresh model and
 // the freshness chart. Every result is keyed by its world, so a drift-slider move marks it stale;
 // the jobs run in the lab worker's main lane (runner.ts), where the latest request wins.
-import type { DayAuc, DriftReport, FreshnessCurve, JobProgress, StaleEval, TrainProgress, TrainResult } from '../lib/lab/types.ts';
+import type { DayAuc, DriftReport, FreshnessCurve, StaleEval, TrainResult } from '../lib/lab/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 import type { WorldRequest } from '../lib/url/lab-config.ts';
+import type { Remote } from 'comlink';
+import type { LabApi } from './lab-client.ts';
 import { Job } from './job.svelte.ts';
 import type { Lane } from './runner.ts';
 import type { RunHistory } from './runs.svelte.ts';
 
-/** What the drift state needs from the lab worker. */
-export interface DriftPort {
-  trainWindow(params: WorldParams, days: [number, number], version: string | undefined, onProgress: (p: TrainProgress) => void): Promise<TrainResult>;
-  staleEval(modelId: string, withOldTest: boolean): Promise<StaleEval>;
-  modelDays(modelId: string): Promise<[number, number] | null>;
-  aucPerDay(modelId: string): Promise<DayAuc[]>;
-  driftReport(modelId: string): Promise<DriftReport>;
-  freshness(params: WorldParams, onProgress: (p: JobProgress) => void): Promise<FreshnessCurve[]>;
-}
+/** What the drift state needs of the lab worker's gateway. */
+export type DriftPort = Pick<Remote<LabApi>, 'trainWindow' | 'staleEval' | 'modelDays' | 'aucPerDay' | 'driftReport' | 'freshness'>;
 
 /** The stale model's training days: the first 45 days. */
 export const STALE_DAYS: [number, number] = [0, 44];

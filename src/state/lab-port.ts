@@ -1,11 +1,10 @@
-// What the lab state needs from the worker, and that port over the supervised shared worker
-// (src/state/lab-worker.ts). Progress callbacks cross the boundary as comlink proxies and count as
-// signs of life for the heartbeat.
+// What the lab state needs from the worker, and that port over the one gateway to the supervised
+// shared worker (labClient, src/state/lab-worker.ts), where progress callbacks are heartbeats.
 import type { BackendName, BackendReport, DatasetSummary, EvalReport, EvalTarget, JobProgress, TrainConfig, TrainProgress, TrainResult } from '../lib/lab/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 import type { WorldRequest } from '../lib/url/lab-config.ts';
 import type { PolicyDay } from './policy.ts';
-import { proxy } from './lab-client.ts';
+import { labClient } from './lab-client.ts';
 import { sharedLabWorker, type LossListener } from './lab-worker.ts';
 
 /** What the lab state needs from the worker (implemented over src/state/lab-worker.ts). */
@@ -42,23 +41,18 @@ export function createLabPort(): LabPort | null {
     breakWorker: (how) => w.call((lab) => lab.breakWorker(how)),
   };
   if (globalThis.navigator?.webdriver) (globalThis as { __clickcycleLab?: LabTestHooks }).__clickcycleLab = hooks;
-  /** A progress callback that is also a heartbeat. */
-  const live = <P>(f: (p: P) => void) =>
-    proxy((p: P) => {
-      w.alive();
-      f(p);
-    });
+  const lab = labClient();
   return {
-    init: (backend) => w.call((lab) => lab.init(backend)),
+    init: (backend) => lab.init(backend),
     generate: (world, onProgress) => {
       const { rows, ...params } = world;
-      return w.call((lab) => lab.generate({ params, rows }, live(onProgress)));
+      return lab.generate({ params, rows }, onProgress);
     },
-    train: (config, onProgress) => w.call((lab) => lab.train(config, live(onProgress))),
-    baseline: (params) => w.call((lab) => lab.baselinePolicy(params)),
-    evaluate: (modelId, target, onProgress) => w.call((lab) => lab.evaluate(modelId, target, onProgress ? live(onProgress) : undefined)),
+    train: (config, onProgress) => lab.train(config, onProgress),
+    baseline: (params) => lab.baselinePolicy(params),
+    evaluate: (modelId, target, onProgress) => lab.evaluate(modelId, target, onProgress),
     cancel: async (lane) => {
-      await w.call((lab) => lab.cancel(lane));
+      await lab.cancel(lane);
     },
     watch: (l) => w.watch(l),
   };

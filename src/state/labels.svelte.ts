@@ -19,7 +19,8 @@ import type { StoryRole } from '../lib/story/roles.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 import { worldKey, type WorldRequest } from '../lib/url/lab-config.ts';
 import { Job } from './job.svelte.ts';
-import { labClient, proxy } from './lab-client.ts';
+import type { LabApi } from './lab-client.ts';
+import type { Remote } from 'comlink';
 import type { JobRequest, Lane } from './runner.ts';
 import type { HistoryRun, RunHistory } from './runs.svelte.ts';
 import { COLLECT_TRAIN } from '../lib/labels/story.ts';
@@ -53,11 +54,13 @@ export class LabelsState {
   /** The latest collection per world key. */
   #collected = $state.raw<Record<string, CollectReport>>({});
 
-  /** The lab worker's main lane. */
+  /** The lab worker's gateway and its main lane. */
+  #lab: Remote<LabApi>;
   #lane: Lane;
 
-  constructor(runs: RunHistory, lane: Lane) {
+  constructor(runs: RunHistory, lab: Remote<LabApi>, lane: Lane) {
     this.#runs = runs;
+    this.#lab = lab;
     this.#lane = lane;
   }
 
@@ -91,31 +94,31 @@ export class LabelsState {
   /** Out-of-fold predictions and confident learning on a dataset. */
   async findSuspects(config: TrainConfig, folds: number): Promise<SuspectReport | null> {
     return this.#run(this.suspects, config.datasetId, 'training the folds', (t) =>
-      labClient().findSuspects(config, folds, proxy((p: JobProgress) => void t.progress(p.fraction, p.stage))),
+      this.#lab.findSuspects(config, folds, (p: JobProgress) => void t.progress(p.fraction, p.stage)),
     );
   }
 
   /** The slice table of a model (kept per model for the grid). */
   async analyseSlices(modelId: string): Promise<SliceReport | null> {
-    const r = await this.#run(this.slices, modelId, 'scoring the test stream by slice', () => labClient().slices(modelId));
+    const r = await this.#run(this.slices, modelId, 'scoring the test stream by slice', () => this.#lab.slices(modelId));
     if (r) this.#sliceReports = { ...this.#sliceReports, [modelId]: r };
     return r;
   }
 
   /** Opens a slice: its top-scored rows. */
   async openSlice(modelId: string, slice: string): Promise<void> {
-    const rows = await labClient().sliceRows(modelId, slice, 12);
+    const rows = await this.#lab.sliceRows(modelId, slice, 12);
     this.#sliceRows = { slice, rows };
   }
 
   /** Rows and cost of a choice, before paying. */
   async quote(datasetId: string, choice: RelabelChoice, price: number): Promise<{ rows: number; cost: number }> {
-    return labClient().relabelQuote(datasetId, choice, price);
+    return this.#lab.relabelQuote(datasetId, choice, price);
   }
 
   /** Pays the oracle; the relabelled data becomes this world's step-6 data. */
   async relabel(world: WorldRequest, datasetId: string, choice: RelabelChoice): Promise<RelabelReport | null> {
-    const r = await this.#run(this.relabelling, datasetId, 'asking the expert', () => labClient().relabel(datasetId, choice));
+    const r = await this.#run(this.relabelling, datasetId, 'asking the expert', () => this.#lab.relabel(datasetId, choice));
     if (r) this.#relabelled = { ...this.#relabelled, [worldKey(world)]: r };
     return r;
   }
@@ -124,7 +127,7 @@ export class LabelsState {
   async train(config: TrainConfig, role: StoryRole, step: number, world: WorldRequest): Promise<TrainResult | null> {
     const c = { ...config, version: this.#runs.nextVersion() };
     const r = await this.#run(this.training, `${role}|${c.datasetId}`, 'training', (t) =>
-      labClient().train(c, proxy((p: JobProgress) => void t.progress(p.fraction, p.stage))),
+      this.#lab.train(c, (p: JobProgress) => void t.progress(p.fraction, p.stage)),
     );
     if (!r) return null;
     this.#runs.add({
@@ -151,14 +154,14 @@ export class LabelsState {
   async measureGold(modelId: string): Promise<EvalReport | null> {
     const known = this.#goldReports[modelId];
     if (known) return known;
-    const r = await this.#run(this.gold, modelId, 'scoring the gold stream', () => labClient().evaluate(modelId, 'gold'));
+    const r = await this.#run(this.gold, modelId, 'scoring the gold stream', () => this.#lab.evaluate(modelId, 'gold'));
     if (r) this.#goldReports = { ...this.#goldReports, [modelId]: r };
     return r;
   }
 
   /** The gold report of a model trained on downsampled data, recalibrated for keep rate w. */
   async recalibrate(modelId: string, keep: number): Promise<void> {
-    const r = await this.#run(this.gold, `recal|${modelId}`, 'recalibrating on the gold stream', () => labClient().recalibrated(modelId, keep));
+    const r = await this.#run(this.gold, `recal|${modelId}`, 'recalibrating on the gold stream', () => this.#lab.recalibrated(modelId, keep));
     if (r) this.#recalibrated = { ...this.#recalibrated, [modelId]: r };
   }
 
@@ -171,7 +174,7 @@ export class LabelsState {
       this.skew,
       String(world.skew),
       `training at ${world.skew}`,
-      (t) => labClient().skewPoint(world, config, proxy((p: JobProgress) => void t.progress(p.fraction, p.stage))),
+      (t) => this.#lab.skewPoint(world, config, (p: JobProgress) => void t.progress(p.fraction, p.stage)),
       () => mine !== this.#skewSeq,
     );
     if (!r) return;
@@ -183,7 +186,7 @@ export class LabelsState {
   /** Streams and keeps more data for this world. */
   async collect(world: WorldRequest, req: CollectRequest): Promise<CollectReport | null> {
     const r = await this.#run(this.collecting, JSON.stringify(req), 'streaming candidates', (t) =>
-      labClient().collect(req, proxy((p: JobProgress) => void t.progress(p.fraction, p.stage))),
+      this.#lab.collect(req, (p: JobProgress) => void t.progress(p.fraction, p.stage)),
     );
     if (r) this.#collected = { ...this.#collected, [worldKey(world)]: r };
     return r;
