@@ -122,7 +122,7 @@ export class DriftState {
         }
         const version = runs.nextVersion();
         const train = await port.trainWindow(paramsOf(w), STALE_DAYS, version, (p) => void t.progress(0.85 * p.fraction, p.stage));
-        if (t.current) record(runs, train, w, step, 'stale', STALE_DAYS);
+        if (t.current) runs.record(train, { step, role: 'stale', world: w, days: STALE_DAYS });
         t.progress(0.85, 'measuring on old test days and on yesterday');
         const ev = await port.staleEval(train.modelId, true);
         if (t.current) runs.setTest(ev.oldTest!);
@@ -160,7 +160,7 @@ export class DriftState {
       stage: `collecting days ${days[0]}–${days[1]}`,
       call: async (t) => {
         const train = await port.trainWindow(paramsOf(w), days, runs.nextVersion(), (p) => void t.progress(0.9 * p.fraction, p.stage));
-        if (t.current) record(runs, train, w, step, 'fresh', days);
+        if (t.current) runs.record(train, { step, role: 'fresh', world: w, days });
         t.progress(0.9, 'measuring on yesterday');
         const ev = await port.staleEval(train.modelId, false);
         if (t.current) runs.setTest(ev.yesterday);
@@ -185,25 +185,4 @@ export class DriftState {
 /** The key of a fresh model: its world and window. */
 export function freshKey(w: WorldParams, days: [number, number]): string {
   return `${driftWorldKey(w)}|${days[0]}-${days[1]}`;
-}
-
-/** Records a window model in the run history with its story role. */
-function record(runs: RunHistory, r: TrainResult, w: WorldRequest, step: number, role: 'stale' | 'fresh', days: [number, number]): void {
-  runs.add({
-    version: r.version,
-    modelId: r.modelId,
-    step,
-    role,
-    days: [days[0], days[1]],
-    world: w,
-    config: r.config,
-    datasetId: r.config.datasetId,
-    backend: r.backend,
-    featureCount: r.featureCount,
-    validation: r.validation,
-    test: null,
-    millis: r.millis,
-    examplesPerSec: r.examplesPerSec,
-    finishedAt: Date.now(),
-  });
 }

@@ -50,9 +50,9 @@ export class TrainingState {
     return this.#tests[key];
   }
 
-  /** Trains the step-4 model, then evaluates it on the test stream (`onTest` gets that report);
+  /** Trains the step-4 model (`onResult` gets the result), then evaluates it on the test stream (`onTest` gets that report);
    * resolves with the training result, or null if cancelled, superseded, interrupted or failed. */
-  async train(config: TrainConfig, backend: string, onTest?: (t: TestEvaluation) => void): Promise<TrainResult | null> {
+  async train(config: TrainConfig, backend: string, onResult: (r: TrainResult) => void, onTest?: (t: TestEvaluation) => void): Promise<TrainResult | null> {
     const port = this.#port;
     if (!port) return null;
     const key = trainKey(config, backend);
@@ -71,6 +71,7 @@ export class TrainingState {
         }),
     });
     // Started in the same microtask as the finish, so no frame shows a trained model with nothing next.
+    if (result) onResult(result);
     if (result) void this.evaluateTest(key, result, onTest);
     return result;
   }

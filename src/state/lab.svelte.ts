@@ -16,6 +16,7 @@ import { TrialState, type FeatureTrial } from './lab-trials.svelte.ts';
 import { TrainingState, type LossPoint, type TestEvaluation } from './lab-training.svelte.ts';
 import { PolicyState } from './lab-policy.svelte.ts';
 import type { PolicyDay } from './policy.ts';
+import type { RunHistory, RunPlace } from './runs.svelte.ts';
 
 export type { LabPort } from './lab-port.ts';
 export type { FeatureTrial } from './lab-trials.svelte.ts';
@@ -37,8 +38,12 @@ export class LabState {
   /** Told when the worker died (the run history forgets its model ids). */
   #onLost: (() => void)[] = [];
 
-  constructor(port: LabPort | null) {
+  /** Where the lab's training runs are recorded. */
+  #runs: RunHistory;
+
+  constructor(port: LabPort | null, runs: RunHistory) {
     this.#port = port;
+    this.#runs = runs;
     this.jobs = new JobRunner(async (lane) => port?.cancel(lane));
     const main = this.jobs.lane('main');
     this.backendState = new BackendState(port);
@@ -114,13 +119,13 @@ export class LabState {
   generate(world: WorldRequest): Promise<void> {
     return this.datasetState.generate(world);
   }
-  /** Trains the step-4 model, then evaluates it on the test stream (`onTest` gets that report). */
-  train(config: TrainConfig, onTest?: (t: TestEvaluation) => void): Promise<TrainResult | null> {
-    return this.trainingState.train(config, this.#backendName(), onTest);
+  /** Trains a model, records it in the run history at `place`, then evaluates it on the test stream (recorded too). */
+  train(config: TrainConfig, place: RunPlace): Promise<TrainResult | null> {
+    return this.trainingState.train(config, this.#backendName(), (r) => this.#runs.record(r, place), (t) => this.#runs.setTest(t.report));
   }
-  /** Evaluates a finished step-4 model on the large test stream; null if superseded or failed. */
-  evaluateTest(key: string, result: TrainResult, onTest?: (t: TestEvaluation) => void): Promise<TestEvaluation | null> {
-    return this.trainingState.evaluateTest(key, result, onTest);
+  /** Evaluates a finished model on the large test stream again and records the report; null if superseded or failed. */
+  evaluateTest(key: string, result: TrainResult): Promise<TestEvaluation | null> {
+    return this.trainingState.evaluateTest(key, result, (t) => this.#runs.setTest(t.report));
   }
   /** Trains a quick logistic regression for one feature set (step 3) and records its validation AUC. */
   tryFeatures(config: TrainConfig): Promise<void> {

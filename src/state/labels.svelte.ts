@@ -130,22 +130,7 @@ export class LabelsState {
       this.#lab.train(c, (p: JobProgress) => void t.progress(p.fraction, p.stage)),
     );
     if (!r) return null;
-    this.#runs.add({
-      version: r.version,
-      modelId: r.modelId,
-      step,
-      role,
-      world,
-      config: r.config,
-      datasetId: c.datasetId,
-      backend: r.backend,
-      featureCount: r.featureCount,
-      validation: r.validation,
-      test: null,
-      millis: r.millis,
-      examplesPerSec: r.examplesPerSec,
-      finishedAt: Date.now(),
-    });
+    this.#runs.record(r, { step, role, world });
     await this.measureGold(r.modelId);
     return r;
   }
