@@ -4,7 +4,7 @@
 // the jobs run in the lab worker's main lane (runner.ts), where the latest request wins.
 import type { DayAuc, DriftReport, FreshnessCurve, StaleEval, TrainResult } from '../lib/lab/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
-import type { WorldRequest } from '../lib/url/lab-config.ts';
+import { knobsOf, worldKey, type WorldRequest } from '../lib/url/lab-config.ts';
 import type { Remote } from 'comlink';
 import type { LabApi } from './lab-client.ts';
 import { Job } from './job.svelte.ts';
@@ -42,15 +42,6 @@ export interface FreshModel {
   eval: StaleEval;
 }
 
-/** The key of a world's knobs (the step-2 log size does not matter here). */
-export function driftWorldKey(w: WorldParams): string {
-  return `${w.seed}|${w.skew}|${w.noise}|${w.drift}`;
-}
-
-/** Just the world knobs of a request. */
-function paramsOf(w: WorldRequest): WorldParams {
-  return { seed: w.seed, skew: w.skew, noise: w.noise, drift: w.drift };
-}
 
 export class DriftState {
   readonly stale = new Job<StaleModel>();
@@ -85,14 +76,14 @@ export class DriftState {
 
   /** The stale model for this world, if trained. */
   staleFor(w: WorldRequest): StaleModel | null {
-    return this.stale.result && this.stale.resultKey === driftWorldKey(w) ? this.stale.result : null;
+    return this.stale.result && this.stale.resultKey === worldKey(knobsOf(w)) ? this.stale.result : null;
   }
 
   /** Trains the stale model for `w` (unless it exists) and measures it on its old test days and on yesterday. */
   async ensureStale(w: WorldRequest, runs: RunHistory, step: number): Promise<StaleModel | null> {
     const have = this.staleFor(w);
     if (have || !this.#port) return have;
-    const key = driftWorldKey(w);
+    const key = worldKey(knobsOf(w));
     if (this.#staleInFlight?.key === key) return this.#staleInFlight.promise;
     const promise = this.#trainStale(w, runs, step, key);
     this.#staleInFlight = { key, promise };
@@ -112,7 +103,7 @@ export class DriftState {
       call: async (t) => {
         // Step 8's rebalanced model is the stale one when it was trained in this world on days 0–44.
         const rb = runs.forRole('rebalanced');
-        if (rb && driftWorldKey(rb.world) === key) {
+        if (rb && worldKey(knobsOf(rb.world)) === key) {
           const days = await port.modelDays(rb.modelId);
           if (days && days[0] === STALE_DAYS[0] && days[1] === STALE_DAYS[1]) {
             t.progress(0.5, 'measuring on old test days and on yesterday');
@@ -121,7 +112,7 @@ export class DriftState {
           }
         }
         const version = runs.nextVersion();
-        const train = await port.trainWindow(paramsOf(w), STALE_DAYS, version, (p) => void t.progress(0.85 * p.fraction, p.stage));
+        const train = await port.trainWindow(knobsOf(w), STALE_DAYS, version, (p) => void t.progress(0.85 * p.fraction, p.stage));
         if (t.current) runs.record(train, { step, role: 'stale', world: w, days: STALE_DAYS });
         t.progress(0.85, 'measuring on old test days and on yesterday');
         const ev = await port.staleEval(train.modelId, true);
@@ -133,20 +124,20 @@ export class DriftState {
 
   /** AUC per day of the stale model for `w` (trained first if needed). */
   async evaluatePerDay(w: WorldRequest, runs: RunHistory, step: number): Promise<void> {
-    this.perDay.start(driftWorldKey(w), 'waiting for the stale model');
+    this.perDay.start(worldKey(knobsOf(w)), 'waiting for the stale model');
     const s = await this.ensureStale(w, runs, step);
     if (!s || !this.#port) return this.perDay.cancelled();
     const port = this.#port;
-    await this.#lane.run({ job: this.perDay, key: driftWorldKey(w), stage: 'scoring days 45–89', call: () => port.aucPerDay(s.train.modelId), mode: 'queue' });
+    await this.#lane.run({ job: this.perDay, key: worldKey(knobsOf(w)), stage: 'scoring days 45–89', call: () => port.aucPerDay(s.train.modelId), mode: 'queue' });
   }
 
   /** The drift report of the stale model for `w` (trained first if needed). */
   async openReport(w: WorldRequest, runs: RunHistory, step: number): Promise<void> {
-    this.report.start(driftWorldKey(w), 'waiting for the stale model');
+    this.report.start(worldKey(knobsOf(w)), 'waiting for the stale model');
     const s = await this.ensureStale(w, runs, step);
     if (!s || !this.#port) return this.report.cancelled();
     const port = this.#port;
-    await this.#lane.run({ job: this.report, key: driftWorldKey(w), stage: 'comparing days 0–44 with yesterday', call: () => port.driftReport(s.train.modelId), mode: 'queue' });
+    await this.#lane.run({ job: this.report, key: worldKey(knobsOf(w)), stage: 'comparing days 0–44 with yesterday', call: () => port.driftReport(s.train.modelId), mode: 'queue' });
   }
 
   /** Trains a fresh model on the chosen window and measures it on yesterday. */
@@ -159,7 +150,7 @@ export class DriftState {
       key: freshKey(w, days),
       stage: `collecting days ${days[0]}–${days[1]}`,
       call: async (t) => {
-        const train = await port.trainWindow(paramsOf(w), days, runs.nextVersion(), (p) => void t.progress(0.9 * p.fraction, p.stage));
+        const train = await port.trainWindow(knobsOf(w), days, runs.nextVersion(), (p) => void t.progress(0.9 * p.fraction, p.stage));
         if (t.current) runs.record(train, { step, role: 'fresh', world: w, days });
         t.progress(0.9, 'measuring on yesterday');
         const ev = await port.staleEval(train.modelId, false);
@@ -173,7 +164,7 @@ export class DriftState {
   async drawFreshness(w: WorldRequest): Promise<void> {
     if (!this.#port) return;
     const port = this.#port;
-    await this.#lane.run({ job: this.freshness, key: driftWorldKey(w), stage: 'starting', call: (t) => port.freshness(paramsOf(w), (p) => void t.progress(p.fraction, p.stage)) });
+    await this.#lane.run({ job: this.freshness, key: worldKey(knobsOf(w)), stage: 'starting', call: (t) => port.freshness(knobsOf(w), (p) => void t.progress(p.fraction, p.stage)) });
   }
 
   /** Cancels the main lane's jobs in flight (the Cancel buttons). */
@@ -184,5 +175,5 @@ export class DriftState {
 
 /** The key of a fresh model: its world and window. */
 export function freshKey(w: WorldParams, days: [number, number]): string {
-  return `${driftWorldKey(w)}|${days[0]}-${days[1]}`;
+  return `${worldKey(knobsOf(w))}|${days[0]}-${days[1]}`;
 }

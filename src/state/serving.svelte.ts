@@ -16,6 +16,7 @@ import { fromModelFiles, toModelFiles, worldMismatch, type ModelFiles } from '..
 import type { ExportedModel } from '../lib/lab/types.ts';
 import type { LogChunk } from '../../workers/serving/log-chunk.ts';
 import * as store from './serving-store.ts';
+import { knobsOf, worldKey } from '../lib/url/lab-config.ts';
 
 /** Story models that may be deployed, best first. */
 export const DEPLOY_ORDER: readonly StoryRole[] = ['fresh', 'stale', 'rebalanced', 'relabelled', 'noisy'];
@@ -86,8 +87,7 @@ export class ServingState {
 
   /** True when the session belongs to this world. */
   matches(world: WorldParams): boolean {
-    const w = this.#world;
-    return w !== null && w.seed === world.seed && w.skew === world.skew && w.noise === world.noise && w.drift === world.drift;
+    return this.#world !== null && worldKey(knobsOf(this.#world)) === worldKey(knobsOf(world));
   }
 
   /** Opens a session for the world unless one is open; restores what storage holds for it. */
