@@ -16,8 +16,8 @@ export interface LabPort {
   baseline(params: WorldParams): Promise<PolicyDay[]>;
   /** A trained model's report on an evaluation target (step 4 uses the large 'test' stream). */
   evaluate(modelId: string, target: EvalTarget, onProgress?: (p: JobProgress) => void): Promise<EvalReport>;
-  /** Cancels the worker's running and queued jobs (of one lane, e.g. 'main', if given). */
-  cancel(lane?: string): Promise<void>;
+  /** Cancels the worker's running and queued jobs of one lane ('main', 'policy', 'export'), never every lane. */
+  cancel(lane: string): Promise<void>;
   /** Listens for the worker's death (a fresh one is already starting); returns the unsubscribe function. */
   watch?(l: LossListener): () => void;
 }
