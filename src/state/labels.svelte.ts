@@ -154,7 +154,7 @@ export class LabelsState {
   async trainAtSkew(world: WorldParams, config: Omit<TrainConfig, 'datasetId'>): Promise<void> {
     const mine = ++this.#skewSeq;
     // A skew run in flight is superseded: stop it so the latest position trains next.
-    if (this.#lane.has(this.skew)) void this.#lane.cancel();
+    if (this.#lane.has(this.skew)) void this.#lane.stop(this.skew);
     const r = await this.#run(
       this.skew,
       String(world.skew),

@@ -104,6 +104,23 @@ describe('JobRunner', () => {
     expect(exp.status).toBe('done');
   });
 
+  test('stopping one job drops its answer but keeps the queued jobs behind it', async () => {
+    const asked: string[] = [];
+    const lane = new JobRunner(async (l) => void asked.push(l)).lane('main');
+    const skew = new FakeJob<number>();
+    const gold = new FakeJob<number>();
+    const d = deferred<number>();
+    const r1 = lane.run({ job: skew, key: 's', stage: '', mode: 'queue', call: () => d.promise });
+    const r2 = lane.run({ job: gold, key: 'g', stage: '', mode: 'queue', call: async () => 7 });
+    await Promise.resolve();
+    await lane.stop(skew);
+    expect(asked).toEqual(['main']);
+    expect(skew.status).toBe('idle');
+    d.reject(new Error('cancelled'));
+    expect([await r1, await r2]).toEqual([null, 7]);
+    expect(gold.status).toBe('done');
+  });
+
   test('errors fail the job with their message; a cancel rejection leaves the last result', async () => {
     const lane = new JobRunner().lane('main');
     const j = new FakeJob<number>();

@@ -100,6 +100,15 @@ export class Lane {
     await this.#cancel(this.name).catch(() => undefined);
   }
 
+  /** Stops one running job (a superseded run of it): its answer is dropped and the worker stops
+   * the lane's job in flight; the jobs queued behind it keep their turn. */
+  async stop(job: RunnableJob<unknown>): Promise<void> {
+    if (!this.#running.has(job)) return;
+    this.#latestRun.set(job, ++this.#runs);
+    this.#drop(job);
+    await this.#cancel(this.name).catch(() => undefined);
+  }
+
   /** The worker died: the running jobs are marked interrupted (they can be retried); late answers are ignored. */
   interrupt(message: string): RunnableJob<unknown>[] {
     this.#seq++;
