@@ -5,7 +5,7 @@ import { expose, transfer } from 'comlink';
 import type { PolicyDay } from '../src/lib/business/types.ts';
 import type { ClickModelReport, DayReport, GateData, ServingSnapshot, DeploymentRecord } from '../src/lib/serving/types.ts';
 import type { WorldParams } from '../src/lib/sim/types.ts';
-import { packArtifact, unpackArtifact, type ModelArtifact } from './serving/artifact.ts';
+import { packArtifact, unpackArtifact, type ModelArtifact } from '../src/lib/serving/artifact.ts';
 import { trainOnLog } from './serving/click-model.ts';
 import type { Objective } from './serving/policies.ts';
 import { DEFAULT_SESSION, ServingSession, replay } from './serving/session.ts';

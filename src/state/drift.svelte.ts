@@ -1,23 +1,18 @@
 // Steps 9–10's state: the stale model (the step-7/8 recipe trained on days 0–44) and its old-test /
 // yesterday report, AUC per day and the drift report; the training window, the fresh model and
-// the freshness chart. Every result is keyed by its world, so a drift-slider move marks it stale
-// and the latest request wins.
-import type { DayAuc, DriftReport, FreshnessCurve, JobProgress, StaleEval, TrainProgress, TrainResult } from '../lib/lab/types.ts';
+// the freshness chart. Every result is keyed by its world, so a drift-slider move marks it stale;
+// the jobs run in the lab worker's main lane (runner.ts), where the latest request wins.
+import type { DayAuc, DriftReport, FreshnessCurve, StaleEval, TrainResult } from '../lib/lab/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
-import type { WorldRequest } from '../lib/url/lab-config.ts';
+import { knobsOf, worldKey, type WorldRequest } from '../lib/url/lab-config.ts';
+import type { Remote } from 'comlink';
+import type { LabApi } from './lab-client.ts';
 import { Job } from './job.svelte.ts';
+import type { Lane } from './runner.ts';
 import type { RunHistory } from './runs.svelte.ts';
 
-/** What the drift state needs from the lab worker. */
-export interface DriftPort {
-  trainWindow(params: WorldParams, days: [number, number], version: string | undefined, onProgress: (p: TrainProgress) => void): Promise<TrainResult>;
-  staleEval(modelId: string, withOldTest: boolean): Promise<StaleEval>;
-  modelDays(modelId: string): Promise<[number, number] | null>;
-  aucPerDay(modelId: string): Promise<DayAuc[]>;
-  driftReport(modelId: string): Promise<DriftReport>;
-  freshness(params: WorldParams, onProgress: (p: JobProgress) => void): Promise<FreshnessCurve[]>;
-  cancel(): Promise<void>;
-}
+/** What the drift state needs of the lab worker's gateway. */
+export type DriftPort = Pick<Remote<LabApi>, 'trainWindow' | 'staleEval' | 'modelDays' | 'aucPerDay' | 'driftReport' | 'freshness'>;
 
 /** The stale model's training days: the first 45 days. */
 export const STALE_DAYS: [number, number] = [0, 44];
@@ -47,25 +42,6 @@ export interface FreshModel {
   eval: StaleEval;
 }
 
-/** The key of a world's knobs (the step-2 log size does not matter here). */
-export function driftWorldKey(w: WorldParams): string {
-  return `${w.seed}|${w.skew}|${w.noise}|${w.drift}`;
-}
-
-/** Just the world knobs of a request. */
-function paramsOf(w: WorldRequest): WorldParams {
-  return { seed: w.seed, skew: w.skew, noise: w.noise, drift: w.drift };
-}
-
-/** An error's message in words. */
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
-/** True for a job the worker cancelled (a newer job took over). */
-function isCancel(err: unknown): boolean {
-  return /cancel/i.test(messageOf(err));
-}
 
 export class DriftState {
   readonly stale = new Job<StaleModel>();
@@ -78,13 +54,12 @@ export class DriftState {
   #port: DriftPort | null;
   /** The stale model being trained, so a second request waits for it instead of starting again. */
   #staleInFlight: { key: string; promise: Promise<StaleModel | null> } | null = null;
-  /** The tail of the queue of per-day and report jobs. */
-  #chain: Promise<unknown> = Promise.resolve();
-  /** Bumped by every new request; an older request stops when it sees a newer number. */
-  #seq = 0;
+  /** The lab worker's main lane. */
+  #lane: Lane;
 
-  constructor(port: DriftPort | null) {
+  constructor(port: DriftPort | null, lane: Lane) {
     this.#port = port;
+    this.#lane = lane;
   }
 
   get available(): boolean {
@@ -101,38 +76,14 @@ export class DriftState {
 
   /** The stale model for this world, if trained. */
   staleFor(w: WorldRequest): StaleModel | null {
-    return this.stale.result && this.stale.resultKey === driftWorldKey(w) ? this.stale.result : null;
-  }
-
-  /** Runs `body` as job `job` under key `key`: progress, cancel, error and the latest-wins rule. */
-  async #run<T>(job: Job<T>, key: string, stage: string, body: (progress: (f: number, s: string) => void) => Promise<T>, seq: number): Promise<T | null> {
-    if (seq !== this.#seq) {
-      job.cancelled();
-      return null;
-    }
-    job.start(key, stage);
-    try {
-      const r = await body((f, s) => {
-        if (seq === this.#seq) job.progress(f, s);
-      });
-      if (seq !== this.#seq) {
-        job.cancelled();
-        return null;
-      }
-      job.finish(key, r);
-      return r;
-    } catch (err) {
-      if (isCancel(err) || seq !== this.#seq) job.cancelled();
-      else job.fail(messageOf(err));
-      return null;
-    }
+    return this.stale.result && this.stale.resultKey === worldKey(knobsOf(w)) ? this.stale.result : null;
   }
 
   /** Trains the stale model for `w` (unless it exists) and measures it on its old test days and on yesterday. */
   async ensureStale(w: WorldRequest, runs: RunHistory, step: number): Promise<StaleModel | null> {
     const have = this.staleFor(w);
     if (have || !this.#port) return have;
-    const key = driftWorldKey(w);
+    const key = worldKey(knobsOf(w));
     if (this.#staleInFlight?.key === key) return this.#staleInFlight.promise;
     const promise = this.#trainStale(w, runs, step, key);
     this.#staleInFlight = { key, promise };
@@ -145,59 +96,48 @@ export class DriftState {
 
   async #trainStale(w: WorldRequest, runs: RunHistory, step: number, key: string): Promise<StaleModel | null> {
     const port = this.#port!;
-    const seq = ++this.#seq;
-    return this.#run(
-      this.stale,
+    return this.#lane.run({
+      job: this.stale,
       key,
-      'collecting days 0–44',
-      async (progress) => {
+      stage: 'collecting days 0–44',
+      call: async (t) => {
         // Step 8's rebalanced model is the stale one when it was trained in this world on days 0–44.
         const rb = runs.forRole('rebalanced');
-        if (rb && driftWorldKey(rb.world) === key) {
+        if (rb && worldKey(knobsOf(rb.world)) === key) {
           const days = await port.modelDays(rb.modelId);
           if (days && days[0] === STALE_DAYS[0] && days[1] === STALE_DAYS[1]) {
-            progress(0.5, 'measuring on old test days and on yesterday');
+            t.progress(0.5, 'measuring on old test days and on yesterday');
             const ev = await port.staleEval(rb.modelId, true);
             return { train: { modelId: rb.modelId, version: rb.version, backend: rb.backend, millis: rb.millis }, eval: ev, reused: true };
           }
         }
         const version = runs.nextVersion();
-        const train = await port.trainWindow(paramsOf(w), STALE_DAYS, version, (p) => progress(0.85 * p.fraction, p.stage));
-        if (seq === this.#seq) record(runs, train, w, step, 'stale', STALE_DAYS);
-        progress(0.85, 'measuring on old test days and on yesterday');
+        const train = await port.trainWindow(knobsOf(w), STALE_DAYS, version, (p) => void t.progress(0.85 * p.fraction, p.stage));
+        if (t.current) runs.record(train, { step, role: 'stale', world: w, days: STALE_DAYS });
+        t.progress(0.85, 'measuring on old test days and on yesterday');
         const ev = await port.staleEval(train.modelId, true);
-        if (seq === this.#seq) runs.setTest(ev.oldTest!);
+        if (t.current) runs.setTest(ev.oldTest!);
         return { train, eval: ev, reused: false };
       },
-      seq,
-    );
+    });
   }
 
   /** AUC per day of the stale model for `w` (trained first if needed). */
   async evaluatePerDay(w: WorldRequest, runs: RunHistory, step: number): Promise<void> {
-    this.perDay.start(driftWorldKey(w), 'waiting for the stale model');
+    this.perDay.start(worldKey(knobsOf(w)), 'waiting for the stale model');
     const s = await this.ensureStale(w, runs, step);
     if (!s || !this.#port) return this.perDay.cancelled();
     const port = this.#port;
-    const seq = this.#seq;
-    await this.#queued(() => this.#run(this.perDay, driftWorldKey(w), 'scoring days 45–89', () => port.aucPerDay(s.train.modelId), seq));
+    await this.#lane.run({ job: this.perDay, key: worldKey(knobsOf(w)), stage: 'scoring days 45–89', call: () => port.aucPerDay(s.train.modelId), mode: 'queue' });
   }
 
   /** The drift report of the stale model for `w` (trained first if needed). */
   async openReport(w: WorldRequest, runs: RunHistory, step: number): Promise<void> {
-    this.report.start(driftWorldKey(w), 'waiting for the stale model');
+    this.report.start(worldKey(knobsOf(w)), 'waiting for the stale model');
     const s = await this.ensureStale(w, runs, step);
     if (!s || !this.#port) return this.report.cancelled();
     const port = this.#port;
-    const seq = this.#seq;
-    await this.#queued(() => this.#run(this.report, driftWorldKey(w), 'comparing days 0–44 with yesterday', () => port.driftReport(s.train.modelId), seq));
-  }
-
-  /** Runs `task` after the queued ones (per-day and report share the worker without cancelling each other). */
-  #queued<T>(task: () => Promise<T>): Promise<T> {
-    const next = this.#chain.then(task, task);
-    this.#chain = next.catch(() => undefined);
-    return next;
+    await this.#lane.run({ job: this.report, key: worldKey(knobsOf(w)), stage: 'comparing days 0–44 with yesterday', call: () => port.driftReport(s.train.modelId), mode: 'queue' });
   }
 
   /** Trains a fresh model on the chosen window and measures it on yesterday. */
@@ -205,61 +145,35 @@ export class DriftState {
     if (!this.#port) return;
     const port = this.#port;
     const days: [number, number] = [this.#window[0], this.#window[1]];
-    const seq = ++this.#seq;
-    await this.#run(
-      this.fresh,
-      freshKey(w, days),
-      `collecting days ${days[0]}–${days[1]}`,
-      async (progress) => {
-        const train = await port.trainWindow(paramsOf(w), days, runs.nextVersion(), (p) => progress(0.9 * p.fraction, p.stage));
-        if (seq === this.#seq) record(runs, train, w, step, 'fresh', days);
-        progress(0.9, 'measuring on yesterday');
+    await this.#lane.run({
+      job: this.fresh,
+      key: freshKey(w, days),
+      stage: `collecting days ${days[0]}–${days[1]}`,
+      call: async (t) => {
+        const train = await port.trainWindow(knobsOf(w), days, runs.nextVersion(), (p) => void t.progress(0.9 * p.fraction, p.stage));
+        if (t.current) runs.record(train, { step, role: 'fresh', world: w, days });
+        t.progress(0.9, 'measuring on yesterday');
         const ev = await port.staleEval(train.modelId, false);
-        if (seq === this.#seq) runs.setTest(ev.yesterday);
+        if (t.current) runs.setTest(ev.yesterday);
         return { train, days, eval: ev };
       },
-      seq,
-    );
+    });
   }
 
   /** The freshness chart's models and curves for `w`. */
   async drawFreshness(w: WorldRequest): Promise<void> {
     if (!this.#port) return;
     const port = this.#port;
-    const seq = ++this.#seq;
-    await this.#run(this.freshness, driftWorldKey(w), 'starting', (progress) => port.freshness(paramsOf(w), (p) => progress(p.fraction, p.stage)), seq);
+    await this.#lane.run({ job: this.freshness, key: worldKey(knobsOf(w)), stage: 'starting', call: (t) => port.freshness(knobsOf(w), (p) => void t.progress(p.fraction, p.stage)) });
   }
 
-  /** Cancels the job in flight (the Cancel buttons). */
+  /** Cancels the main lane's jobs in flight (the Cancel buttons). */
   async cancel(): Promise<void> {
-    this.#seq++;
-    for (const j of [this.stale, this.perDay, this.report, this.fresh, this.freshness] as Job<unknown>[]) if (j.status === 'running') j.cancelled();
-    await this.#port?.cancel().catch(() => undefined);
+    await this.#lane.cancel();
   }
 }
 
 /** The key of a fresh model: its world and window. */
 export function freshKey(w: WorldParams, days: [number, number]): string {
-  return `${driftWorldKey(w)}|${days[0]}-${days[1]}`;
-}
-
-/** Records a window model in the run history with its story role. */
-function record(runs: RunHistory, r: TrainResult, w: WorldRequest, step: number, role: 'stale' | 'fresh', days: [number, number]): void {
-  runs.add({
-    version: r.version,
-    modelId: r.modelId,
-    step,
-    role,
-    days: [days[0], days[1]],
-    world: w,
-    config: r.config,
-    datasetId: r.config.datasetId,
-    backend: r.backend,
-    featureCount: r.featureCount,
-    validation: r.validation,
-    test: null,
-    millis: r.millis,
-    examplesPerSec: r.examplesPerSec,
-    finishedAt: Date.now(),
-  });
+  return `${worldKey(knobsOf(w))}|${days[0]}-${days[1]}`;
 }

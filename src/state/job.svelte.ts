@@ -5,7 +5,20 @@
  * died under the job (it can be retried). */
 export type JobStatus = 'idle' | 'running' | 'done' | 'error' | 'interrupted';
 
-export class Job<T> {
+/** What a job panel shows of a job (a Job, or a view made of several). */
+export interface JobView {
+  readonly status: JobStatus;
+  readonly fraction: number;
+  readonly stage: string;
+  readonly error: string;
+}
+
+/** A job's view as a plain object (to override a field or two). */
+export function viewOf(j: JobView): JobView {
+  return { status: j.status, fraction: j.fraction, stage: j.stage, error: j.error };
+}
+
+export class Job<T> implements JobView {
   #status = $state<JobStatus>('idle');
   #fraction = $state(0);
   #stage = $state('');
@@ -89,5 +102,13 @@ export class Job<T> {
     this.#runningKey = this.#resultKey;
     this.#stage = '';
     this.#fraction = this.#result === null ? 0 : 1;
+  }
+
+  /** Back to nothing shown (Start over). */
+  reset(): void {
+    this.#status = 'idle';
+    this.#result = null;
+    this.#resultKey = this.#runningKey = this.#stage = this.#error = '';
+    this.#fraction = 0;
   }
 }

@@ -1,7 +1,7 @@
 // Which tfjs backend the lab worker trains on, and why; asked again of a fresh worker after a crash.
 import type { BackendName, BackendReport } from '../lib/lab/types.ts';
 import type { LabPort } from './lab-port.ts';
-import { messageOf } from './lab-slot.ts';
+import { messageOf } from './runner.ts';
 
 export class BackendState {
   #port: LabPort | null;

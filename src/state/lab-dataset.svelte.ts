@@ -4,21 +4,20 @@ import type { DatasetSummary } from '../lib/lab/types.ts';
 import { worldKey, type WorldRequest } from '../lib/url/lab-config.ts';
 import { Job } from './job.svelte.ts';
 import type { LabPort } from './lab-port.ts';
-import type { JobSlot } from './lab-slot.ts';
+import type { Lane } from './runner.ts';
 
 export class DatasetState {
   readonly job = new Job<DatasetSummary>();
   #port: LabPort | null;
-  #slot: JobSlot | null;
+  #lane: Lane;
   /** The world asked for last (regenerated in a fresh worker). */
   #world: WorldRequest | null = null;
   /** The generation in flight, so a caller can wait for it. */
   #pending: Promise<void> | null = null;
 
-  constructor(port: LabPort | null, slot: JobSlot | null) {
+  constructor(port: LabPort | null, lane: Lane) {
     this.#port = port;
-    this.#slot = slot;
-    slot?.register(this.job);
+    this.#lane = lane;
   }
 
   /** Makes sure the dataset for `world` exists (generating it if needed); resolves once it is there or failed. */
@@ -33,11 +32,10 @@ export class DatasetState {
   /** Generates the dataset for `world`. */
   async generate(world: WorldRequest): Promise<void> {
     const port = this.#port;
-    const slot = this.#slot;
-    if (!port || !slot) return;
+    if (!port) return;
     this.#world = world;
-    const run = slot
-      .run(this.job, worldKey(world), (progress) => port.generate(world, (p) => void progress(p.fraction, p.stage)))
+    const run = this.#lane
+      .run({ job: this.job, key: worldKey(world), stage: 'starting', call: (t) => port.generate(world, (p) => void t.progress(p.fraction, p.stage)) })
       .then(() => undefined);
     this.#pending = run;
     await run;

@@ -4,19 +4,19 @@ import { worldKey } from '../lib/url/lab-config.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 import { Job } from './job.svelte.ts';
 import type { LabPort } from './lab-port.ts';
-import { messageOf } from './lab-slot.ts';
+import type { Lane } from './runner.ts';
 import type { PolicyDay } from './policy.ts';
 
 export class PolicyState {
   readonly job = new Job<PolicyDay[]>();
   #port: LabPort | null;
-  /** Increments on every request and interruption; only the latest one's answer is kept. */
-  #seq = 0;
+  #lane: Lane;
   /** The world asked for last (for Retry). */
   #params: WorldParams | null = null;
 
-  constructor(port: LabPort | null) {
+  constructor(port: LabPort | null, lane: Lane) {
     this.#port = port;
+    this.#lane = lane;
   }
 
   /** The days simulated, or none yet. */
@@ -32,25 +32,12 @@ export class PolicyState {
     if (this.job.resultKey === key && this.job.status === 'done') return;
     if (this.job.status === 'running' && this.job.runningKey === key) return;
     this.#params = params;
-    const mine = ++this.#seq;
-    this.job.start(key, 'simulating 14 days of traffic');
-    try {
-      const days = await port.baseline({ seed: params.seed, skew: params.skew, noise: params.noise, drift: params.drift });
-      if (mine === this.#seq) this.job.finish(key, days);
-    } catch (err) {
-      if (mine === this.#seq) this.job.fail(messageOf(err));
-    }
+    const world = { seed: params.seed, skew: params.skew, noise: params.noise, drift: params.drift };
+    await this.#lane.run({ job: this.job, key, stage: 'simulating 14 days of traffic', call: () => port.baseline(world) });
   }
 
   /** Asks again for the last world (after an interruption). */
   async retry(): Promise<void> {
     if (this.#params) await this.ensure(this.#params);
-  }
-
-  /** The worker died: a simulation in flight is interrupted. */
-  interrupt(message: string): void {
-    if (this.job.status !== 'running') return;
-    this.#seq++;
-    this.job.interrupt(message);
   }
 }

@@ -1,11 +1,10 @@
-// What the lab state needs from the worker, and that port over the supervised shared worker
-// (src/state/lab-worker.ts). Progress callbacks cross the boundary as comlink proxies and count as
-// signs of life for the heartbeat.
+// What the lab state needs from the worker, and that port over the one gateway to the supervised
+// shared worker (labClient, src/state/lab-worker.ts), where progress callbacks are heartbeats.
 import type { BackendName, BackendReport, DatasetSummary, EvalReport, EvalTarget, JobProgress, TrainConfig, TrainProgress, TrainResult } from '../lib/lab/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 import type { WorldRequest } from '../lib/url/lab-config.ts';
 import type { PolicyDay } from './policy.ts';
-import { proxy } from './lab-client.ts';
+import { labClient } from './lab-client.ts';
 import { sharedLabWorker, type LossListener } from './lab-worker.ts';
 import { installLabTestHooks } from './lab-test-hooks.ts';
 
@@ -18,8 +17,8 @@ export interface LabPort {
   baseline(params: WorldParams): Promise<PolicyDay[]>;
   /** A trained model's report on an evaluation target (step 4 uses the large 'test' stream). */
   evaluate(modelId: string, target: EvalTarget, onProgress?: (p: JobProgress) => void): Promise<EvalReport>;
-  /** Cancels the worker's running and queued jobs (of one lane, e.g. 'main', if given). */
-  cancel(lane?: string): Promise<void>;
+  /** Cancels the worker's running and queued jobs of one lane ('main', 'policy', 'export'), never every lane. */
+  cancel(lane: string): Promise<void>;
   /** Listens for the worker's death (a fresh one is already starting); returns the unsubscribe function. */
   watch?(l: LossListener): () => void;
 }
@@ -30,23 +29,18 @@ export function createLabPort(): LabPort | null {
   const w = sharedLabWorker();
   // Only a test build (__TEST_HOOKS__) has the end-to-end tests' hooks; a reader's build has none.
   if (__TEST_HOOKS__) installLabTestHooks(w);
-  /** A progress callback that is also a heartbeat. */
-  const live = <P>(f: (p: P) => void) =>
-    proxy((p: P) => {
-      w.alive();
-      f(p);
-    });
+  const lab = labClient();
   return {
-    init: (backend) => w.call((lab) => lab.init(backend)),
+    init: (backend) => lab.init(backend),
     generate: (world, onProgress) => {
       const { rows, ...params } = world;
-      return w.call((lab) => lab.generate({ params, rows }, live(onProgress)));
+      return lab.generate({ params, rows }, onProgress);
     },
-    train: (config, onProgress) => w.call((lab) => lab.train(config, live(onProgress))),
-    baseline: (params) => w.call((lab) => lab.baselinePolicy(params)),
-    evaluate: (modelId, target, onProgress) => w.call((lab) => lab.evaluate(modelId, target, onProgress ? live(onProgress) : undefined)),
+    train: (config, onProgress) => lab.train(config, onProgress),
+    baseline: (params) => lab.baselinePolicy(params),
+    evaluate: (modelId, target, onProgress) => lab.evaluate(modelId, target, onProgress),
     cancel: async (lane) => {
-      await w.call((lab) => lab.cancel(lane));
+      await lab.cancel(lane);
     },
     watch: (l) => w.watch(l),
   };

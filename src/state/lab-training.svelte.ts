@@ -1,11 +1,11 @@
 // Step 4's training run and its evaluation on the large test stream: the live loss while it
 // trains, then the test report, each a Job whose last result stays visible (stale) while a newer
-// one runs. A new run or new data drops the evaluation in flight.
+// one runs. The evaluation is a query in the main lane, so any newer job there drops it.
 import type { EvalReport, TrainConfig, TrainResult } from '../lib/lab/types.ts';
 import { trainKey } from '../lib/url/lab-config.ts';
 import { Job } from './job.svelte.ts';
 import type { LabPort } from './lab-port.ts';
-import { messageOf, type JobSlot } from './lab-slot.ts';
+import type { Lane } from './runner.ts';
 
 /** A step-4 model's report on the test stream, and the training run it belongs to. */
 export interface TestEvaluation {
@@ -27,19 +27,16 @@ export class TrainingState {
   /** The step-4 model's evaluation on the test stream (the latest request wins). */
   readonly evaluation = new Job<TestEvaluation>();
   #port: LabPort | null;
-  #slot: JobSlot | null;
+  #lane: Lane;
   /** Loss points streamed by the run in flight (epoch may be fractional). */
   #liveLoss = $state.raw<LossPoint[]>([]);
   #liveExamplesPerSec = $state(Number.NaN);
-  /** Increments on every evaluation, newer training run, cancel and interruption; only the current one's answer is kept. */
-  #evalSeq = 0;
   /** Test reports by training key. */
   #tests = $state.raw<Record<string, TestEvaluation>>({});
 
-  constructor(port: LabPort | null, slot: JobSlot | null) {
+  constructor(port: LabPort | null, lane: Lane) {
     this.#port = port;
-    this.#slot = slot;
-    slot?.register(this.job);
+    this.#lane = lane;
   }
 
   get liveLoss(): LossPoint[] {
@@ -53,23 +50,28 @@ export class TrainingState {
     return this.#tests[key];
   }
 
-  /** Trains the step-4 model, then evaluates it on the test stream (`onTest` gets that report);
+  /** Trains the step-4 model (`onResult` gets the result), then evaluates it on the test stream (`onTest` gets that report);
    * resolves with the training result, or null if cancelled, superseded, interrupted or failed. */
-  async train(config: TrainConfig, backend: string, onTest?: (t: TestEvaluation) => void): Promise<TrainResult | null> {
+  async train(config: TrainConfig, backend: string, onResult: (r: TrainResult) => void, onTest?: (t: TestEvaluation) => void): Promise<TrainResult | null> {
     const port = this.#port;
-    if (!port || !this.#slot) return null;
+    if (!port) return null;
     const key = trainKey(config, backend);
     this.#liveLoss = [];
     this.#liveExamplesPerSec = Number.NaN;
-    const result = await this.#slot.run(this.job, key, (progress) =>
-      port.train(config, (p) => {
-        if (!progress(p.fraction, p.stage)) return;
-        this.#liveExamplesPerSec = p.examplesPerSec;
-        const x = p.epochs > 0 ? p.fraction * p.epochs : p.epoch;
-        if (Number.isFinite(p.trainLoss)) this.#liveLoss = [...this.#liveLoss, { epoch: x, trainLoss: p.trainLoss, valLoss: p.valLoss }];
-      }),
-    );
+    const result = await this.#lane.run({
+      job: this.job,
+      key,
+      stage: 'starting',
+      call: (t) =>
+        port.train(config, (p) => {
+          if (!t.progress(p.fraction, p.stage)) return;
+          this.#liveExamplesPerSec = p.examplesPerSec;
+          const x = p.epochs > 0 ? p.fraction * p.epochs : p.epoch;
+          if (Number.isFinite(p.trainLoss)) this.#liveLoss = [...this.#liveLoss, { epoch: x, trainLoss: p.trainLoss, valLoss: p.valLoss }];
+        }),
+    });
     // Started in the same microtask as the finish, so no frame shows a trained model with nothing next.
+    if (result) onResult(result);
     if (result) void this.evaluateTest(key, result, onTest);
     return result;
   }
@@ -78,36 +80,25 @@ export class TrainingState {
   async evaluateTest(key: string, result: TrainResult, onTest?: (t: TestEvaluation) => void): Promise<TestEvaluation | null> {
     const port = this.#port;
     if (!port) return null;
-    const mine = ++this.#evalSeq;
-    this.evaluation.start(key, `evaluating ${result.version} on the test stream`);
-    try {
-      const report = await port.evaluate(result.modelId, 'test', (p) => {
-        if (mine === this.#evalSeq) this.evaluation.progress(p.fraction, p.stage);
-      });
-      if (mine !== this.#evalSeq) return null;
-      const t: TestEvaluation = { key, version: result.version, report };
-      this.#tests = { ...this.#tests, [key]: t };
-      this.evaluation.finish(key, t);
-      onTest?.(t);
-      return t;
-    } catch (err) {
-      if (mine === this.#evalSeq) this.evaluation.fail(messageOf(err));
-      return null;
-    }
+    const t = await this.#lane.run({
+      job: this.evaluation,
+      key,
+      stage: `evaluating ${result.version} on the test stream`,
+      mode: 'query',
+      call: async (ticket) => {
+        const report = await port.evaluate(result.modelId, 'test', (p) => void ticket.progress(p.fraction, p.stage));
+        const t: TestEvaluation = { key, version: result.version, report };
+        if (ticket.current) this.#tests = { ...this.#tests, [key]: t };
+        return t;
+      },
+    });
+    if (t) onTest?.(t);
+    return t;
   }
 
-  /** Makes the evaluation in flight (if any) stale: its answer will be ignored. */
-  dropEvaluation(): void {
-    this.#evalSeq++;
-    if (this.evaluation.status === 'running') this.evaluation.cancelled();
-  }
-
-  /** The worker died: an evaluation in flight is interrupted, and since the model died with the
-   * worker, the training is marked interrupted too (Retry trains it again). */
-  interrupt(message: string): void {
-    if (this.evaluation.status !== 'running') return;
-    this.#evalSeq++;
-    this.evaluation.interrupt(message);
+  /** The worker died under the evaluation of a finished run: the model went with it, so the
+   * training is marked interrupted too (Retry trains it again). */
+  modelLost(message: string): void {
     if (this.job.status === 'done') this.job.interrupt(`${message} The model went with it: train it again.`);
   }
 }

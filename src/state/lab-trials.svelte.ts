@@ -4,7 +4,7 @@ import type { FeatureToggles, TrainConfig, TrainResult } from '../lib/lab/types.
 import { featureLabel, trainKey } from '../lib/url/lab-config.ts';
 import { Job } from './job.svelte.ts';
 import type { LabPort } from './lab-port.ts';
-import type { JobSlot } from './lab-slot.ts';
+import type { Lane } from './runner.ts';
 
 /** One feature set tried at step 3 and the validation AUC a quick logistic regression reached. */
 export interface FeatureTrial {
@@ -24,13 +24,12 @@ function trialKey(t: FeatureToggles, datasetId: string): string {
 export class TrialState {
   readonly job = new Job<TrainResult>();
   #port: LabPort | null;
-  #slot: JobSlot | null;
+  #lane: Lane;
   #trials = $state.raw<FeatureTrial[]>([]);
 
-  constructor(port: LabPort | null, slot: JobSlot | null) {
+  constructor(port: LabPort | null, lane: Lane) {
     this.#port = port;
-    this.#slot = slot;
-    slot?.register(this.job);
+    this.#lane = lane;
   }
 
   /** Every trial made, in order. */
@@ -41,8 +40,8 @@ export class TrialState {
   /** Trains the quick model for one feature set and records its validation AUC. */
   async tryFeatures(config: TrainConfig, backend: string): Promise<void> {
     const port = this.#port;
-    if (!port || !this.#slot) return;
-    const result = await this.#slot.run(this.job, trainKey(config, backend), (progress) => port.train(config, (p) => void progress(p.fraction, p.stage)));
+    if (!port) return;
+    const result = await this.#lane.run({ job: this.job, key: trainKey(config, backend), stage: 'starting', call: (t) => port.train(config, (p) => void t.progress(p.fraction, p.stage)) });
     if (!result) return;
     const key = trialKey(config.features, config.datasetId);
     const entry: FeatureTrial = {

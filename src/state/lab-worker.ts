@@ -1,7 +1,7 @@
 // The lab worker's supervisor: starts the worker, watches it (its `error` and `messageerror`
 // events, and a heartbeat that tells a busy worker from a dead one), and when it dies rejects every
 // call in flight, starts a fresh worker and tells its listeners, who re-init and mark jobs interrupted.
-import { wrap, type Remote } from 'comlink';
+import { proxy, wrap, type Remote } from 'comlink';
 import type { LabApi } from '../../workers/lab.worker.ts';
 
 /** A started worker and its comlink handle. */
@@ -93,6 +93,26 @@ export class LabWorker {
     const result = await Promise.race([Promise.resolve(f(this.#handle.lab)), death]);
     this.alive();
     return result;
+  }
+
+  /** The one gateway to the worker: its typed API, each call going to the worker alive at that
+   * moment (rejecting with WorkerLostError if it dies first); every function argument (a progress
+   * callback) crosses as a comlink proxy and is a heartbeat. */
+  wrap(): Remote<LabApi> {
+    return new Proxy({} as Remote<LabApi>, {
+      get: (_, op: string | symbol) => {
+        if (typeof op !== 'string' || op === 'then') return undefined;
+        const live = (a: unknown) => {
+          if (typeof a !== 'function') return a;
+          const f = a as (...xs: unknown[]) => unknown;
+          return proxy((...xs: unknown[]) => {
+            this.alive();
+            return f(...xs);
+          });
+        };
+        return (...args: unknown[]) => this.call((lab) => (lab[op as keyof LabApi] as (...a: unknown[]) => Promise<unknown>)(...args.map(live)));
+      },
+    });
   }
 
   /** Records a sign of life (progress messages call it). */

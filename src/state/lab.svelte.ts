@@ -1,21 +1,22 @@
 // The lab as the UI sees it: one facade over small reactive classes, one per concern: the
 // backend (lab-backend), the step-2 dataset (lab-dataset), the step-3 feature trials (lab-trials),
 // the step-4 training run and its test report (lab-training), the step-1 baseline policy
-// (lab-policy). The dataset, training and trial jobs share the worker's main lane (lab-slot: the
-// latest request wins). When the worker dies, the jobs in flight are marked interrupted, a notice
-// says so, and the fresh worker gets the same backend preference and the same data.
+// (lab-policy). Its job runner (runner.ts) mirrors the worker's lanes and is shared by every state
+// class that uses the lab worker. When the worker dies, the jobs in flight in every lane are marked
+// interrupted, a notice says so, and the fresh worker gets the same backend preference and the same data.
 import type { BackendName, BackendReport, DatasetSummary, FeatureToggles, TrainConfig, TrainResult } from '../lib/lab/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 import type { WorldRequest } from '../lib/url/lab-config.ts';
 import type { Job } from './job.svelte.ts';
 import type { LabPort } from './lab-port.ts';
-import { JobSlot } from './lab-slot.ts';
+import { JobRunner, type RunnableJob } from './runner.ts';
 import { BackendState } from './lab-backend.svelte.ts';
 import { DatasetState } from './lab-dataset.svelte.ts';
 import { TrialState, type FeatureTrial } from './lab-trials.svelte.ts';
 import { TrainingState, type LossPoint, type TestEvaluation } from './lab-training.svelte.ts';
 import { PolicyState } from './lab-policy.svelte.ts';
 import type { PolicyDay } from './policy.ts';
+import type { RunHistory, RunPlace } from './runs.svelte.ts';
 
 export type { LabPort } from './lab-port.ts';
 export type { FeatureTrial } from './lab-trials.svelte.ts';
@@ -28,7 +29,8 @@ export class LabState {
   readonly trialState: TrialState;
   readonly trainingState: TrainingState;
   readonly policyState: PolicyState;
-  #slot: JobSlot | null;
+  /** The lab worker's lanes, shared with the labels, drift and export states. */
+  readonly jobs: JobRunner;
   /** What the reader is told after the worker died and a fresh one took over ('' when nothing happened). */
   #notice = $state('');
   /** Increments whenever a fresh worker replaces a dead one. */
@@ -36,18 +38,19 @@ export class LabState {
   /** Told when the worker died (the run history forgets its model ids). */
   #onLost: (() => void)[] = [];
 
-  constructor(port: LabPort | null) {
+  /** Where the lab's training runs are recorded. */
+  #runs: RunHistory;
+
+  constructor(port: LabPort | null, runs: RunHistory) {
     this.#port = port;
-    this.#slot = port ? new JobSlot(port) : null;
+    this.#runs = runs;
+    this.jobs = new JobRunner(async (lane) => port?.cancel(lane));
+    const main = this.jobs.lane('main');
     this.backendState = new BackendState(port);
-    this.datasetState = new DatasetState(port, this.#slot);
-    this.trialState = new TrialState(port, this.#slot);
-    this.trainingState = new TrainingState(port, this.#slot);
-    this.policyState = new PolicyState(port);
-    // New data or a new training run makes the evaluation in flight stale.
-    this.#slot?.onClaim((job) => {
-      if (job === this.training || job === this.dataset) this.trainingState.dropEvaluation();
-    });
+    this.datasetState = new DatasetState(port, main);
+    this.trialState = new TrialState(port, main);
+    this.trainingState = new TrainingState(port, main);
+    this.policyState = new PolicyState(port, this.jobs.lane('policy'));
     port?.watch?.({ lost: (reason) => void this.#lost(reason) });
   }
 
@@ -116,13 +119,13 @@ export class LabState {
   generate(world: WorldRequest): Promise<void> {
     return this.datasetState.generate(world);
   }
-  /** Trains the step-4 model, then evaluates it on the test stream (`onTest` gets that report). */
-  train(config: TrainConfig, onTest?: (t: TestEvaluation) => void): Promise<TrainResult | null> {
-    return this.trainingState.train(config, this.#backendName(), onTest);
+  /** Trains a model, records it in the run history at `place`, then evaluates it on the test stream (recorded too). */
+  train(config: TrainConfig, place: RunPlace): Promise<TrainResult | null> {
+    return this.trainingState.train(config, this.#backendName(), (r) => this.#runs.record(r, place), (t) => this.#runs.setTest(t.report));
   }
-  /** Evaluates a finished step-4 model on the large test stream; null if superseded or failed. */
-  evaluateTest(key: string, result: TrainResult, onTest?: (t: TestEvaluation) => void): Promise<TestEvaluation | null> {
-    return this.trainingState.evaluateTest(key, result, onTest);
+  /** Evaluates a finished model on the large test stream again and records the report; null if superseded or failed. */
+  evaluateTest(key: string, result: TrainResult): Promise<TestEvaluation | null> {
+    return this.trainingState.evaluateTest(key, result, (t) => this.#runs.setTest(t.report));
   }
   /** Trains a quick logistic regression for one feature set (step 3) and records its validation AUC. */
   tryFeatures(config: TrainConfig): Promise<void> {
@@ -133,11 +136,10 @@ export class LabState {
     return this.trialState.trialFor(toggles, datasetId);
   }
 
-  /** Cancels the job in flight (the Cancel button). */
+  /** Cancels the main lane's jobs in flight (the Cancel button). */
   async cancel(): Promise<void> {
-    if (!this.#slot) return;
-    this.trainingState.dropEvaluation();
-    await this.#slot.cancel();
+    if (!this.#port) return;
+    await this.jobs.lane('main').cancel();
   }
 
   /** Runs `f` whenever the worker died and its models went with it. */
@@ -158,11 +160,11 @@ export class LabState {
    * fresh worker the same backend preference and the same data. The run history is untouched. */
   async #lost(reason: string): Promise<void> {
     const message = `The lab worker stopped (${reason}).`;
-    const hit = this.#slot?.interrupt(message) ?? [];
-    const evaluating = this.evaluation.status === 'running';
-    this.trainingState.interrupt(message);
-    this.policyState.interrupt(message);
-    const what = [...hit.map((j) => this.#nameOf(j)), ...(evaluating ? ['the test evaluation'] : [])];
+    const hit = this.jobs.interrupt(message);
+    const evaluating = hit.includes(this.evaluation);
+    if (evaluating) this.trainingState.modelLost(message);
+    // The lab's own jobs by name (the other states' interrupted jobs say so in their panels).
+    const what = [...hit.map((j) => this.#nameOf(j)).filter(Boolean), ...(evaluating ? ['the test evaluation'] : [])];
     this.#restarts++;
     for (const f of this.#onLost) f();
     this.#notice =
@@ -174,11 +176,11 @@ export class LabState {
     await this.datasetState.lost();
   }
 
-  /** A job's name in words. */
-  #nameOf(j: Job<unknown>): string {
+  /** A lab job's name in words ('' for the others). */
+  #nameOf(j: RunnableJob<unknown>): string {
     if (j === this.dataset) return 'generating the data';
     if (j === this.training) return 'the training run';
     if (j === this.trial) return 'the feature trial';
-    return 'a job';
+    return '';
   }
 }

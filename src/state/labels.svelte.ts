@@ -1,7 +1,7 @@
 // Steps 5–8 as the UI sees them: suspects, slice analyses, relabelled data, the skew slider's runs,
 // collected data and the story models' gold reports, each job's last result kept while a new one runs.
-// Talks to the lab worker through the one lab client; every run it trains goes into the run history
-// with its story role (relabelled, rebalanced).
+// Its jobs wait their turn in the lab worker's main lane (runner.ts); every run it trains goes into
+// the run history with its story role (relabelled, rebalanced).
 import type {
   CollectReport,
   CollectRequest,
@@ -19,17 +19,14 @@ import type { StoryRole } from '../lib/story/roles.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 import { worldKey, type WorldRequest } from '../lib/url/lab-config.ts';
 import { Job } from './job.svelte.ts';
-import { labClient, proxy } from './lab-client.ts';
+import type { LabApi } from './lab-client.ts';
+import type { Remote } from 'comlink';
+import type { JobRequest, Lane } from './runner.ts';
 import type { HistoryRun, RunHistory } from './runs.svelte.ts';
 import { COLLECT_TRAIN } from '../lib/labels/story.ts';
 
 /** Which rows to relabel (as the worker takes it). */
 export type RelabelChoice = { topSuspects: number } | { slice: string; positivesOnly: boolean };
-
-/** True for a cancelled job's rejection. */
-function isCancel(e: unknown): boolean {
-  return e instanceof Error && /cancel/i.test(e.message);
-}
 
 export class LabelsState {
   #runs: RunHistory;
@@ -57,8 +54,14 @@ export class LabelsState {
   /** The latest collection per world key. */
   #collected = $state.raw<Record<string, CollectReport>>({});
 
-  constructor(runs: RunHistory) {
+  /** The lab worker's gateway and its main lane. */
+  #lab: Remote<LabApi>;
+  #lane: Lane;
+
+  constructor(runs: RunHistory, lab: Remote<LabApi>, lane: Lane) {
     this.#runs = runs;
+    this.#lab = lab;
+    this.#lane = lane;
   }
 
   sliceReportOf(modelId: string): SliceReport | undefined {
@@ -83,58 +86,39 @@ export class LabelsState {
     return this.#collected[worldKey(world)];
   }
 
-  /** The worker runs one job at a time (a new one cancels the old), so this class queues its own. */
-  #chain: Promise<unknown> = Promise.resolve();
-
-  /** Runs one job after the ones queued before it. */
-  #run<T>(job: Job<T>, key: string, stage: string, body: (progress: (f: number, s: string) => void) => Promise<T>, superseded?: () => boolean): Promise<T | null> {
-    const next = this.#chain.then(() => (superseded?.() ? null : this.#runNow(job, key, stage, body)));
-    this.#chain = next;
-    return next;
-  }
-
-  /** Runs one job now: start, progress, finish or fail; a cancel leaves the last result. */
-  async #runNow<T>(job: Job<T>, key: string, stage: string, body: (progress: (f: number, s: string) => void) => Promise<T>): Promise<T | null> {
-    job.start(key, stage);
-    try {
-      const r = await body((f, s) => job.progress(f, s));
-      job.finish(key, r);
-      return r;
-    } catch (e) {
-      if (isCancel(e)) job.cancelled();
-      else job.fail(e instanceof Error ? e.message : String(e));
-      return null;
-    }
+  /** Runs one job after the ones queued before it (each would cancel the one before it in the worker). */
+  #run<T>(job: Job<T>, key: string, stage: string, call: JobRequest<T>['call'], skip?: () => boolean): Promise<T | null> {
+    return this.#lane.run({ job, key, stage, call, mode: 'queue', skip });
   }
 
   /** Out-of-fold predictions and confident learning on a dataset. */
   async findSuspects(config: TrainConfig, folds: number): Promise<SuspectReport | null> {
-    return this.#run(this.suspects, config.datasetId, 'training the folds', (progress) =>
-      labClient().findSuspects(config, folds, proxy((p: JobProgress) => progress(p.fraction, p.stage))),
+    return this.#run(this.suspects, config.datasetId, 'training the folds', (t) =>
+      this.#lab.findSuspects(config, folds, (p: JobProgress) => void t.progress(p.fraction, p.stage)),
     );
   }
 
   /** The slice table of a model (kept per model for the grid). */
   async analyseSlices(modelId: string): Promise<SliceReport | null> {
-    const r = await this.#run(this.slices, modelId, 'scoring the test stream by slice', () => labClient().slices(modelId));
+    const r = await this.#run(this.slices, modelId, 'scoring the test stream by slice', () => this.#lab.slices(modelId));
     if (r) this.#sliceReports = { ...this.#sliceReports, [modelId]: r };
     return r;
   }
 
   /** Opens a slice: its top-scored rows. */
   async openSlice(modelId: string, slice: string): Promise<void> {
-    const rows = await labClient().sliceRows(modelId, slice, 12);
+    const rows = await this.#lab.sliceRows(modelId, slice, 12);
     this.#sliceRows = { slice, rows };
   }
 
   /** Rows and cost of a choice, before paying. */
   async quote(datasetId: string, choice: RelabelChoice, price: number): Promise<{ rows: number; cost: number }> {
-    return labClient().relabelQuote(datasetId, choice, price);
+    return this.#lab.relabelQuote(datasetId, choice, price);
   }
 
   /** Pays the oracle; the relabelled data becomes this world's step-6 data. */
   async relabel(world: WorldRequest, datasetId: string, choice: RelabelChoice): Promise<RelabelReport | null> {
-    const r = await this.#run(this.relabelling, datasetId, 'asking the expert', () => labClient().relabel(datasetId, choice));
+    const r = await this.#run(this.relabelling, datasetId, 'asking the expert', () => this.#lab.relabel(datasetId, choice));
     if (r) this.#relabelled = { ...this.#relabelled, [worldKey(world)]: r };
     return r;
   }
@@ -142,26 +126,11 @@ export class LabelsState {
   /** Trains a story model, records it with its role, and measures it on the gold stream. */
   async train(config: TrainConfig, role: StoryRole, step: number, world: WorldRequest): Promise<TrainResult | null> {
     const c = { ...config, version: this.#runs.nextVersion() };
-    const r = await this.#run(this.training, `${role}|${c.datasetId}`, 'training', (progress) =>
-      labClient().train(c, proxy((p: JobProgress) => progress(p.fraction, p.stage))),
+    const r = await this.#run(this.training, `${role}|${c.datasetId}`, 'training', (t) =>
+      this.#lab.train(c, (p: JobProgress) => void t.progress(p.fraction, p.stage)),
     );
     if (!r) return null;
-    this.#runs.add({
-      version: r.version,
-      modelId: r.modelId,
-      step,
-      role,
-      world,
-      config: r.config,
-      datasetId: c.datasetId,
-      backend: r.backend,
-      featureCount: r.featureCount,
-      validation: r.validation,
-      test: null,
-      millis: r.millis,
-      examplesPerSec: r.examplesPerSec,
-      finishedAt: Date.now(),
-    });
+    this.#runs.record(r, { step, role, world });
     await this.measureGold(r.modelId);
     return r;
   }
@@ -170,14 +139,14 @@ export class LabelsState {
   async measureGold(modelId: string): Promise<EvalReport | null> {
     const known = this.#goldReports[modelId];
     if (known) return known;
-    const r = await this.#run(this.gold, modelId, 'scoring the gold stream', () => labClient().evaluate(modelId, 'gold'));
+    const r = await this.#run(this.gold, modelId, 'scoring the gold stream', () => this.#lab.evaluate(modelId, 'gold'));
     if (r) this.#goldReports = { ...this.#goldReports, [modelId]: r };
     return r;
   }
 
   /** The gold report of a model trained on downsampled data, recalibrated for keep rate w. */
   async recalibrate(modelId: string, keep: number): Promise<void> {
-    const r = await this.#run(this.gold, `recal|${modelId}`, 'recalibrating on the gold stream', () => labClient().recalibrated(modelId, keep));
+    const r = await this.#run(this.gold, `recal|${modelId}`, 'recalibrating on the gold stream', () => this.#lab.recalibrated(modelId, keep));
     if (r) this.#recalibrated = { ...this.#recalibrated, [modelId]: r };
   }
 
@@ -185,12 +154,12 @@ export class LabelsState {
   async trainAtSkew(world: WorldParams, config: Omit<TrainConfig, 'datasetId'>): Promise<void> {
     const mine = ++this.#skewSeq;
     // A skew run in flight is superseded: stop it so the latest position trains next.
-    if (this.skew.status === 'running') void labClient().cancel();
+    if (this.#lane.has(this.skew)) void this.#lane.stop(this.skew);
     const r = await this.#run(
       this.skew,
       String(world.skew),
       `training at ${world.skew}`,
-      (progress) => labClient().skewPoint(world, config, proxy((p: JobProgress) => progress(p.fraction, p.stage))),
+      (t) => this.#lab.skewPoint(world, config, (p: JobProgress) => void t.progress(p.fraction, p.stage)),
       () => mine !== this.#skewSeq,
     );
     if (!r) return;
@@ -201,8 +170,8 @@ export class LabelsState {
 
   /** Streams and keeps more data for this world. */
   async collect(world: WorldRequest, req: CollectRequest): Promise<CollectReport | null> {
-    const r = await this.#run(this.collecting, JSON.stringify(req), 'streaming candidates', (progress) =>
-      labClient().collect(req, proxy((p: JobProgress) => progress(p.fraction, p.stage))),
+    const r = await this.#run(this.collecting, JSON.stringify(req), 'streaming candidates', (t) =>
+      this.#lab.collect(req, (p: JobProgress) => void t.progress(p.fraction, p.stage)),
     );
     if (r) this.#collected = { ...this.#collected, [worldKey(world)]: r };
     return r;
@@ -232,9 +201,9 @@ export class LabelsState {
     return r;
   }
 
-  /** Stops the job in flight. */
+  /** Stops the main lane's jobs in flight (not the export or the policy lane). */
   async cancel(): Promise<void> {
-    await labClient().cancel();
+    await this.#lane.cancel();
   }
 }
 

@@ -1,7 +1,7 @@
 // The run history: every finished training run, named v1, v2, … in order, so later steps can
 // compare models. Kept in IndexedDB (src/state/run-store.ts), so a reload restores it; when the
 // browser will not store it (private mode), it lives in memory and says so once.
-import type { BackendName, EvalReport, TrainConfig } from '../lib/lab/types.ts';
+import type { BackendName, EvalReport, TrainConfig, TrainResult } from '../lib/lab/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 import { isStoryRole, type StoryRole } from '../lib/story/roles.ts';
 import { defaultState } from '../lib/url/params.ts';
@@ -41,6 +41,14 @@ export interface HistoryRun extends RunRecord {
   /** URL query ("?seed=…&step=4…") that reproduces the run. */
   query: string;
   restored: boolean;
+}
+
+/** Where a finished run belongs in the story: its step, its role, its world and (for a window model) its days. */
+export interface RunPlace {
+  step: number;
+  role?: StoryRole;
+  world: WorldParams & { rows: number };
+  days?: [number, number];
 }
 
 /** Where the history is kept (IndexedDB by default; tests may pass another). */
@@ -113,8 +121,28 @@ export class RunHistory {
     return `v${highest + 1}`;
   }
 
-  /** Records a finished run (its version must be nextVersion()) and stores it. */
-  add(run: RunRecord): void {
+  /** Records a finished training run at its place in the story (its version must be nextVersion()) and stores it. */
+  record(r: TrainResult, at: RunPlace): void {
+    this.#add({
+      version: r.version,
+      modelId: r.modelId,
+      step: at.step,
+      ...(at.role ? { role: at.role } : {}),
+      ...(at.days ? { days: [at.days[0], at.days[1]] as [number, number] } : {}),
+      world: at.world,
+      config: r.config,
+      datasetId: r.config.datasetId,
+      backend: r.backend,
+      featureCount: r.featureCount,
+      validation: r.validation,
+      test: null,
+      millis: r.millis,
+      examplesPerSec: r.examplesPerSec,
+      finishedAt: Date.now(),
+    });
+  }
+
+  #add(run: RunRecord): void {
     const entry: HistoryRun = { ...run, id: `run-${run.finishedAt}-${run.version}`, query: queryOf(run), restored: false };
     this.#runs = [...this.#runs, entry];
     void this.#save(entry);

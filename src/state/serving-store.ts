@@ -6,7 +6,7 @@ import type { ImpressionLog } from '../lib/business/types.ts';
 import type { ClickModelReport, DayReport, DeploymentRecord } from '../lib/serving/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 import { isStoryRole, type StoryRole } from '../lib/story/roles.ts';
-import type { ModelArtifact } from '../../workers/serving/artifact.ts';
+import type { ModelArtifact } from '../lib/serving/artifact.ts';
 import type { LogChunk } from '../../workers/serving/log-chunk.ts';
 import { openAppDb } from './db.ts';
 import { worldKey } from '../lib/url/lab-config.ts';

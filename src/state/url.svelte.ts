@@ -3,6 +3,7 @@
 // the one codec in src/lib/url, and the notices it raises stay visible until dismissed.
 import { parseQuery, serialiseState } from '../lib/url/codec.ts';
 import type { ParamNotice, UrlState } from '../lib/url/params.ts';
+import { STEP_COUNT } from '../lib/story/steps.ts';
 
 export class UrlStore {
   /** The whole valid state, replaced whole on every change. */
@@ -75,9 +76,9 @@ export class UrlStore {
     this.#write(push ? 'push' : 'replace');
   }
 
-  /** Goes to a step (1…13) as a new history entry, so Back returns here. */
+  /** Goes to a step (1…STEP_COUNT) as a new history entry, so Back returns here. */
   goto(step: number): void {
-    const n = Math.min(13, Math.max(1, Math.round(step)));
+    const n = Math.min(STEP_COUNT, Math.max(1, Math.round(step)));
     if (n === this.#state.step) return;
     this.#state = { ...this.#state, step: n };
     this.#write('push');

@@ -12,11 +12,12 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-/** Mounts a job panel with these props and returns its section. */
+/** Mounts a job panel showing a job in this state (status, error; other props pass through) and returns its section. */
 function panel(props: Record<string, unknown>): HTMLElement {
   const target = document.createElement('div');
   document.body.append(target);
-  const all = { title: 'Training', job: 'training', status: 'idle', fraction: 0, stage: '', error: '', ...props } as ComponentProps<typeof JobPanel>;
+  const { status = 'idle', error = '', ...rest } = props;
+  const all = { title: 'Training', name: 'training', job: { status, fraction: 0, stage: '', error }, ...rest } as ComponentProps<typeof JobPanel>;
   made = mount(JobPanel, { target, props: all });
   flushSync();
   return target.querySelector('[data-job="training"]')!;

@@ -9,7 +9,7 @@ import { tf } from '../lab/tf.ts';
 import { initWeights, predictPlain } from '../lab/model.ts';
 import { predictTf } from '../lab/predict.ts';
 import { Rng } from '../../src/lib/rng.ts';
-import { packArtifact, unpackArtifact } from './artifact.ts';
+import { packArtifact, unpackArtifact } from '../../src/lib/serving/artifact.ts';
 import { scoreRows, type ServedModel } from './scorer.ts';
 import { ServingSession } from './session.ts';
 

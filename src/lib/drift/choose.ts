@@ -2,17 +2,14 @@
 // rows) a statistical test (KS for numerics, chi-square for categories; p < 0.05 means drift),
 // otherwise a distance (normed Wasserstein for numerics, Jensen–Shannon for categories; ≥ 0.1).
 
-/** The drift measures a report row can use (the names are the data-metric contract). */
-export type DriftMetric = 'psi' | 'ks_p' | 'chi2_p' | 'js' | 'wasserstein';
+import { MEASURES, type DriftMetric } from './measures.ts';
+
+export { DISTANCE_THRESHOLD, P_THRESHOLD, type DriftMetric } from './measures.ts';
 
 /** References up to this many rows get a statistical test; larger ones a distance. */
 export const SMALL_REFERENCE = 1000;
 /** Numeric columns with at most this many distinct values are tested as categories. */
 export const FEW_DISTINCT = 5;
-/** Drift when a test's p-value is below this. */
-export const P_THRESHOLD = 0.05;
-/** Drift when PSI, Jensen–Shannon or normed Wasserstein reaches this. */
-export const DISTANCE_THRESHOLD = 0.1;
 /** The data set drifts when at least this share of its columns drift. */
 export const DATASET_DRIFT_SHARE = 0.5;
 
@@ -25,7 +22,8 @@ export function chooseTest(numeric: boolean, distinct: number, referenceRows: nu
 
 /** The threshold of a measure and which side of it means drift. */
 export function thresholdOf(metric: DriftMetric): { value: number; driftedWhen: 'below' | 'at_or_above' } {
-  return metric === 'ks_p' || metric === 'chi2_p' ? { value: P_THRESHOLD, driftedWhen: 'below' } : { value: DISTANCE_THRESHOLD, driftedWhen: 'at_or_above' };
+  const m = MEASURES[metric];
+  return { value: m.threshold, driftedWhen: m.kind === 'pvalue' ? 'below' : 'at_or_above' };
 }
 
 /** True if `value` of `metric` means drift. */

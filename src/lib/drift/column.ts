@@ -2,6 +2,7 @@
 // Evidently would choose, its verdict, and the shared histogram to draw.
 import { binTogether, type Binned } from './bins.ts';
 import { chooseTest, isDrift, thresholdOf, type DriftMetric } from './choose.ts';
+import { measuresFor } from './measures.ts';
 import { distinctCount, effectiveSize, type Weighted } from './sample.ts';
 import { categoryCounts, chiSquareTest, jsDistance, ksTest, psi, wassersteinNormed } from './stats.ts';
 
@@ -47,7 +48,7 @@ export function columnDrift(spec: ColumnSpec, reference: Weighted, current: Weig
   const distinct = distinctCount(reference, current, 1000);
   const metric = chooseTest(spec.numeric, distinct, reference.values.length);
   const asNumeric = spec.numeric && metric !== 'chi2_p' && metric !== 'js';
-  const names: DriftMetric[] = asNumeric ? ['psi', 'ks_p', 'chi2_p', 'js', 'wasserstein'] : ['psi', 'chi2_p', 'js'];
+  const names = measuresFor(asNumeric);
   const all: Partial<Record<DriftMetric, number>> = {};
   for (const m of names) all[m] = measure(m, reference, current, bins);
   const value = all[metric] ?? measure(metric, reference, current, bins);

@@ -1,11 +1,7 @@
 // How the drift report reads: bin ranges with a real minus sign, p-values too small to print as
 // "< 0.001", distances of (numerically) nothing as "≈ 0", and each test's rule beside its value.
-import { NO_VALUE } from '../story/format.ts';
 
-/** Smallest p-value printed as a number. */
-const P_FLOOR = 0.001;
-/** Distances below this read "≈ 0" (PSI of identical histograms comes out around 1e-9). */
-const ZERO = 1e-4;
+import { formatMeasure, kindOf } from './measures.ts';
 
 /** A number with a typographic minus ("−6.70"): whole numbers from 10 up, else two decimals. */
 export function edgeText(x: number): string {
@@ -22,15 +18,12 @@ export function binRangeText(lo: number, hi: number): string {
 
 /** True for the measures that are p-values (drift when below the threshold). */
 export function isPValue(metric: string): boolean {
-  return metric === 'ks_p' || metric === 'chi2_p';
+  return kindOf(metric) === 'pvalue';
 }
 
-/** A drift measure as it reads: "< 0.001" for tiny p-values, "≈ 0" for tiny distances, else 3 decimals from 0.1 up and 3 significant digits below. */
+/** A drift measure's value as it reads (see formatMeasure); a name not in the table reads as a distance. */
 export function measureText(metric: string, v: number): string {
-  if (!Number.isFinite(v)) return NO_VALUE;
-  if (isPValue(metric) && v < P_FLOOR) return `< ${P_FLOOR}`;
-  if (!isPValue(metric) && Math.abs(v) < ZERO) return '≈ 0';
-  return Math.abs(v) >= 0.1 ? v.toFixed(3) : v.toPrecision(3);
+  return formatMeasure(kindOf(metric) ?? 'distance', v);
 }
 
 /** The rule beside a test's value: "drift if < 0.05" for p-values, "drift if ≥ 0.1" for distances. */

@@ -1,6 +1,7 @@
 // The lab's drift types (steps 9–10): AUC per day, the drift report, old test vs yesterday and the
 // freshness chart, as they cross from the lab worker to the UI (plain data only).
 import type { EvalReport, MetricValue } from './types.ts';
+import type { DriftMetric } from '../drift/measures.ts';
 
 /** A model's AUC on one day of a clean (truth-labelled) per-day evaluation stream. */
 export interface DayAuc {
@@ -16,13 +17,13 @@ export interface DriftColumnReport {
   /** Feature name (data-feature), e.g. 'device', 'query_category', or 'target' / 'prediction'. */
   name: string;
   numeric: boolean;
-  /** 'psi' | 'ks_p' | 'chi2_p' | 'js' | 'wasserstein' (the data-metric of the verdict). */
-  metric: 'psi' | 'ks_p' | 'chi2_p' | 'js' | 'wasserstein';
+  /** The measure of the verdict (its data-metric). */
+  metric: DriftMetric;
   value: number;
   threshold: number;
   drifted: boolean;
   /** Every measure computed for the column. */
-  all: Partial<Record<'psi' | 'ks_p' | 'chi2_p' | 'js' | 'wasserstein', number>>;
+  all: Partial<Record<DriftMetric, number>>;
   /** Bin labels (categories, or ranges) with reference and current shares. */
   labels: string[];
   reference: number[];

@@ -4,7 +4,7 @@ import { fitFeatures } from '../features/index.ts';
 import { MODEL_FEATURES } from '../business/index.ts';
 import { allocColumns } from '../sim/columns.ts';
 import { DEFAULT_PARAMS } from '../sim/world.ts';
-import { fromModelFiles, toModelFiles, type ModelData } from './model-files.ts';
+import { fromModelFiles, toModelFiles, worldMismatch, type ModelData } from './model-files.ts';
 
 function model(): ModelData {
   const cols = allocColumns(64);
@@ -58,5 +58,33 @@ describe('model files', () => {
       expect(r.ok, name).toBe(false);
       if (!r.ok) expect(r.error, name).toMatch(msg);
     }
+  });
+
+  it('rejects a feature spec the model cannot be fed by, naming what is off', () => {
+    const m = model();
+    const withSpec = (spec: object, extra: object = {}) => {
+      const meta = JSON.parse(toModelFiles(m).metadata) as { features: Record<string, unknown> };
+      meta.features = { ...meta.features, spec, ...extra };
+      return fromModelFiles({ ...toModelFiles(m), metadata: JSON.stringify(meta) });
+    };
+    const cases: [string, ReturnType<typeof fromModelFiles>, RegExp][] = [
+      ['unknown numeric column', withSpec({ ...m.features.spec, numeric: ['intent', 'height'] }), /unknown numeric column "height"/],
+      ['a cross the weights do not hold', withSpec({ ...m.features.spec, cross: !m.features.spec.cross }), /builds \d+ columns, the features say \d+/],
+      ['missing numeric statistics', withSpec(m.features.spec, { numeric: [] }), /numeric columns but statistics for 0/],
+      ['malformed spec', withSpec({ oneHot: 'queryCat' }), /feature spec is malformed/],
+    ];
+    for (const [name, r, msg] of cases) {
+      expect(r.ok, name).toBe(false);
+      if (!r.ok) expect(r.error, name).toMatch(msg);
+    }
+  });
+
+  it('serves only in the world it was trained in, naming every knob that differs', () => {
+    const m = model();
+    expect(worldMismatch(m, m.world)).toBe('');
+    expect(worldMismatch(m, { ...m.world, seed: 'other' })).toBe('the model belongs to world “files”, not this one');
+    const r = worldMismatch(m, { ...m.world, noise: m.world.noise + 0.1, drift: m.world.drift + 1 });
+    expect(r).toMatch(/^the model was trained with noise .* \(this world: .*\), drift .* \(this world: .*\)$/);
+    expect(r).not.toMatch(/skew/);
   });
 });

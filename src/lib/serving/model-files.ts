@@ -5,6 +5,7 @@
 import type { DenseLayerData } from '../lab/types.ts';
 import type { FittedFeatures } from '../features/index.ts';
 import type { WorldParams } from '../sim/types.ts';
+import { layout, validateSpec, type FeatureSpec } from '../features/spec.ts';
 
 /** Tag of the metadata file, so a foreign file is recognised. */
 export const METADATA_FORMAT = 'clickcycle-model';
@@ -99,6 +100,8 @@ export function fromModelFiles(f: ModelFiles): { ok: true; model: ModelData } | 
   if (meta.kind !== 'relevance' && meta.kind !== 'click') return { ok: false, error: 'metadata.json: unknown model kind' };
   const feats = meta.features;
   if (!isObj(feats) || !isInt(feats.d) || !Array.isArray(feats.names) || feats.names.length !== feats.d || !isObj(feats.spec) || !Array.isArray(feats.numeric)) return { ok: false, error: 'metadata.json: the feature spec is malformed' };
+  const featureError = featureSpecError(feats);
+  if (featureError) return { ok: false, error: `metadata.json: ${featureError}` };
   const world = meta.world;
   if (!isObj(world) || typeof world.seed !== 'string' || ![world.skew, world.noise, world.drift].every((x) => typeof x === 'number')) return { ok: false, error: 'metadata.json: the world is malformed' };
   const days = meta.days;
@@ -131,4 +134,29 @@ export function fromModelFiles(f: ModelFiles): { ok: true; model: ModelData } | 
   if (width !== 1) return { ok: false, error: 'the last layer must have one output' };
   if (o !== floats.length) return { ok: false, error: `weights.bin holds ${floats.length} floats; model.json describes ${o}` };
   return { ok: true, model: { version: meta.version, kind: meta.kind, layers, features: feats as unknown as FittedFeatures, world: world as unknown as WorldParams, days: days as [number, number] } };
+}
+
+/** What is wrong with a fitted feature spec (unknown columns, a width other than its layout's), or ''. */
+function featureSpecError(feats: Obj): string {
+  const spec = feats.spec as unknown as FeatureSpec;
+  if (!Array.isArray(spec.oneHot) || !Array.isArray(spec.numeric) || typeof spec.cross !== 'boolean' || (spec.hashed !== null && !isObj(spec.hashed))) return 'the feature spec is malformed';
+  try {
+    validateSpec(spec);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  const width = layout(spec).reduce((n, b) => n + b.size, 0);
+  if (width !== feats.d) return `the feature spec builds ${width} columns, the features say ${String(feats.d)}`;
+  if ((feats.numeric as unknown[]).length !== spec.numeric.length) return `the feature spec has ${spec.numeric.length} numeric columns but statistics for ${(feats.numeric as unknown[]).length}`;
+  return '';
+}
+
+/** The world knobs a model was trained in; it serves only in the same world. */
+const WORLD_KNOBS = ['seed', 'skew', 'noise', 'drift'] as const;
+
+/** Why a model cannot serve in `world` (the knobs that differ, named), or '' when it can. */
+export function worldMismatch(model: Pick<ModelData, 'world'>, world: WorldParams): string {
+  if (model.world.seed !== world.seed) return `the model belongs to world “${model.world.seed}”, not this one`;
+  const off = WORLD_KNOBS.filter((k) => model.world[k] !== world[k]).map((k) => `${k} ${String(model.world[k])} (this world: ${String(world[k])})`);
+  return off.length ? `the model was trained with ${off.join(', ')}` : '';
 }

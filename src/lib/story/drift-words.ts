@@ -1,5 +1,6 @@
 // Words for steps 9–10: readable names of the drift report's columns and measures, and a list
 // joiner for sentences ("device, query category and their cross").
+import { MEASURES } from '../drift/measures.ts';
 
 /** Readable names of the report's columns. */
 export const FEATURE_NAME: Record<string, string> = {
@@ -16,17 +17,11 @@ export const FEATURE_NAME: Record<string, string> = {
   positives_cross: 'where the positives are (query × ad category)',
 };
 
-/** Readable names of the measures, with the direction of their threshold. */
-export const MEASURE_NAME: Record<string, string> = {
-  psi: 'PSI',
-  ks_p: 'KS p-value',
-  chi2_p: 'χ² p-value',
-  js: 'Jensen–Shannon distance',
-  wasserstein: 'Wasserstein ÷ std',
-};
+/** Readable names of the measures (from the measures table). */
+export const MEASURE_NAME: Record<string, string> = Object.fromEntries(Object.entries(MEASURES).map(([k, m]) => [k, m.name]));
 
 /** Short names for compact rows. */
-export const MEASURE_SHORT: Record<string, string> = { psi: 'PSI', ks_p: 'KS p', chi2_p: 'χ² p', js: 'JS', wasserstein: 'W/σ' };
+export const MEASURE_SHORT: Record<string, string> = Object.fromEntries(Object.entries(MEASURES).map(([k, m]) => [k, m.short]));
 
 /** "a", "a and b", "a, b and c". */
 export function joinWords(items: string[]): string {

@@ -212,7 +212,10 @@ export const STEPS: readonly StoryStep[] = [
   },
 ];
 
-/** The step with number n (clamped to 1…13). */
+/** How many steps the story has. */
+export const STEP_COUNT = STEPS.length;
+
+/** The step with number n (clamped to 1…STEP_COUNT). */
 export function stepAt(n: number): StoryStep {
   const i = Math.min(STEPS.length, Math.max(1, Math.round(n))) - 1;
   return STEPS[i] as StoryStep;

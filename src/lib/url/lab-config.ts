@@ -22,6 +22,11 @@ export function worldOf(s: UrlState): WorldRequest {
   return { seed: s.seed, skew: s.skew, noise: s.noise, drift: s.drift, rows: s.rows };
 }
 
+/** Just the world knobs of a request (the step-2 log size dropped). */
+export function knobsOf(w: WorldParams): WorldParams {
+  return { seed: w.seed, skew: w.skew, noise: w.noise, drift: w.drift };
+}
+
 /** A stable key for a world: its seed and knobs, plus the log size when given (same key = same dataset).
  * The one place a world key is built: the lab state, the worker's caches and the policy use it. */
 export function worldKey(w: WorldParams & { rows?: number }): string {

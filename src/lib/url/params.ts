@@ -3,6 +3,7 @@
 // knobs take their ranges and defaults from the simulator, so a URL never asks for an impossible world.
 import { DEFAULT_PARAMS, MAX_SEED_LENGTH, PARAM_RANGES } from '../sim/params.ts';
 import { DEFAULT_TRAIN_CONFIG as T } from '../lab/types.ts';
+import { STEP_COUNT } from '../story/steps.ts';
 
 /** How a parameter is written in the URL and what values it accepts. */
 export type ParamSpec =
@@ -26,7 +27,7 @@ function world(name: keyof typeof PARAM_RANGES, help: string) {
 /** The parameter table. Order here is the order of parameters in a serialised URL. */
 export const PARAMS = {
   seed: { kind: 'seed', maxLength: MAX_SEED_LENGTH, default: DEFAULT_PARAMS.seed, help: 'the seed of the simulated world' },
-  step: { kind: 'int', min: 1, max: 13, default: 1, help: 'the story step shown' },
+  step: { kind: 'int', min: 1, max: STEP_COUNT, default: 1, help: 'the story step shown' },
   rows: { kind: 'int', min: 1_000, max: 2_000_000, default: 1_000_000, help: 'rows of the step-2 log' },
   skew: world('skew', 'true "should show" rate'),
   noise: world('noise', 'annotator miss rate of true positives'),

@@ -1,7 +1,7 @@
 // Model artifacts as they travel from the lab to the serving worker: the layers' weights packed
 // into one ArrayBuffer (transferable, no copy) plus the small JSON-like rest.
-import type { ExportedModel } from '../../src/lib/lab/types.ts';
-import type { ServedModel } from './scorer.ts';
+import type { ExportedModel } from '../lab/types.ts';
+import type { ModelData as ServedModel } from './model-files.ts';
 
 /** A served model with its weights in one transferable buffer. */
 export interface ModelArtifact {
