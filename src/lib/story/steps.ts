@@ -50,6 +50,10 @@ export interface Scene {
   params: ParamName[];
   /** What the step needs from the lab before it can show results. */
   needs: 'nothing' | 'dataset' | 'model';
+  /** The settings panel the layout draws at the top of the bench: its name and its knobs (a subset of controls). */
+  settings?: { label: string; knobs: ParamName[] };
+  /** What the lab worker would do here, said when it is not connected (the layout then shows no bench). */
+  waiting?: string;
 }
 
 /** One step of the story. */
@@ -104,7 +108,14 @@ export const STEPS: readonly StoryStep[] = [
     skills: ['Databases', 'Systems', 'SME'],
     question: 'What does a labelled log of ad candidates look like?',
     todo: 'Generate 90 days of (query, ad) candidates with "should show" labels; read the data card, the class balance and sample rows.',
-    scene: { panels: ['generate', 'datacard', 'sample'], controls: ['rows', 'skew', 'noise', 'drift'], params: WORLD, needs: 'dataset' },
+    scene: {
+      panels: ['generate', 'datacard', 'sample'],
+      controls: ['rows', 'skew', 'noise', 'drift'],
+      params: WORLD,
+      needs: 'dataset',
+      settings: { label: 'World settings', knobs: ['rows', 'skew', 'noise', 'drift'] },
+      waiting: 'generate the data',
+    },
   },
   {
     n: 3,
@@ -113,7 +124,14 @@ export const STEPS: readonly StoryStep[] = [
     skills: ['ML', 'SME', 'Databases'],
     question: 'Which features let a model learn what is relevant?',
     todo: 'Switch feature groups on and off, try each set with a quick logistic regression, and compare validation AUC.',
-    scene: { panels: ['features', 'feature-trials'], controls: ['features', 'buckets'], params: [...WORLD, 'features', 'buckets'], needs: 'dataset' },
+    scene: {
+      panels: ['features', 'feature-trials'],
+      controls: ['features', 'buckets'],
+      params: [...WORLD, 'features', 'buckets'],
+      needs: 'dataset',
+      settings: { label: 'Feature settings', knobs: ['features', 'buckets'] },
+      waiting: 'train the quick logistic regressions',
+    },
   },
   {
     n: 4,
@@ -127,6 +145,8 @@ export const STEPS: readonly StoryStep[] = [
       controls: ['model', 'hidden', 'epochs', 'batch', 'lr', 'threshold'],
       params: [...WORLD, ...TRAINING, 'threshold'],
       needs: 'model',
+      settings: { label: 'Training settings', knobs: ['model', 'hidden', 'epochs', 'batch', 'lr'] },
+      waiting: 'train the model',
     },
   },
   {
@@ -172,7 +192,14 @@ export const STEPS: readonly StoryStep[] = [
     skills: ['Stats', 'ML', 'Systems'],
     question: 'Why does a good model get worse every day?',
     todo: 'Measure the model trained on the first 45 days on its own test days and on yesterday, evaluate it day by day, and open the drift report.',
-    scene: { panels: ['stale', 'per-day', 'drift-report'], controls: ['drift'], params: ['seed', 'skew', 'noise', 'drift'], needs: 'nothing' },
+    scene: {
+      panels: ['stale', 'per-day', 'drift-report'],
+      controls: ['drift'],
+      params: ['seed', 'skew', 'noise', 'drift'],
+      needs: 'nothing',
+      settings: { label: 'World settings', knobs: ['drift'] },
+      waiting: 'evaluate the model',
+    },
   },
   {
     n: 10,
@@ -181,7 +208,14 @@ export const STEPS: readonly StoryStep[] = [
     skills: ['ML', 'Systems'],
     question: 'How fresh must the training data be?',
     todo: 'Choose a training window on the timeline, retrain, compare the fresh model with the stale one on yesterday, and draw the freshness chart.',
-    scene: { panels: ['window', 'fresh', 'freshness'], controls: ['drift'], params: ['seed', 'skew', 'noise', 'drift'], needs: 'nothing' },
+    scene: {
+      panels: ['window', 'fresh', 'freshness'],
+      controls: ['drift'],
+      params: ['seed', 'skew', 'noise', 'drift'],
+      needs: 'nothing',
+      settings: { label: 'World settings', knobs: ['drift'] },
+      waiting: 'train on recent data',
+    },
   },
   {
     n: 11,

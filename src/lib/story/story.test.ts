@@ -34,6 +34,16 @@ describe('the story as data', () => {
     }
   });
 
+  test('a scene’s settings panel shows only its own controls, and the steps that need the lab say what it would do', () => {
+    const withSettings = STEPS.filter((s) => s.scene.settings);
+    expect(withSettings.map((s) => s.n)).toEqual([2, 3, 4, 9, 10]);
+    for (const s of withSettings) {
+      expect(s.scene.settings!.knobs.length).toBeGreaterThan(0);
+      for (const k of s.scene.settings!.knobs) expect(s.scene.controls, `step ${s.n}`).toContain(k);
+      expect(s.scene.waiting, `step ${s.n}`).toMatch(/\w/);
+    }
+  });
+
   test('steps 1–10 are built; a step still pending says what will build it', () => {
     for (const s of STEPS) {
       if (s.n <= 10) expect(s.scene.panels).not.toContain('pending');
