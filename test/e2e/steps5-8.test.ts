@@ -97,6 +97,8 @@ describe('steps 5–8', () => {
     for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight');
     // Each key press asks for a retrain; the latest position wins, and its run joins the chart.
     await page.locator('[data-job="skew"] circle[data-skew]').nth(1).waitFor({ timeout: 180_000 });
+    // The skew lab's position is in the link (skew_lab), not only in memory.
+    await page.waitForURL(/skew_lab=/);
     await waitForJob(page, 'skew', 180_000);
     await press(page, /^Collect more data$/);
     const recall = await valueOf(page, '[data-metric="recall"][data-role="rebalanced"]', 300_000);

@@ -65,8 +65,15 @@ describe('steps 9–10', () => {
     await tabTo(page, /^First training day$/, 150);
     await page.keyboard.press('ArrowRight');
     expect(await page.locator('[data-window]').getAttribute('data-window')).toBe('76-88');
+    // The window is in the link: a reload reopens it.
+    await page.waitForURL(/window_first=76(&|$)/);
+    await page.reload();
+    await page.locator('[data-window="76-88"]').waitFor();
+    await focusPage(page);
+    await tabTo(page, /^First training day$/, 150);
     await page.keyboard.press('ArrowLeft');
     expect(await page.locator('[data-window]').getAttribute('data-window')).toBe('75-88');
+    await page.waitForURL((u) => !u.searchParams.has('window_first'));
 
     await press(page, /^Retrain$/);
     await waitForJob(page, 'fresh', 180_000);

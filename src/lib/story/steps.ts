@@ -174,7 +174,12 @@ export const STEPS: readonly StoryStep[] = [
     skills: ['ML', 'Stats', 'Databases'],
     question: 'Why is near-perfect accuracy useless here?',
     todo: 'Compare the model with a dummy that never says "show", move the skew slider, then collect more show-worthy data (Collect more data) and recalibrate.',
-    scene: { panels: ['metrics', 'skew', 'curves', 'collect', 'recalibration', 'operating'], controls: ['skew', 'cost_ratio'], params: [...WORLD, ...TRAINING, 'cost_ratio'], needs: 'model' },
+    scene: {
+      panels: ['metrics', 'skew', 'curves', 'collect', 'recalibration', 'operating'],
+      controls: ['skew', 'skew_lab', 'keep', 'upweight', 'pos_weight', 'cost_ratio'],
+      params: [...WORLD, ...TRAINING, 'skew_lab', 'keep', 'upweight', 'pos_weight', 'cost_ratio'],
+      needs: 'model',
+    },
   },
   {
     n: 8,
@@ -210,8 +215,8 @@ export const STEPS: readonly StoryStep[] = [
     todo: 'Choose a training window on the timeline, retrain, compare the fresh model with the stale one on yesterday, and draw the freshness chart.',
     scene: {
       panels: ['window', 'fresh', 'freshness'],
-      controls: ['drift'],
-      params: ['seed', 'skew', 'noise', 'drift'],
+      controls: ['drift', 'window_first', 'window_last'],
+      params: ['seed', 'skew', 'noise', 'drift', 'window_first', 'window_last'],
       needs: 'nothing',
       settings: { label: 'World settings', knobs: ['drift'] },
       waiting: 'train on recent data',

@@ -40,7 +40,7 @@ function parseOne(spec: ParamSpec, raw: string): { value: unknown; problem?: str
         return { value: spec.default, problem: `${quoteRaw(raw)} is not a finite number; using the default ${show(spec.default)}` };
       }
       if (spec.kind === 'int' && !Number.isInteger(v)) {
-        v = Math.round(v);
+        v = Math.round(v) + 0; // a tiny negative rounds to −0, which would not round-trip
         problem = `${quoteRaw(raw)} is not a whole number; rounded to ${show(v)}`;
       }
       if (v < spec.min || v > spec.max) {

@@ -3,6 +3,11 @@
 // knobs take their ranges and defaults from the simulator, so a URL never asks for an impossible world.
 import { DEFAULT_PARAMS, MAX_SEED_LENGTH, PARAM_RANGES } from '../sim/params.ts';
 import { DEFAULT_TRAIN_CONFIG as T } from '../lab/types.ts';
+import { COLLECT_KEEP, SKEW_RANGE } from '../labels/story.ts';
+import { DEV_LAST_DAY } from '../sim/types.ts';
+
+/** Last day a step-10 window may train on: the day before yesterday (yesterday is kept for testing). */
+const LAST_WINDOW_DAY = DEV_LAST_DAY - 1;
 import { STEP_COUNT } from '../story/steps.ts';
 
 /** How a parameter is written in the URL and what values it accepts. */
@@ -52,6 +57,12 @@ export const PARAMS = {
     default: 0.001,
     help: 'cost of showing an ad not worth showing ÷ value of showing one that is (steps 7–8 operating threshold)',
   },
+  skew_lab: { kind: 'number', min: 0, max: SKEW_RANGE[1], default: 0, help: 'step 7 skew lab: the skew its retrain uses (0 = the world’s own skew)' },
+  keep: { kind: 'number', min: 0.0001, max: 0.1, default: COLLECT_KEEP, help: 'step 7: fraction w of “don’t show” candidates kept when collecting' },
+  upweight: { kind: 'bool', default: false, help: 'step 7: weight each kept “don’t show” row by 1/w' },
+  pos_weight: { kind: 'number', min: 1, max: 100, default: 1, help: 'step 7: extra weight on each “show” row in the loss' },
+  window_first: { kind: 'int', min: 0, max: LAST_WINDOW_DAY, default: LAST_WINDOW_DAY - 13, help: 'step 10: first day of the training window' },
+  window_last: { kind: 'int', min: 0, max: LAST_WINDOW_DAY, default: LAST_WINDOW_DAY, help: 'step 10: last day of the training window' },
   backend: {
     kind: 'enum',
     values: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'],
