@@ -418,7 +418,7 @@ describe('AucBars', () => {
     expect(bw(1)).toBeCloseTo(0.82, 3);
     expect(bars[1]!.classList.contains('hl')).toBe(true);
     expect(bars[1]!.textContent).toContain('0.910');
-    expect(bars[2]!.textContent).toContain('—');
+    expect(bars[2]!.textContent).toContain('not defined');
     expect(bars[2]!.textContent).not.toContain('undefined');
     expect(Number(el.querySelector('[data-series="chance"]')!.getAttribute('x1'))).toBeCloseTo(0, 3);
     expect(desc(el)).toContain('+ query×ad category cross: 0.910 (highlighted)');
