@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runWindowLabel } from './run-window.ts';
+import { runDays, runWindowLabel } from './run-window.ts';
 
 describe('run window label', () => {
   it('shows a window model its own days', () => {
@@ -12,5 +12,10 @@ describe('run window label', () => {
   });
   it('does not guess the window of a window model stored without its days', () => {
     expect(runWindowLabel({ role: 'stale', step: 9 })).toBe('window unknown (step 9)');
+  });
+  it('gives the days as numbers for the contract (train_first_day, train_last_day)', () => {
+    expect(runDays({ days: [75, 88], role: 'fresh' })).toEqual([75, 88]);
+    expect(runDays({ role: 'rebalanced' })).toEqual([0, 89]);
+    expect(runDays({ role: 'fresh' })).toBeNull();
   });
 });

@@ -7,8 +7,13 @@ export const FULL_DAYS: readonly [number, number] = [0, 89];
 /** Roles whose models trained on a window of days: without recorded days their window is unknown. */
 const WINDOW_ROLES = new Set(['stale', 'fresh']);
 
+/** A run's training days (first, last), or null for a window model stored without them. */
+export function runDays(run: { days?: readonly [number, number]; role?: string }): readonly [number, number] | null {
+  return run.days ?? (run.role && WINDOW_ROLES.has(run.role) ? null : FULL_DAYS);
+}
+
 /** "days 0–44 (step 9)": a run's training days and the step that trained it ("window unknown" for a window model stored without them). */
 export function runWindowLabel(run: { days?: readonly [number, number]; role?: string; step: number }): string {
-  const d = run.days ?? (run.role && WINDOW_ROLES.has(run.role) ? null : FULL_DAYS);
+  const d = runDays(run);
   return `${d ? `days ${d[0]}–${d[1]}` : 'window unknown'} (step ${run.step})`;
 }
