@@ -65,12 +65,8 @@ describe('steps 9–10', () => {
     await tabTo(page, /^First training day$/, 150);
     await page.keyboard.press('ArrowRight');
     expect(await page.locator('[data-window]').getAttribute('data-window')).toBe('76-88');
-    // The window is in the link: a reload reopens it.
+    // The window is in the link (window_first), not only in memory.
     await page.waitForURL(/window_first=76(&|$)/);
-    await page.reload();
-    await page.locator('[data-window="76-88"]').waitFor();
-    await focusPage(page);
-    await tabTo(page, /^First training day$/, 150);
     await page.keyboard.press('ArrowLeft');
     expect(await page.locator('[data-window]').getAttribute('data-window')).toBe('75-88');
     await page.waitForURL((u) => !u.searchParams.has('window_first'));
@@ -103,5 +99,11 @@ describe('steps 9–10', () => {
     expect(Number(await page.locator('[data-metric="drift_share"]').first().getAttribute('data-value'))).toBeLessThanOrEqual(0.1);
     expect(await page.locator('.narrative').innerText()).toMatch(/nothing decays/);
     expect(errors).toEqual([]);
+
+    // A link made on step 10 after moving the window reopens that window.
+    const again = await openApp(browser, 'step=10&seed=clickcycle&backend=wasm&window_first=60&window_last=80');
+    await again.page.locator('[data-window="60-80"]').waitFor();
+    expect(again.errors).toEqual([]);
+    await again.page.context().close();
   }, 600_000);
 });
