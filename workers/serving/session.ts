@@ -19,8 +19,8 @@ import {
 } from '../../src/lib/business/index.ts';
 import { viewColumns } from '../../src/lib/sim/columns.ts';
 import { createWorld, type World } from '../../src/lib/sim/world.ts';
-import type { WorldParams } from '../../src/lib/sim/types.ts';
-import type { DayReport, DeploymentRecord, GateData, MonitorDay, ServedRole, ServingAlert, ServingSnapshot } from '../../src/lib/serving/types.ts';
+import { DEPLOY_DAY, type WorldParams } from '../../src/lib/sim/types.ts';
+import type { DayReport, DeploymentRecord, GateData, ModelTimeline, MonitorDay, ServedRole, ServingAlert, ServingSnapshot } from '../../src/lib/serving/types.ts';
 import { DRIFT_FEATURES, PSI_ALERT, driftOf, referenceOf, type Reference } from './drift.ts';
 import { quantile, summarize } from './latency.ts';
 import { baselineServed, ctrServed, gate, impressionsServed, outcomeOf, type Objective, type ServedPolicy } from './policies.ts';
@@ -40,7 +40,7 @@ export const CTR_DROP = 0.1;
 /** Where and how much traffic a session serves. */
 export interface SessionConfig {
   world: WorldParams;
-  /** First live day (the shadow day is the one before). */
+  /** First live day (deployment happens at its start); the comparison runs on the `days` days after the live ones. */
   startDay: number;
   days: number;
   queriesPerDay: number;
@@ -50,8 +50,19 @@ export interface SessionConfig {
   warmupDays: number;
 }
 
-/** The story's serving: the last two weeks of the 90 days, 3,000 queries a day, after six weeks of the baseline. */
-export const DEFAULT_SESSION: Omit<SessionConfig, 'world'> = { startDay: 76, days: 14, queriesPerDay: 3000, seed: 'serving', warmupDays: 42 };
+/** Queries of a held-out sub-stream (shadow requests, calibration) drawn from a day's traffic. */
+export const HELD_OUT_QUERIES = 1000;
+
+/** The story's serving: two weeks from the deployment day (90–103), 3,000 queries a day, after six weeks of the baseline. */
+export const DEFAULT_SESSION: Omit<SessionConfig, 'world'> = { startDay: DEPLOY_DAY, days: 14, queriesPerDay: 3000, seed: 'serving', warmupDays: 42 };
+
+/** Days on which a session used a model, by use (the timeline test reads it). */
+export interface ModelUsage {
+  served: number[];
+  shadowed: number[];
+  calibrated: number[];
+  compared: number[];
+}
 
 /** Hooks for the async run loop (the worker passes timers; tests pass nothing). */
 export interface RunHooks {
@@ -92,6 +103,7 @@ export class ServingSession {
   #calibration: DayStream | null = null;
   #firstMean = Number.NaN;
   #firstCtr = Number.NaN;
+  #usage = new Map<string, ModelUsage>();
 
   constructor(config: SessionConfig) {
     this.config = config;
@@ -108,10 +120,49 @@ export class ServingSession {
     return { ...DEFAULT_SIM_OPTIONS, startDay: c.startDay, days: c.days, queriesPerDay: c.queriesPerDay, seed: c.seed, warmup: { policy: baselinePolicy(), days: c.warmupDays } };
   }
 
-  /** The stream of live day index k (0-based), or of the shadow day (k = −1). */
+  /** The stream of day index k (0-based from the first live day; k ≥ days are the compared days), or the shadow requests (k = −1). */
   stream(k: number): DayStream {
-    const day = Math.max(0, this.plan.startDay + k);
-    return dayStream(this.world, this.plan.index, k < 0 ? `${this.plan.seed}/shadow` : this.plan.seed, day, this.plan.queriesPerDay, this.plan.users);
+    if (k < 0) return this.shadowStream();
+    return dayStream(this.world, this.plan.index, this.plan.seed, this.plan.startDay + k, this.plan.queriesPerDay, this.plan.users);
+  }
+
+  /** A held-out sub-stream of one day's traffic (its own seed: never served, never trained on). */
+  heldOut(name: string, day: number): DayStream {
+    return dayStream(this.world, this.plan.index, `${this.plan.seed}/${name}`, day, HELD_OUT_QUERIES, this.plan.users);
+  }
+
+  /** The shadow requests: a held-out sub-stream of the next day to serve (day 90 before serving, 104 after the fortnight). */
+  shadowStream(): DayStream {
+    return this.heldOut('shadow', this.plan.startDay + this.#reports.length);
+  }
+
+  /** The impressions bar's calibration requests: a held-out sub-stream of the first live day. */
+  #calibrationStream(): DayStream {
+    this.#calibration ??= this.heldOut('calibration', this.plan.startDay);
+    return this.#calibration;
+  }
+
+  /** Records that a model was used on a day. */
+  use(version: string, kind: keyof ModelUsage, day: number): void {
+    if (version === 'baseline') return;
+    let u = this.#usage.get(version);
+    if (!u) this.#usage.set(version, (u = { served: [], shadowed: [], calibrated: [], compared: [] }));
+    if (!u[kind].includes(day)) u[kind].push(day);
+  }
+
+  /** Days the session used a model on. */
+  usageOf(version: string): ModelUsage {
+    return this.#usage.get(version) ?? { served: [], shadowed: [], calibrated: [], compared: [] };
+  }
+
+  /** The blindness of the served users now (after the days served so far), a copy. */
+  get servedBlindness(): Float32Array {
+    return this.#state.blindness.slice();
+  }
+
+  /** First and last day of the comparison: the `days` days after the live ones. */
+  get compareDays(): [number, number] {
+    return [this.plan.startDay + this.plan.days, this.plan.startDay + 2 * this.plan.days - 1];
   }
 
   /** Simulated day and hour now: the next day to serve, at midnight. */
@@ -128,8 +179,7 @@ export class ServingSession {
   /** Receives a model's artifacts and makes it the challenger (not serving yet): a relevance model under the impressions policy, a click model under pCTR × bid. */
   ship(model: ServedModel, reason: string): DeploymentRecord {
     this.#models.set(model.version, model);
-    this.#calibration ??= dayStream(this.world, this.plan.index, `${this.plan.seed}/calibration`, Math.max(0, this.plan.startDay - 2), 1000, this.plan.users);
-    this.#challenger = model.kind === 'click' ? ctrServed(model) : impressionsServed(model, this.#calibration);
+    this.#challenger = this.policyFor(model.version);
     this.#gate = null;
     return this.#record(this.#challenger, 'ship', reason);
   }
@@ -138,7 +188,8 @@ export class ServingSession {
   shadow(objective: Objective): GateData {
     const ch = this.#challenger;
     if (!ch) throw new Error('nothing to shadow: deploy a model first');
-    const s = this.stream(-1);
+    const s = this.shadowStream();
+    this.use(ch.label, 'shadowed', s.day);
     const blind = this.#reports.length === 0 ? this.initialBlindness : this.#state.blindness;
     const champ = outcomeOf(this.world, s, this.#champion.policy, this.#champion.policy.score(s.cands), blind);
     const chall = outcomeOf(this.world, s, ch.policy, ch.policy.score(s.cands), blind);
@@ -204,6 +255,7 @@ export class ServingSession {
       champ.policy.score(viewColumns(s.cands, q * C, (q + 1) * C));
       requestMs.push(now() - t0);
     }
+    this.use(champ.label, 'served', s.day);
     const log = new LogBuilder(Math.max(1024, s.queries * 4));
     this.#state.log = log;
     const served = serveDay(this.world, s, champ.policy, scores, this.#state);
@@ -348,7 +400,16 @@ export class ServingSession {
       deployments: this.#deployments.slice(),
       gate: this.#gate,
       speed: this.#speed,
+      models: [...this.#models.values()].map((m) => this.#timeline(m)),
+      compareDays: this.compareDays,
     };
+  }
+
+  /** A model's training days and first served (or compared) day. */
+  #timeline(m: ServedModel): ModelTimeline {
+    const u = this.usageOf(m.version);
+    const first = Math.min(...u.served, ...u.compared);
+    return { version: m.version, role: m.kind === 'click' ? 'ctr_policy' : 'impressions_policy', trainDays: [m.days[0], m.days[1]], serveFirstDay: Number.isFinite(first) ? first : Number.NaN };
   }
 
   /** A policy for a stored model version (for restoring and replays). */
@@ -356,8 +417,10 @@ export class ServingSession {
     if (version === 'baseline') return baselineServed();
     const m = this.#models.get(version);
     if (!m) throw new Error(`unknown model ${version}`);
-    this.#calibration ??= dayStream(this.world, this.plan.index, `${this.plan.seed}/calibration`, Math.max(0, this.plan.startDay - 2), 1000, this.plan.users);
-    return m.kind === 'click' ? ctrServed(m) : impressionsServed(m, this.#calibration);
+    if (m.kind === 'click') return ctrServed(m);
+    const cal = this.#calibrationStream();
+    this.use(version, 'calibrated', cal.day);
+    return impressionsServed(m, cal);
   }
 
   /** A stored model by version, if any. */
@@ -371,13 +434,14 @@ export class ServingSession {
   }
 }
 
-/** Replays the live days with one policy from the same starting blindness, the same requests and click draws (a paired comparison). */
+/** Serves the compared days (after the live ones) with one policy, from the users as the live days left them, on the comparison's requests and click draws. */
 export async function replay(session: ServingSession, p: ServedPolicy, onDay?: (d: PolicyDay, k: number) => void, yieldNow?: () => Promise<void>): Promise<PolicyDay[]> {
-  const opts: SimOptions = { startDay: session.plan.startDay, days: session.plan.days, queriesPerDay: session.plan.queriesPerDay, seed: session.plan.seed, log: false, initialBlindness: session.initialBlindness };
+  const opts: SimOptions = { startDay: session.plan.startDay, days: session.plan.days, queriesPerDay: session.plan.queriesPerDay, seed: session.plan.seed, log: false, initialBlindness: session.servedBlindness };
   const state = startServing(session.world, session.plan, opts);
   const days: PolicyDay[] = [];
   for (let k = 0; k < session.plan.days; k++) {
-    const s = session.stream(k);
+    const s = session.stream(session.plan.days + k);
+    session.use(p.label, 'compared', s.day);
     const d = serveDay(session.world, s, p.policy, p.policy.score(s.cands), state);
     days.push(d);
     onDay?.(d, k);

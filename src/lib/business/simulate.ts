@@ -5,7 +5,7 @@
 import { advanceBlindness, recoverAll } from '../sim/blindness.ts';
 import { businessMetrics, emptyTotals, type BusinessTotals } from '../sim/business.ts';
 import { clickProbability, type ClickContext } from '../sim/truth.ts';
-import { NUM_DAYS } from '../sim/types.ts';
+import { WORLD_DAYS } from '../sim/types.ts';
 import type { World } from '../sim/world.ts';
 import { policyDay } from './day.ts';
 import { hashUniform, seedKey } from './hash.ts';
@@ -35,6 +35,8 @@ export interface ServingState {
   log: LogBuilder | null;
   /** Key of the click uniforms (from the world's seed and the stream seed). */
   clickKey: number;
+  /** Optional: revenue each followed user brought in so far (index = user id), for paired comparisons over users. */
+  userRevenue?: Float64Array;
 }
 
 /** Normalised options: the day range, the cohort size. */
@@ -47,10 +49,10 @@ export interface SimPlan {
   index: AdIndex;
 }
 
-/** Clamps the options to the world's 90 days and sizes the user cohort. */
+/** Clamps the options to the world's days (development and later) and sizes the user cohort. */
 export function planSimulation(world: World, opts: SimOptions): SimPlan {
-  const startDay = Math.max(0, Math.min(NUM_DAYS - 1, Math.floor(opts.startDay)));
-  const days = Math.max(0, Math.min(NUM_DAYS - startDay, Math.floor(opts.days)));
+  const startDay = Math.max(0, Math.min(WORLD_DAYS - 1, Math.floor(opts.startDay)));
+  const days = Math.max(0, Math.min(WORLD_DAYS - startDay, Math.floor(opts.days)));
   const queriesPerDay = Math.max(0, Math.floor(opts.queriesPerDay));
   const users = cohortSize(queriesPerDay, opts.queriesPerUser ?? QUERIES_PER_USER_PER_DAY);
   return { startDay, days, queriesPerDay, users, seed: opts.seed, index: indexAds(world) };
@@ -72,6 +74,7 @@ export function serveDay(world: World, stream: DayStream, policy: Policy, scores
   const shown = new Uint32Array(Math.max(1, Math.min(C, policy.maxAds)));
   const margins = new Float64Array(shown.length);
   const blind = state.blindness;
+  const perUser = state.userRevenue;
   const reference = world.clickReference;
   const ctx: ClickContext = { score: 0, quality: 0, intent: 0, position: 0, device: 0, hour: 0, propensity: 1, blindness: 0 };
   const t: BusinessTotals = { queries, impressions: 0, clicks: 0, revenue: 0 };
@@ -97,6 +100,7 @@ export function serveDay(world: World, stream: DayStream, policy: Policy, scores
       if (clicked) {
         t.clicks++;
         t.revenue += cands.bid[r] as number;
+        if (perUser) perUser[user] = (perUser[user] as number) + (cands.bid[r] as number);
       }
       margins[pos] = score - reference;
       state.log?.push(cands, r, pos, q, clicked, p);

@@ -103,6 +103,10 @@ export interface ClickModelReport {
   millis: number;
   /** Trained where: the serving worker, with src/lib/business trainClickModel. */
   trainer: string;
+  /** Days it was fitted on (inclusive): the log's days minus the held-out last ones. */
+  trainDays?: [number, number];
+  /** Days held out to measure NE and calibration (inclusive). */
+  heldOutDays?: [number, number];
 }
 
 /** The serving worker's state in one snapshot. */
@@ -120,4 +124,44 @@ export interface ServingSnapshot {
   gate: GateData | null;
   /** Days per second (0 = as fast as possible). */
   speed: number;
+  /** Every model the session holds: its training days and first served (or compared) day. */
+  models?: ModelTimeline[];
+  /** First and last day the comparison of the two policies runs on (after the served days). */
+  compareDays?: [number, number];
+}
+
+/** The paired comparison's summary: the CTR policy minus the impressions policy over the compared days, with a bootstrap interval over users. */
+export interface ComparisonSummary {
+  /** First and last compared day (inclusive). */
+  days: [number, number];
+  /** Versions of the two arms. */
+  impressions: string;
+  ctr: string;
+  /** Paired units resampled (the followed users). */
+  users: number;
+  resamples: number;
+  /** Total revenue difference, CTR policy minus impressions policy, dollars. */
+  total: number;
+  /** Bootstrap standard error of the total. */
+  se: number;
+  /** 95% percentile interval of the total (paired bootstrap over users). */
+  ci: [number, number];
+}
+
+/** One compared day of the CTR policy, with the impressions policy's day on the same requests and click draws. */
+export interface ComparedDay extends PolicyDay {
+  /** The impressions policy on the same day, requests and click draws (the other arm). */
+  other?: PolicyDay;
+  /** Present on the last compared day: the summary over all of them. */
+  summary?: ComparisonSummary;
+}
+
+/** Which days a served model was trained on, and the first day it served or was compared on. */
+export interface ModelTimeline {
+  version: string;
+  role: ServedRole;
+  /** Training days (inclusive), as the model records them. */
+  trainDays: [number, number];
+  /** First day it served live or was compared on (NaN if never). */
+  serveFirstDay: number;
 }
