@@ -20,10 +20,11 @@ import {
 import { viewColumns } from '../../src/lib/sim/columns.ts';
 import { createWorld, type World } from '../../src/lib/sim/world.ts';
 import { DEPLOY_DAY, type WorldParams } from '../../src/lib/sim/types.ts';
-import type { DayReport, DeploymentRecord, GateData, ModelTimeline, MonitorDay, ServedRole, ServingAlert, ServingSnapshot } from '../../src/lib/serving/types.ts';
+import type { DayReport, DeploymentRecord, GateData, LaunchTest, ModelTimeline, MonitorDay, ServedRole, ServingAlert, ServingSnapshot } from '../../src/lib/serving/types.ts';
 import { DRIFT_FEATURES, PSI_ALERT, driftOf, referenceOf, type Reference } from './drift.ts';
 import { quantile, summarize } from './latency.ts';
-import { baselineServed, ctrServed, gate, impressionsServed, outcomeOf, type Objective, type ServedPolicy } from './policies.ts';
+import { atBar, baselineServed, ctrServed, gate, impressionsServed, launchGate, outcomeOf, type Objective, type ServedPolicy } from './policies.ts';
+import { LAUNCH_BARS, LAUNCH_RULE, armsOfUsers, chooseArm, launchArm } from './launch.ts';
 import { scoreRows, type ServedModel } from './scorer.ts';
 
 /** Requests scored together in one batch. */
@@ -100,7 +101,8 @@ export class ServingSession {
   #speed = 2;
   #resume: (() => void) | null = null;
   #references = new Map<string, Reference>();
-  #calibration: DayStream | null = null;
+  /** The bar each impressions model's launch test kept. */
+  #bars = new Map<string, number>();
   #firstMean = Number.NaN;
   #firstCtr = Number.NaN;
   #usage = new Map<string, ModelUsage>();
@@ -136,10 +138,9 @@ export class ServingSession {
     return this.heldOut('shadow', this.plan.startDay + this.#reports.length);
   }
 
-  /** The impressions bar's calibration requests: a held-out sub-stream of the first live day. */
-  #calibrationStream(): DayStream {
-    this.#calibration ??= this.heldOut('calibration', this.plan.startDay);
-    return this.#calibration;
+  /** The launch test's arm of each followed user (0: the champion's share; 1…: LAUNCH_BARS in order). */
+  get launchArms(): Uint8Array {
+    return armsOfUsers(this.plan.users, LAUNCH_BARS.length + 1, this.plan.seed);
   }
 
   /** Records that a model was used on a day. */
@@ -191,9 +192,21 @@ export class ServingSession {
     const s = this.shadowStream();
     this.use(ch.label, 'shadowed', s.day);
     const blind = this.#reports.length === 0 ? this.initialBlindness : this.#state.blindness;
-    const champ = outcomeOf(this.world, s, this.#champion.policy, this.#champion.policy.score(s.cands), blind);
-    const chall = outcomeOf(this.world, s, ch.policy, ch.policy.score(s.cands), blind);
-    this.#gate = gate(objective, s.day, { label: this.#champion.label, outcome: champ }, { label: ch.label, outcome: chall });
+    if (objective === 'impressions' && ch.launch && ch.model) {
+      // The launch test in shadow: each candidate bar on its own share of the shadow requests' users.
+      const armOf = this.launchArms;
+      const policies = [this.#champion.policy, ...LAUNCH_BARS.map((b) => atBar(ch.model!, b))];
+      const champScores = this.#champion.policy.score(s.cands);
+      const modelScores = ch.policy.score(s.cands);
+      const outcomes = policies.map((p, j) => outcomeOf(this.world, s, p, j === 0 ? champScores : modelScores, blind, (u) => armOf[u] === j));
+      const users = policies.map((_, j) => armOf.reduce((n, a) => n + (a === j ? 1 : 0), 0));
+      const arms = outcomes.map((o, j) => launchArm(j === 0 ? null : (LAUNCH_BARS[j - 1] as number), users[j] as number, { queries: o.queries, impressions: o.impressions, revenue: o.expectedRevenue }));
+      this.#gate = launchGate(s.day, this.#champion.label, ch.label, arms, outcomes);
+    } else {
+      const champ = outcomeOf(this.world, s, this.#champion.policy, this.#champion.policy.score(s.cands), blind);
+      const chall = outcomeOf(this.world, s, ch.policy, ch.policy.score(s.cands), blind);
+      this.#gate = gate(objective, s.day, { label: this.#champion.label, outcome: champ }, { label: ch.label, outcome: chall });
+    }
     this.#record(ch, 'shadow', `shadow on ${s.queries.toLocaleString('en')} held-out requests (day ${s.day}’s traffic): ${this.#gate.pass ? 'passed' : 'failed'} the gate`);
     return this.#gate;
   }
@@ -258,15 +271,38 @@ export class ServingSession {
     this.use(champ.label, 'served', s.day);
     const log = new LogBuilder(Math.max(1024, s.queries * 4));
     this.#state.log = log;
-    const served = serveDay(this.world, s, champ.policy, scores, this.#state);
+    const launch = champ.launch ? this.#launchDay(s, champ, scores) : undefined;
+    const served = launch ? launch.served : serveDay(this.world, s, champ.policy, scores, this.#state);
     this.#state.log = null;
     this.#chunks.push(log.finish());
     const base = baselinePolicy();
     const control = serveDay(this.world, s, base, base.score(s.cands), this.#control);
     const monitor = this.#monitor(s, champ, scores, scoring, batchMs, requestMs);
     const report: DayReport = { index: k, served, control, monitor, alerts: this.#alerts(served, monitor) };
+    if (launch) report.launch = launch.test;
     this.#reports.push(report);
     return report;
+  }
+
+  /**
+   * Serves the impressions policy's first day as its launch test: the champion it replaced on one
+   * share of the users, each candidate bar on another; keeps the bar the objective prefers (or,
+   * if none earns the champion's revenue per query, the highest bar) and serves it from then on.
+   */
+  #launchDay(s: DayStream, champ: ServedPolicy, scores: Float32Array): { served: PolicyDay; test: LaunchTest } {
+    const control = this.#previous.at(-1) ?? baselineServed();
+    const model = champ.model as ServedModel;
+    const armOf = this.launchArms;
+    const arms = { armOf, policies: [control.policy, ...LAUNCH_BARS.map((b) => atBar(model, b))], scores: [control.policy.score(s.cands), ...LAUNCH_BARS.map(() => scores)], totals: [] };
+    const served = serveDay(this.world, s, champ.policy, scores, this.#state, arms);
+    const users = arms.policies.map((_, j) => armOf.reduce((n, a) => n + (a === j ? 1 : 0), 0));
+    const list = arms.totals.map((t, j) => launchArm(j === 0 ? null : (LAUNCH_BARS[j - 1] as number), users[j] as number, t));
+    const kept = chooseArm(list);
+    const bar = kept > 0 ? (LAUNCH_BARS[kept - 1] as number) : (LAUNCH_BARS[LAUNCH_BARS.length - 1] as number);
+    this.#bars.set(model.version, bar);
+    this.use(model.version, 'calibrated', s.day);
+    this.#champion = impressionsServed(model, bar);
+    return { served, test: { day: s.day, arms: list, bar: kept > 0 ? bar : Number.NaN, rule: LAUNCH_RULE } };
   }
 
   #monitor(s: DayStream, champ: ServedPolicy, scores: Float32Array, scoringMs: number, batchMs: number[], requestMs: number[]): MonitorDay {
@@ -368,8 +404,12 @@ export class ServingSession {
     const base = baselinePolicy();
     for (const r of reports) {
       const s = this.stream(r.index);
-      const p = this.policyFor(r.monitor.champion).policy;
-      serveDay(this.world, s, p, p.score(s.cands), this.#state);
+      const served = r.monitor.champion === this.#champion.label ? this.#champion : this.policyFor(r.monitor.champion);
+      if (r.launch && served.model) {
+        const wasChampion = this.#champion;
+        this.#launchDay(s, impressionsServed(served.model), served.policy.score(s.cands));
+        if (wasChampion.label !== served.label) this.#champion = wasChampion;
+      } else serveDay(this.world, s, served.policy, served.policy.score(s.cands), this.#state);
       serveDay(this.world, s, base, base.score(s.cands), this.#control);
     }
     this.#firstMean = reports[0]?.monitor.prediction.mean ?? Number.NaN;
@@ -418,9 +458,7 @@ export class ServingSession {
     const m = this.#models.get(version);
     if (!m) throw new Error(`unknown model ${version}`);
     if (m.kind === 'click') return ctrServed(m);
-    const cal = this.#calibrationStream();
-    this.use(version, 'calibrated', cal.day);
-    return impressionsServed(m, cal);
+    return impressionsServed(m, this.#bars.get(version));
   }
 
   /** A stored model by version, if any. */

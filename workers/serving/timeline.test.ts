@@ -18,25 +18,30 @@ function usedDays(s: ServingSession, version: string): number[] {
 describe('the serving timeline', () => {
   it('deploys at the start of the day after development, serves, trains the click model on the log and compares on later days', async () => {
     const world = { ...DEFAULT_PARAMS, seed: 'timeline' };
-    // A short story: 4 live days of 600 queries, 4 compared days after them.
-    const s = new ServingSession({ world, ...DEFAULT_SESSION, days: 4, queriesPerDay: 600, warmupDays: 3 });
+    // A short story: 4 live days of 1,000 queries, 4 compared days after them.
+    const s = new ServingSession({ world, ...DEFAULT_SESSION, days: 4, queriesPerDay: 1000, warmupDays: 3 });
     expect(DEFAULT_SESSION.startDay, 'deployment happens at the start of the day after the development history').toBe(DEV_LAST_DAY + 1);
-    const rel = trainRelevanceModel(s.world, { days: [DEV_LAST_DAY - 29, DEV_LAST_DAY], rows: 200_000 });
+    const rel = trainRelevanceModel(s.world, { days: [DEV_LAST_DAY - 29, DEV_LAST_DAY], rows: 400_000 });
     s.ship(fromScoringModel(rel, 'v5', world, [DEV_LAST_DAY - 29, DEV_LAST_DAY]), 'test');
-    s.shadow('impressions');
+    expect(s.shadow('impressions').pass, 'a bar of the launch test earns the baseline’s revenue with more ads').toBe(true);
     s.promote('test');
     s.setSpeed(0);
     await s.run();
     const served = s.snapshot().reports.map((r) => r.served.day);
     expect(served).toEqual([90, 91, 92, 93]);
+    // Day 90 was served as the launch test: its arms, and the bar the objective kept serves from day 91.
+    const launch = s.snapshot().reports[0]?.launch;
+    expect(launch?.day).toBe(90);
+    expect(launch?.arms.filter((a) => a.chosen).length).toBe(1);
+    expect(s.policyFor('v5').bar).toBe(launch?.bar);
+    expect(s.snapshot().reports[1]?.launch).toBeUndefined();
     const { model, report } = trainOnLog(s.chunks, 'live', 'v6', world, [90, 93]);
     // It fits on the log minus the held-out last days, and records those fitted days.
     expect(report.trainDays).toEqual([90, 93 - HELD_OUT_DAYS]);
     expect(model.days).toEqual([90, 93 - HELD_OUT_DAYS]);
     s.ship(model, 'test');
     expect(s.shadow('clicks').day, 'the click model is shadowed on the first day after the live ones').toBe(94);
-    s.promote('test');
-    const days = await comparePolicies(s, s.policyFor('v5'), s.champion);
+    const days = await comparePolicies(s, s.policyFor('v5'), s.policyFor('v6'));
     expect(days.map((d) => d.day)).toEqual([94, 95, 96, 97]);
     expect(s.compareDays).toEqual([94, 97]);
     for (const m of s.snapshot().models ?? []) {

@@ -66,23 +66,39 @@ export function startServing(world: World, plan: SimPlan, opts: SimOptions): Ser
   return { blindness, totals: emptyTotals(), log, clickKey: seedKey(`${world.params.seed}/clicks/${plan.seed}`) };
 }
 
-/** Serves one day's stream with a policy (scores from policy.score on the stream's candidates); returns the day's metrics. */
-export function serveDay(world: World, stream: DayStream, policy: Policy, scores: Float32Array, state: ServingState): PolicyDay {
+/** Several policies served on one day, each to its own share of the users (a launch test's arms). */
+export interface DayArms {
+  /** Arm of each followed user (index = user id). */
+  armOf: Uint8Array;
+  policies: Policy[];
+  /** Each arm's scores for the whole stream. */
+  scores: Float32Array[];
+  /** Filled in: each arm's totals over its users' queries. */
+  totals: BusinessTotals[];
+}
+
+/** Serves one day's stream with a policy (scores from policy.score on the stream's candidates), or with arms by user; returns the day's metrics. */
+export function serveDay(world: World, stream: DayStream, policy: Policy, scores: Float32Array, state: ServingState, arms?: DayArms): PolicyDay {
   const { cands, queries, day } = stream;
   if (scores.length !== cands.n) throw new Error(`policy ${policy.name}: ${scores.length} scores for ${cands.n} candidates`);
   const C = CANDIDATES_PER_QUERY;
-  const shown = new Uint32Array(Math.max(1, Math.min(C, policy.maxAds)));
+  const most = arms ? Math.max(...arms.policies.map((p) => p.maxAds)) : policy.maxAds;
+  const shown = new Uint32Array(Math.max(1, Math.min(C, most)));
   const margins = new Float64Array(shown.length);
   const blind = state.blindness;
   const perUser = state.userRevenue;
   const reference = world.clickReference;
   const ctx: ClickContext = { score: 0, quality: 0, intent: 0, position: 0, device: 0, hour: 0, propensity: 1, blindness: 0 };
   const t: BusinessTotals = { queries, impressions: 0, clicks: 0, revenue: 0 };
+  if (arms) arms.totals = arms.policies.map(() => ({ queries: 0, impressions: 0, clicks: 0, revenue: 0 }));
   for (let q = 0; q < queries; q++) {
-    const k = selectAds(policy, cands, scores, q * C, C, shown);
-    if (k === 0) continue;
     const first = q * C;
     const user = cands.user[first] as number;
+    const arm = arms ? (arms.armOf[user] as number) : -1;
+    const at = arms ? (arms.totals[arm] as BusinessTotals) : null;
+    if (at) at.queries++;
+    const k = arms ? selectAds(arms.policies[arm] as Policy, cands, arms.scores[arm] as Float32Array, first, C, shown) : selectAds(policy, cands, scores, first, C, shown);
+    if (k === 0) continue;
     const b = blind[user] as number;
     ctx.intent = cands.intent[first] as number;
     ctx.device = cands.device[first] as number;
@@ -101,11 +117,16 @@ export function serveDay(world: World, stream: DayStream, policy: Policy, scores
         t.clicks++;
         t.revenue += cands.bid[r] as number;
         if (perUser) perUser[user] = (perUser[user] as number) + (cands.bid[r] as number);
+        if (at) {
+          at.clicks++;
+          at.revenue += cands.bid[r] as number;
+        }
       }
       margins[pos] = score - reference;
       state.log?.push(cands, r, pos, q, clicked, p);
     }
     t.impressions += k;
+    if (at) at.impressions += k;
     blind[user] = advanceBlindness(b, margins, k);
   }
   let sumBlind = 0;

@@ -68,6 +68,8 @@ export interface DayReport {
   control: PolicyDay;
   monitor: MonitorDay;
   alerts: ServingAlert[];
+  /** On the impressions policy's first served day: its launch test (each candidate bar on its own share of users). */
+  launch?: LaunchTest;
 }
 
 /** The outcome of a policy's decisions on requests, judged by the users' true click probabilities. */
@@ -87,6 +89,8 @@ export interface GateData {
   challenger: { label: string; value: number; outcome: OutcomeData };
   pass: boolean;
   day: number;
+  /** For the impressions objective: each candidate bar on its own share of the shadow requests' users. */
+  arms?: LaunchArm[];
 }
 
 /** The click model trained on a serving log, and how good it is on the log's last days. */
@@ -164,4 +168,29 @@ export interface ModelTimeline {
   trainDays: [number, number];
   /** First day it served live or was compared on (NaN if never). */
   serveFirstDay: number;
+}
+
+/** One arm of the impressions policy's launch test: a bar on its own share of the users, or the champion's share (bar null). */
+export interface LaunchArm {
+  /** Bar on the model's predicted probability; null for the champion's share (the control). */
+  bar: number | null;
+  users: number;
+  queries: number;
+  impressions: number;
+  /** Revenue (dollars): clicks × CPC when served, expected when shadowed. */
+  revenue: number;
+  impressionsPerQuery: number;
+  revenuePerQuery: number;
+  /** The bar the impressions objective keeps. */
+  chosen: boolean;
+}
+
+/** The launch test of the impressions policy on its first served day. */
+export interface LaunchTest {
+  day: number;
+  arms: LaunchArm[];
+  /** The kept bar (NaN when none earned at least the control's revenue per query). */
+  bar: number;
+  /** The rule in words. */
+  rule: string;
 }
