@@ -7,7 +7,8 @@ import type { ClickModelReport, ComparedDay, DayReport, GateData, ServingSnapsho
 import type { WorldParams } from '../src/lib/sim/types.ts';
 import { packArtifact, unpackArtifact, type ModelArtifact } from './serving/artifact.ts';
 import { trainOnLog } from './serving/click-model.ts';
-import type { Objective } from './serving/policies.ts';
+import { ctrServed, type Objective } from './serving/policies.ts';
+import { estimateFromExploration } from './serving/offpolicy.ts';
 import { DEFAULT_SESSION, ServingSession } from './serving/session.ts';
 import { comparePolicies } from './serving/compare.ts';
 import { logColumns, type LogChunk } from './serving/log-chunk.ts';
@@ -94,7 +95,9 @@ const api = {
     const served = s.snapshot().reports;
     const { model, report } = trainOnLog(s.chunks, `live log of ${served.map((r) => r.monitor.champion).filter((v, i, a) => a.indexOf(v) === i).join(' → ')}`, version, s.config.world, [s.plan.startDay, s.plan.startDay + served.length - 1]);
     lastClick = packArtifact(model, 'click');
-    return report;
+    // Before it serves: its CTR policy's revenue per request estimated from the exploration log.
+    const offPolicy = estimateFromExploration(s, ctrServed(model));
+    return offPolicy ? { ...report, offPolicy } : report;
   },
 
   /** The trained click model's artifact (for persistence and export). */

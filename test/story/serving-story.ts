@@ -8,6 +8,8 @@ import type { ClickModelReport, ComparedDay, GateData } from '../../src/lib/serv
 import type { PolicyDay } from '../../src/lib/business/types.ts';
 import { trainOnLog } from '../../workers/serving/click-model.ts';
 import { comparePolicies } from '../../workers/serving/compare.ts';
+import { estimateFromExploration } from '../../workers/serving/offpolicy.ts';
+import { ctrServed } from '../../workers/serving/policies.ts';
 import { fromScoringModel } from '../../workers/serving/scorer.ts';
 import { DEFAULT_SESSION, ServingSession } from '../../workers/serving/session.ts';
 
@@ -38,6 +40,8 @@ export async function runServingStory(world: WorldParams, relevanceRows = 2_000_
   const served = session.snapshot().reports.map((r) => r.served);
   const S = session.plan.startDay;
   const { model, report } = trainOnLog(session.chunks, 'live', 'v6', world, [S, S + session.plan.days - 1]);
+  const offPolicy = estimateFromExploration(session, ctrServed(model));
+  if (offPolicy) report.offPolicy = offPolicy;
   session.ship(model, 'test');
   const g2 = session.shadow('clicks');
   if (g2.pass) session.promote('test');

@@ -4,6 +4,8 @@
 import {
   DEFAULT_SIM_OPTIONS,
   LogBuilder,
+  explorationLog,
+  type ExplorationLog,
   baselinePolicy,
   dayStream,
   planSimulation,
@@ -50,6 +52,11 @@ export interface SessionConfig {
   /** Days the users lived under the baseline before the first live day. */
   warmupDays: number;
 }
+
+/** Share of the impressions policy's requests served as logged exploration (each slot filled at random, its propensity recorded). */
+export const EXPLORE_SHARE = 0.1;
+/** Slots an explored request fills at least: the most the CTR policy shows, so the log covers its slots. */
+export const EXPLORE_SLOTS = 3;
 
 /** Queries of a held-out sub-stream (shadow requests, calibration) drawn from a day's traffic. */
 export const HELD_OUT_QUERIES = 1000;
@@ -103,6 +110,8 @@ export class ServingSession {
   #references = new Map<string, Reference>();
   /** The bar each impressions model's launch test kept. */
   #bars = new Map<string, number>();
+  /** The exploration share's log over the impressions policy's served days. */
+  readonly exploration: ExplorationLog;
   #firstMean = Number.NaN;
   #firstCtr = Number.NaN;
   #usage = new Map<string, ModelUsage>();
@@ -115,6 +124,7 @@ export class ServingSession {
     this.initialBlindness = warmUp(this.world, this.plan, opts) ?? new Float32Array(this.plan.users);
     this.#state = startServing(this.world, this.plan, { ...opts, log: false, initialBlindness: this.initialBlindness });
     this.#control = startServing(this.world, this.plan, { ...opts, log: false, initialBlindness: this.initialBlindness });
+    this.exploration = explorationLog(EXPLORE_SHARE, EXPLORE_SLOTS, config.seed);
   }
 
   #simOptions(): SimOptions {
@@ -271,6 +281,7 @@ export class ServingSession {
     this.use(champ.label, 'served', s.day);
     const log = new LogBuilder(Math.max(1024, s.queries * 4));
     this.#state.log = log;
+    this.#state.exploration = champ.objective === 'impressions' ? this.exploration : undefined;
     const launch = champ.launch ? this.#launchDay(s, champ, scores) : undefined;
     const served = launch ? launch.served : serveDay(this.world, s, champ.policy, scores, this.#state);
     this.#state.log = null;
@@ -405,6 +416,7 @@ export class ServingSession {
     for (const r of reports) {
       const s = this.stream(r.index);
       const served = r.monitor.champion === this.#champion.label ? this.#champion : this.policyFor(r.monitor.champion);
+      this.#state.exploration = served.objective === 'impressions' ? this.exploration : undefined;
       if (r.launch && served.model) {
         const wasChampion = this.#champion;
         this.#launchDay(s, impressionsServed(served.model), served.policy.score(s.cands));

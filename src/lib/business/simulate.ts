@@ -37,6 +37,42 @@ export interface ServingState {
   clickKey: number;
   /** Optional: revenue each followed user brought in so far (index = user id), for paired comparisons over users. */
   userRevenue?: Float64Array;
+  /** Optional: a logged exploration share of the requests, each slot filled at random with its propensity recorded. */
+  exploration?: ExplorationLog;
+}
+
+/**
+ * Exploration per slot: on a share of the requests, each shown slot j is filled by a candidate
+ * drawn uniformly from the ones not yet shown (propensity 1 / (candidates − j)), at least `slots`
+ * slots; one entry per explored slot.
+ */
+export interface ExplorationLog {
+  /** Share of the requests explored (chosen by a hash of day and request). */
+  share: number;
+  /** Fewest slots an explored request fills (so the log covers the slots a new policy would fill). */
+  slots: number;
+  key: number;
+  day: number[];
+  query: number[];
+  slot: number[];
+  /** Row of the shown candidate in its day's batch. */
+  row: number[];
+  propensity: number[];
+  /** Revenue the slot earned: the CPC if clicked, else 0. */
+  reward: number[];
+  /** Explored requests and their revenue (the cost of exploring is measured against the others). */
+  requests: number;
+  revenue: number;
+}
+
+/** An empty exploration log. */
+export function explorationLog(share: number, slots: number, salt: string): ExplorationLog {
+  return { share, slots, key: seedKey(`explore/${salt}`), day: [], query: [], slot: [], row: [], propensity: [], reward: [], requests: 0, revenue: 0 };
+}
+
+/** True iff request q of a day is in the exploration share. */
+export function isExplored(x: ExplorationLog, day: number, q: number): boolean {
+  return hashUniform(x.key, day, q, 1 << 20) < x.share;
 }
 
 /** Normalised options: the day range, the cohort size. */
@@ -97,7 +133,9 @@ export function serveDay(world: World, stream: DayStream, policy: Policy, scores
     const arm = arms ? (arms.armOf[user] as number) : -1;
     const at = arms ? (arms.totals[arm] as BusinessTotals) : null;
     if (at) at.queries++;
-    const k = arms ? selectAds(arms.policies[arm] as Policy, cands, arms.scores[arm] as Float32Array, first, C, shown) : selectAds(policy, cands, scores, first, C, shown);
+    let k = arms ? selectAds(arms.policies[arm] as Policy, cands, arms.scores[arm] as Float32Array, first, C, shown) : selectAds(policy, cands, scores, first, C, shown);
+    const x = state.exploration && isExplored(state.exploration, day, q) ? state.exploration : null;
+    if (x) k = explore(x, day, q, first, Math.min(shown.length, Math.max(k, x.slots)), shown);
     if (k === 0) continue;
     const b = blind[user] as number;
     ctx.intent = cands.intent[first] as number;
@@ -122,6 +160,10 @@ export function serveDay(world: World, stream: DayStream, policy: Policy, scores
           at.revenue += cands.bid[r] as number;
         }
       }
+      if (x) {
+        x.reward.push(clicked ? (cands.bid[r] as number) : 0);
+        x.revenue += clicked ? (cands.bid[r] as number) : 0;
+      }
       margins[pos] = score - reference;
       state.log?.push(cands, r, pos, q, clicked, p);
     }
@@ -138,6 +180,30 @@ export function serveDay(world: World, stream: DayStream, policy: Policy, scores
   tot.clicks += t.clicks;
   tot.revenue += t.revenue;
   return policyDay(day, t, blind.length > 0 ? sumBlind / blind.length : 0);
+}
+
+/** Fills k slots of request q at random (slot j uniform over the C − j candidates not yet shown), logging each with its propensity. */
+function explore(x: ExplorationLog, day: number, q: number, first: number, k: number, shown: Uint32Array): number {
+  const C = CANDIDATES_PER_QUERY;
+  x.requests++;
+  for (let j = 0; j < k; j++) {
+    let pick = Math.floor(hashUniform(x.key, day, q, j) * (C - j));
+    let r = first;
+    // The pick-th candidate not shown yet, in candidate order.
+    for (; r < first + C; r++) {
+      let taken = false;
+      for (let i = 0; i < j; i++) if (shown[i] === r) taken = true;
+      if (taken) continue;
+      if (pick-- === 0) break;
+    }
+    shown[j] = r;
+    x.day.push(day);
+    x.query.push(q);
+    x.slot.push(j);
+    x.row.push(r);
+    x.propensity.push(1 / (C - j));
+  }
+  return k;
 }
 
 /** The finished result of a run. */

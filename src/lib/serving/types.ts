@@ -111,6 +111,8 @@ export interface ClickModelReport {
   trainDays?: [number, number];
   /** Days held out to measure NE and calibration (inclusive). */
   heldOutDays?: [number, number];
+  /** Its CTR policy's revenue estimated from the exploration log (IPS / SNIPS), before it serves. */
+  offPolicy?: OffPolicyData;
 }
 
 /** The serving worker's state in one snapshot. */
@@ -193,4 +195,26 @@ export interface LaunchTest {
   bar: number;
   /** The rule in words. */
   rule: string;
+}
+
+/** The off-policy estimate of the CTR policy's revenue from the impressions policy's logged exploration share, before it serves. */
+export interface OffPolicyData {
+  /** Live days the exploration log covers (inclusive). */
+  days: [number, number];
+  /** Share of the requests explored, explored requests and logged slots. */
+  share: number;
+  requests: number;
+  slots: number;
+  /** Slots per request the estimate covers (the CTR policy's most). */
+  slotsPerRequest: number;
+  /** Logged slots whose ad the CTR policy would show in that slot. */
+  supported: number;
+  /** Effective sample size of the importance weights (Kish). */
+  ess: number;
+  /** Estimated revenue per request (dollars), IPS and SNIPS, with 95% intervals. */
+  ips: { value: number; ci: [number, number] };
+  snips: { value: number; ci: [number, number] };
+  /** Revenue per request of the explored requests and of the others on the same days (the price of exploring). */
+  exploredRevenuePerRequest: number;
+  servedRevenuePerRequest: number;
 }
