@@ -457,10 +457,12 @@ export class ServingSession {
     };
   }
 
-  /** A model's training days and first served (or compared) day. */
+  /** A model's training days and first served (or compared, or promoted-to-serve) day. */
   #timeline(m: ServedModel): ModelTimeline {
     const u = this.usageOf(m.version);
-    const first = Math.min(...u.served, ...u.compared);
+    // Promoted, it serves from the day it was promoted at (the comparison's first day for the click model, once the live days are over).
+    const promoted = this.#deployments.filter((d) => d.version === m.version && d.action === 'promote').map((d) => d.day);
+    const first = Math.min(...u.served, ...u.compared, ...promoted);
     return { version: m.version, role: m.kind === 'click' ? 'ctr_policy' : 'impressions_policy', trainDays: [m.days[0], m.days[1]], serveFirstDay: Number.isFinite(first) ? first : Number.NaN };
   }
 
