@@ -9,6 +9,7 @@ import { windowMetrics } from '../../src/lib/business/index.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/world.ts';
 import { runServingStory } from './serving-story.ts';
 import { SEEDS } from './support.ts';
+import { switchClaim } from '../../src/lib/story/switch-claim.ts';
 
 /** The ten seeds of the switch to CTR: the five story seeds and five more. */
 export const SERVING_SEEDS = [...SEEDS, 'paris', 'kappa-7', 'north', 'delta-9', 'oslo'] as const;
@@ -46,6 +47,33 @@ describe('steps 11–13: no leak, the impressions policy decays, the CTR policy 
       // Compared fortnight, paired: the CTR policy wins on CTR and on revenue by more than the noise.
       expect.soft(ctrOf(compared), 'CTR: pCTR × bid vs impressions').toBeGreaterThan(ctrOf(imp));
       expect.soft(s.ci[0], 'the 95% interval of the revenue difference lies above zero').toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('steps 11–13 at drift = 0: the live lesson holds; the CTR policy starts behind and overtakes, and the claim follows the interval', () => {
+  for (const seed of ['clickcycle', 'paris']) {
+    it(`seed ${seed}`, async () => {
+      const { served, compared } = await runServingStory({ ...DEFAULT_PARAMS, seed, drift: 0 });
+      const D = served.length;
+      const a = windowMetrics(served, 0, WINDOW);
+      const b = windowMetrics(served, D - WINDOW, D);
+      const imp = compared.map((d) => d.other!);
+      const s = compared.at(-1)!.summary!;
+      const claim = switchClaim(s.total, s.ci);
+      const ia = windowMetrics(imp, 0, WINDOW);
+      const ib = windowMetrics(imp, D - WINDOW, D);
+      const ca = windowMetrics(compared, 0, WINDOW);
+      const cb = windowMetrics(compared, D - WINDOW, D);
+      console.info(`serving ${seed} drift=0: live $${a.revenuePerDay.toFixed(0)} → $${b.revenuePerDay.toFixed(0)} | difference $${s.total.toFixed(0)} [${s.ci[0].toFixed(0)}, ${s.ci[1].toFixed(0)}] → ${claim?.outcome} | impressions policy $${ia.revenuePerDay.toFixed(0)} → $${ib.revenuePerDay.toFixed(0)}, CTR policy $${ca.revenuePerDay.toFixed(0)} → $${cb.revenuePerDay.toFixed(0)}`);
+      // Without drift the live impressions policy still loses revenue to ads blindness while its impressions rise.
+      expect.soft(b.revenuePerDay).toBeLessThan(a.revenuePerDay);
+      expect.soft(b.adsPerQuery).toBeGreaterThanOrEqual(a.adsPerQuery);
+      // On the compared days the CTR policy starts behind (its users still blind) and ends ahead as they recover…
+      expect.soft(ca.revenuePerDay).toBeLessThan(ia.revenuePerDay);
+      expect.soft(cb.revenuePerDay).toBeGreaterThan(ib.revenuePerDay);
+      // …and the claim is read from the interval: a win only if it lies above zero (when written it did not: $−259…$311 and $−403…$140, "within the noise").
+      expect.soft(claim?.outcome).toBe(s.ci[0] > 0 ? 'won' : s.ci[1] < 0 ? 'lost' : 'noise');
     });
   }
 });
