@@ -2,7 +2,7 @@
 // is promoted only if it beats the champion on the objective's metric over the same requests.
 import { baselinePolicy, ctrPolicy, impressionsPolicy, CANDIDATES_PER_QUERY, selectAds, type DayStream, type Policy } from '../../src/lib/business/index.ts';
 import type { LaunchArm } from '../../src/lib/serving/types.ts';
-import { LAUNCH_BARS, LAUNCH_RULE, chooseArm } from './launch.ts';
+import { LAUNCH_BARS, chooseArm } from './launch.ts';
 import { clickProbability, type ClickContext } from '../../src/lib/sim/truth.ts';
 import type { World } from '../../src/lib/sim/world.ts';
 import { scoreRows, type ServedModel } from './scorer.ts';
@@ -133,7 +133,7 @@ export function launchGate(day: number, champion: string, challenger: string, ar
   const x = arms[shown] as LaunchArm;
   return {
     objective: 'impressions',
-    rule: `Promote only if one of the candidate bars shows more ads per query than the champion and earns at least its revenue per query on the same shadow requests, each bar on its own share of the users (the objective is impressions, but not at any price). ${LAUNCH_RULE}`,
+    rule: `Promote only if one of the candidate bars shows more ads per query than the champion and earns at least its revenue per query on the same shadow requests, each bar on its own share of the users (the objective is impressions, but not at any price).`,
     metric: 'impressions_per_query',
     champion: { label: champion, value: c.impressionsPerQuery, outcome: outcomes[0] as Outcome },
     challenger: { label: challenger, value: x.impressionsPerQuery, outcome: outcomes[shown] as Outcome },
