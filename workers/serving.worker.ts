@@ -3,12 +3,14 @@
 // through a gate, rolls back, trains the step-12 click model on its own log and replays the days.
 import { expose, transfer } from 'comlink';
 import type { PolicyDay } from '../src/lib/business/types.ts';
-import type { ClickModelReport, DayReport, GateData, ServingSnapshot, DeploymentRecord } from '../src/lib/serving/types.ts';
+import type { ClickModelReport, ComparedDay, DayReport, GateData, ServingSnapshot, DeploymentRecord } from '../src/lib/serving/types.ts';
 import type { WorldParams } from '../src/lib/sim/types.ts';
 import { packArtifact, unpackArtifact, type ModelArtifact } from '../src/lib/serving/artifact.ts';
 import { trainOnLog } from './serving/click-model.ts';
-import type { Objective } from './serving/policies.ts';
-import { DEFAULT_SESSION, ServingSession, replay } from './serving/session.ts';
+import { ctrServed, type Objective } from './serving/policies.ts';
+import { estimateFromExploration } from './serving/offpolicy.ts';
+import { DEFAULT_SESSION, ServingSession } from './serving/session.ts';
+import { comparePolicies } from './serving/compare.ts';
 import { logColumns, type LogChunk } from './serving/log-chunk.ts';
 
 let session: ServingSession | null = null;
@@ -93,7 +95,9 @@ const api = {
     const served = s.snapshot().reports;
     const { model, report } = trainOnLog(s.chunks, `live log of ${served.map((r) => r.monitor.champion).filter((v, i, a) => a.indexOf(v) === i).join(' → ')}`, version, s.config.world, [s.plan.startDay, s.plan.startDay + served.length - 1]);
     lastClick = packArtifact(model, 'click');
-    return report;
+    // Before it serves: its CTR policy's revenue per request estimated from the exploration log.
+    const offPolicy = estimateFromExploration(s, ctrServed(model));
+    return offPolicy ? { ...report, offPolicy } : report;
   },
 
   /** The trained click model's artifact (for persistence and export). */
@@ -107,10 +111,17 @@ const api = {
     return m ? packArtifact(m, m.kind) : null;
   },
 
-  /** Replays every live day with the current champion from the same start (same requests, same click draws). */
+  /**
+   * The paired comparison on the days after the live ones: the policy that served the last live day
+   * (the impressions policy) and the current champion (the CTR policy), same users' state, requests
+   * and click draws. Each day is the champion's, with the other arm's day beside it; the last one
+   * carries the bootstrap summary.
+   */
   async replay(onDay?: (d: PolicyDay, k: number) => void): Promise<PolicyDay[]> {
     const s = current();
-    return replay(s, s.champion, onDay, macrotask);
+    const lastServed = s.snapshot().reports.at(-1)?.monitor.champion ?? 'baseline';
+    const days: ComparedDay[] = await comparePolicies(s, s.policyFor(lastServed), s.champion, onDay, macrotask);
+    return days;
   },
 
   /** Restores who serves after a reload: the stored models, the deployment log, the champion and the rollback stack. */

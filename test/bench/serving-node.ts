@@ -31,9 +31,9 @@ export async function benchServingNode(out: { write: (s: string) => unknown } = 
     const S = session.plan.startDay;
     const rel = fromScoringModel(trainRelevanceModel(session.world, { days: [S - 30, S - 1], rows: 1_000_000 }), 'v1', world, [S - 30, S - 1]);
     const model: ServedModel = kind === 'logreg' ? rel : { ...rel, layers: initWeights('mlp', rel.features.d, [32, 16], 'bench', -2).layers };
-    session.ship(model, 'bench');
-    session.shadow('impressions');
-    session.promote('bench');
+    // Served directly (no gate: the bench measures scoring, and the random-weight MLP would fail the launch gate).
+    session.addModel(model);
+    session.restoreDeployments([], session.policyFor(model.version), []);
     session.setSpeed(0);
     const t0 = performance.now();
     await session.run({ yieldNow: () => new Promise((r) => setTimeout(r, 0)) });

@@ -27,6 +27,11 @@ async function business(page: Page, role: string, metric: string, split: string)
   return Number(await page.locator(`[data-role="${role}"] [data-metric="${metric}"][data-split="${split}"]`).first().getAttribute('data-value'));
 }
 
+/** A number of the contract carried by the element itself: data-metric plus data-role or data-split. */
+async function valueOf(page: Page, selector: string): Promise<number> {
+  return Number(await page.locator(selector).first().getAttribute('data-value'));
+}
+
 describe('steps 11–13', () => {
   test('keyboard only: deploy, shadow, promote, monitor, switch to CTR, replay, reload, start over', async () => {
     const t0 = Date.now();
@@ -60,7 +65,25 @@ describe('steps 11–13', () => {
     const impRevenue = await business(page, 'impressions_policy', 'revenue', 'total');
     const ctrRevenue = await business(page, 'ctr_policy', 'revenue', 'total');
     expect(ctrRevenue).toBeGreaterThan(0);
-    expect(await business(page, 'ctr_policy', 'ctr', 'total')).toBeGreaterThan(await business(page, 'impressions_policy', 'ctr', 'total'));
+    // The timeline: deployed at the start of day 90 (the day after the development history), compared from day 104 (after the 14 live days).
+    expect(await valueOf(page, '[data-metric="serve_first_day"][data-role="impressions_policy"]')).toBe(90);
+    expect(await valueOf(page, '[data-metric="serve_first_day"][data-role="ctr_policy"]')).toBe(104);
+    expect(await valueOf(page, '[data-metric="train_last_day"][data-role="impressions_policy"]')).toBeLessThan(90);
+    // The click model fits on days 90–101 of the live log (102–103 held out to measure it).
+    expect(await valueOf(page, '[data-metric="train_first_day"][data-role="ctr_policy"]')).toBe(90);
+    expect(await valueOf(page, '[data-metric="train_last_day"][data-role="ctr_policy"]')).toBe(101);
+    // On the compared days (the second impressions-policy group), the CTR policy has the higher CTR.
+    const comparedImpCtr = Number(await page.locator('[data-role="impressions_policy"] [data-metric="ctr"][data-split="total"]').last().getAttribute('data-value'));
+    expect(await business(page, 'ctr_policy', 'ctr', 'total')).toBeGreaterThan(comparedImpCtr);
+    // §3 at the defaults: the revenue difference and its 95% interval (paired bootstrap over users) lie above zero.
+    const diff = await valueOf(page, '[data-metric="revenue_difference"][data-split="total"]');
+    const low = await valueOf(page, '[data-metric="revenue_difference"][data-split="ci_low"]');
+    const high = await valueOf(page, '[data-metric="revenue_difference"][data-split="ci_high"]');
+    expect(low).toBeGreaterThan(0);
+    expect(diff).toBeGreaterThan(low);
+    expect(high).toBeGreaterThan(diff);
+    expect(await page.getByText('The CTR policy won').count()).toBeGreaterThan(0);
+    console.info(`steps 11–13 walk: revenue difference $${diff.toFixed(0)} [${low.toFixed(0)}, ${high.toFixed(0)}]`);
     // Contract: roles on data-role, never in data-model; the click model's numbers carry its role.
     expect(await page.locator('[data-model="ctr_policy"], [data-model="impressions_policy"]').count()).toBe(0);
     const clickNe = page.locator('[data-role="ctr_policy"][data-metric="ne"]').first();

@@ -1,6 +1,6 @@
 // The step-12 click model: logistic regression (src/lib/business trainClickModel, plain TS, in the
-// serving worker) trained on the champion's live log, all days but the last two; its normalized
-// entropy and calibration are measured on those last two days.
+// serving worker) trained on the champion's live log, all days but the last two (it records the
+// days it fitted on); its normalized entropy and calibration are measured on those last two days.
 import { trainClickModel, type ImpressionLog } from '../../src/lib/business/index.ts';
 import { calibrationRatio, normalizedEntropy } from '../../src/lib/metrics/index.ts';
 import { concatColumns } from '../../src/lib/sim/columns.ts';
@@ -42,7 +42,12 @@ export function trainOnLog(chunks: readonly ImpressionLog[], label: string, vers
   const held = concatLogs(chunks.slice(chunks.length - HELD_OUT_DAYS));
   const all = concatLogs(chunks);
   const fitted = trainClickModel(train, { seed: `${world.seed}/click-model`, minSteps: CLICK_MODEL_STEPS, batchSize: 1024 });
-  const model = fromScoringModel(fitted, version, world, days);
+  // The days it was fitted on (the held-out last days measure it but do not train it).
+  const dayOf = (c: ImpressionLog | undefined, fallback: number) => (c && c.n > 0 ? (c.day[0] as number) : fallback);
+  const fit = chunks.length - HELD_OUT_DAYS;
+  const trainDays: [number, number] = [dayOf(chunks[0], days[0]), dayOf(chunks[fit - 1], days[0] + fit - 1)];
+  const heldOutDays: [number, number] = [dayOf(chunks[fit], days[0] + fit), dayOf(chunks[chunks.length - 1], days[1])];
+  const model = fromScoringModel(fitted, version, world, trainDays);
   // Measured where the model will rank: the held-out impressions, at the slot they were shown in.
   const p = scoreRows(model, held);
   const slotBias = fitted.model.weights.subarray(fitted.features.d);
@@ -64,6 +69,8 @@ export function trainOnLog(chunks: readonly ImpressionLog[], label: string, vers
     calibration: calibrationRatio(p, held.clicked).value,
     millis: performance.now() - t0,
     trainer: 'serving worker (plain-TypeScript logistic regression)',
+    trainDays,
+    heldOutDays,
   };
   return { model, report };
 }

@@ -1,6 +1,6 @@
 // Feature drift of live traffic against the model's training days: the population stability
 // index (PSI, from src/lib/drift) of a few query features over their histograms.
-import { NUM_DAYS, type Columns } from '../../src/lib/sim/types.ts';
+import { LAST_WORLD_DAY, type Columns } from '../../src/lib/sim/types.ts';
 import type { World } from '../../src/lib/sim/world.ts';
 import { dayStream, type AdIndex } from '../../src/lib/business/index.ts';
 import { psi as psiOfShares } from '../../src/lib/drift/stats.ts';
@@ -43,8 +43,8 @@ export type Reference = Record<DriftFeature, Float64Array>;
 /** Draws the reference: a few hundred queries from each of up to 8 training days. */
 export function referenceOf(world: World, index: AdIndex, days: [number, number], stride: number): Reference {
   const ref = { device: new Float64Array(3), queryCat: new Float64Array(8), intent: new Float64Array(INTENT_BINS) };
-  const lo = Math.max(0, Math.min(NUM_DAYS - 1, days[0]));
-  const hi = Math.max(lo, Math.min(NUM_DAYS - 1, days[1]));
+  const lo = Math.max(0, Math.min(LAST_WORLD_DAY, days[0]));
+  const hi = Math.max(lo, Math.min(LAST_WORLD_DAY, days[1]));
   const step = Math.max(1, Math.floor((hi - lo + 1) / 8));
   for (let d = lo; d <= hi; d += step) {
     const s = dayStream(world, index, 'drift-reference', d, 400, 400);

@@ -1,16 +1,17 @@
 // The serving policies built from served models, and the promotion gate: a challenger in shadow
 // is promoted only if it beats the champion on the objective's metric over the same requests.
 import { baselinePolicy, ctrPolicy, impressionsPolicy, CANDIDATES_PER_QUERY, selectAds, type DayStream, type Policy } from '../../src/lib/business/index.ts';
+import type { LaunchArm } from '../../src/lib/serving/types.ts';
+import { LAUNCH_BARS, chooseArm } from './launch.ts';
 import { clickProbability, type ClickContext } from '../../src/lib/sim/truth.ts';
 import type { World } from '../../src/lib/sim/world.ts';
-import { quantile } from './latency.ts';
 import { scoreRows, type ServedModel } from './scorer.ts';
 
 /** The objective the team optimises (the URL's `objective`). */
 export type Objective = 'impressions' | 'clicks';
 
-/** Ads per query the impressions policy's bar is set for: an impressions objective shows generously. */
-export const IMPRESSIONS_TARGET_ADS = 5;
+/** Most ads the impressions policy shows on a query. */
+export const IMPRESSIONS_MAX_ADS = 8;
 /** Reserve of the CTR policy: pCTR × bid (expected dollars per impression) an ad must reach. */
 export const CTR_RESERVE = 0.05;
 /** Most ads the CTR policy shows on a query. */
@@ -23,6 +24,10 @@ export interface ServedPolicy {
   objective: Objective | 'baseline';
   model: ServedModel | null;
   policy: Policy;
+  /** Impressions policy: the bar its launch test kept; undefined until the launch test has run. */
+  bar?: number;
+  /** Impressions policy whose launch test has not run yet (it runs on its first served day). */
+  launch?: boolean;
 }
 
 /** Step 1's rule-based baseline. */
@@ -31,14 +36,21 @@ export function baselineServed(): ServedPolicy {
 }
 
 /**
- * The impressions policy of a relevance model: show every candidate whose score passes a bar,
- * up to 8, most relevant first. The bar is the score quantile at which the model would show
- * IMPRESSIONS_TARGET_ADS ads a query on a calibration stream (models differ in calibration).
+ * The impressions policy of a relevance model: show every candidate whose predicted probability
+ * passes a bar, up to IMPRESSIONS_MAX_ADS, most relevant first. Without a bar its launch test is
+ * pending (see launch.ts), and it stands at the middle of the grid until then.
  */
-export function impressionsServed(model: ServedModel, calibration: DayStream): ServedPolicy {
-  const s = scoreRows(model, calibration.cands);
-  const bar = quantile(s, 1 - IMPRESSIONS_TARGET_ADS / CANDIDATES_PER_QUERY);
-  return { label: model.version, objective: 'impressions', model, policy: impressionsPolicy((c) => scoreRows(model, c), bar, 8) };
+export function impressionsServed(model: ServedModel, bar?: number): ServedPolicy {
+  const at = bar ?? (LAUNCH_BARS[Math.floor(LAUNCH_BARS.length / 2)] as number);
+  const p: ServedPolicy = { label: model.version, objective: 'impressions', model, policy: impressionsPolicy((c) => scoreRows(model, c), at, IMPRESSIONS_MAX_ADS) };
+  if (bar === undefined) p.launch = true;
+  else p.bar = bar;
+  return p;
+}
+
+/** The impressions policy of a model at one bar, sharing the model's scores (the launch test's arms). */
+export function atBar(model: ServedModel, bar: number): Policy {
+  return impressionsPolicy((c) => scoreRows(model, c), bar, IMPRESSIONS_MAX_ADS);
 }
 
 /** The CTR policy of a click model: rank by pCTR × bid, at most CTR_MAX_ADS above the reserve. */
@@ -55,17 +67,19 @@ export interface Outcome {
   expectedRevenue: number;
 }
 
-/** Decisions of `policy` on `stream` with `scores`, judged by the users' true click probabilities at `blindness`. */
-export function outcomeOf(world: World, stream: DayStream, policy: Policy, scores: Float32Array, blindness: Float32Array): Outcome {
+/** Decisions of `policy` on `stream` with `scores`, judged by the users' true click probabilities at `blindness` (only users `include` accepts, if given). */
+export function outcomeOf(world: World, stream: DayStream, policy: Policy, scores: Float32Array, blindness: Float32Array, include?: (user: number) => boolean): Outcome {
   const { cands, queries } = stream;
   const C = CANDIDATES_PER_QUERY;
   const shown = new Uint32Array(Math.max(1, Math.min(C, policy.maxAds)));
   const ctx: ClickContext = { score: 0, quality: 0, intent: 0, position: 0, device: 0, hour: 0, propensity: 1, blindness: 0 };
-  const o: Outcome = { queries, impressions: 0, expectedClicks: 0, expectedRevenue: 0 };
+  const o: Outcome = { queries: 0, impressions: 0, expectedClicks: 0, expectedRevenue: 0 };
   for (let q = 0; q < queries; q++) {
-    const k = selectAds(policy, cands, scores, q * C, C, shown);
     const first = q * C;
     const user = cands.user[first] as number;
+    if (include && !include(user)) continue;
+    o.queries++;
+    const k = selectAds(policy, cands, scores, first, C, shown);
     ctx.intent = cands.intent[first] as number;
     ctx.device = cands.device[first] as number;
     ctx.hour = cands.hour[first] as number;
@@ -96,12 +110,37 @@ export interface GateReport {
   pass: boolean;
   /** Simulated day of the shadow traffic. */
   day: number;
+  /** The launch test's arms on the shadow requests (impressions objective). */
+  arms?: LaunchArm[];
 }
 
 /** The objective's gate metric of an outcome. */
 function gateValue(objective: Objective, o: Outcome): number {
   if (objective === 'impressions') return o.queries > 0 ? o.impressions / o.queries : Number.NaN;
   return o.impressions > 0 ? (1000 * o.expectedRevenue) / o.impressions : Number.NaN;
+}
+
+/**
+ * The impressions gate on a launch test's arms (arms[0] the champion's share): promote only if a
+ * candidate bar shows more ads per query than the champion while earning at least its revenue per
+ * query; the challenger's value is the kept bar's ads per query (or the busiest bar's when none is kept).
+ */
+export function launchGate(day: number, champion: string, challenger: string, arms: LaunchArm[], outcomes: Outcome[]): GateReport {
+  const kept = chooseArm(arms);
+  const busiest = arms.reduce((b, a, i) => (i > 0 && a.impressionsPerQuery > (arms[b] as LaunchArm).impressionsPerQuery ? i : b), Math.min(1, arms.length - 1));
+  const shown = kept >= 0 ? kept : busiest;
+  const c = arms[0] as LaunchArm;
+  const x = arms[shown] as LaunchArm;
+  return {
+    objective: 'impressions',
+    rule: `Promote only if one of the candidate bars shows more ads per query than the champion and earns at least its revenue per query on the same shadow requests, each bar on its own share of the users (the objective is impressions, but not at any price).`,
+    metric: 'impressions_per_query',
+    champion: { label: champion, value: c.impressionsPerQuery, outcome: outcomes[0] as Outcome },
+    challenger: { label: challenger, value: x.impressionsPerQuery, outcome: outcomes[shown] as Outcome },
+    pass: kept >= 0,
+    day,
+    arms,
+  };
 }
 
 /** Judges a challenger against the champion on the same requests under the current objective. */

@@ -4,6 +4,8 @@
 import {
   DEFAULT_SIM_OPTIONS,
   LogBuilder,
+  explorationLog,
+  type ExplorationLog,
   baselinePolicy,
   dayStream,
   planSimulation,
@@ -19,11 +21,12 @@ import {
 } from '../../src/lib/business/index.ts';
 import { viewColumns } from '../../src/lib/sim/columns.ts';
 import { createWorld, type World } from '../../src/lib/sim/world.ts';
-import type { WorldParams } from '../../src/lib/sim/types.ts';
-import type { DayReport, DeploymentRecord, GateData, MonitorDay, ServedRole, ServingAlert, ServingSnapshot } from '../../src/lib/serving/types.ts';
+import { DEPLOY_DAY, type WorldParams } from '../../src/lib/sim/types.ts';
+import type { DayReport, DeploymentRecord, GateData, LaunchTest, ModelTimeline, MonitorDay, ServedRole, ServingAlert, ServingSnapshot } from '../../src/lib/serving/types.ts';
 import { DRIFT_FEATURES, PSI_ALERT, driftOf, referenceOf, type Reference } from './drift.ts';
 import { quantile, summarize } from './latency.ts';
-import { baselineServed, ctrServed, gate, impressionsServed, outcomeOf, type Objective, type ServedPolicy } from './policies.ts';
+import { atBar, baselineServed, ctrServed, gate, impressionsServed, launchGate, outcomeOf, type Objective, type ServedPolicy } from './policies.ts';
+import { LAUNCH_BARS, LAUNCH_RULE, armsOfUsers, chooseArm, launchArm } from './launch.ts';
 import { scoreRows, type ServedModel } from './scorer.ts';
 
 /** Requests scored together in one batch. */
@@ -40,7 +43,7 @@ export const CTR_DROP = 0.1;
 /** Where and how much traffic a session serves. */
 export interface SessionConfig {
   world: WorldParams;
-  /** First live day (the shadow day is the one before). */
+  /** First live day (deployment happens at its start); the comparison runs on the `days` days after the live ones. */
   startDay: number;
   days: number;
   queriesPerDay: number;
@@ -50,8 +53,24 @@ export interface SessionConfig {
   warmupDays: number;
 }
 
-/** The story's serving: the last two weeks of the 90 days, 3,000 queries a day, after six weeks of the baseline. */
-export const DEFAULT_SESSION: Omit<SessionConfig, 'world'> = { startDay: 76, days: 14, queriesPerDay: 3000, seed: 'serving', warmupDays: 42 };
+/** Share of the impressions policy's requests served as logged exploration (each slot filled at random, its propensity recorded). */
+export const EXPLORE_SHARE = 0.1;
+/** Slots an explored request fills at least: the most the CTR policy shows, so the log covers its slots. */
+export const EXPLORE_SLOTS = 3;
+
+/** Queries of a held-out sub-stream (shadow requests, calibration) drawn from a day's traffic. */
+export const HELD_OUT_QUERIES = 1000;
+
+/** The story's serving: two weeks from the deployment day (90–103), 3,000 queries a day, after six weeks of the baseline. */
+export const DEFAULT_SESSION: Omit<SessionConfig, 'world'> = { startDay: DEPLOY_DAY, days: 14, queriesPerDay: 3000, seed: 'serving', warmupDays: 42 };
+
+/** Days on which a session used a model, by use (the timeline test reads it). */
+export interface ModelUsage {
+  served: number[];
+  shadowed: number[];
+  calibrated: number[];
+  compared: number[];
+}
 
 /** Hooks for the async run loop (the worker passes timers; tests pass nothing). */
 export interface RunHooks {
@@ -89,9 +108,13 @@ export class ServingSession {
   #speed = 2;
   #resume: (() => void) | null = null;
   #references = new Map<string, Reference>();
-  #calibration: DayStream | null = null;
+  /** The bar each impressions model's launch test kept. */
+  #bars = new Map<string, number>();
+  /** The exploration share's log over the impressions policy's served days. */
+  readonly exploration: ExplorationLog;
   #firstMean = Number.NaN;
   #firstCtr = Number.NaN;
+  #usage = new Map<string, ModelUsage>();
 
   constructor(config: SessionConfig) {
     this.config = config;
@@ -101,6 +124,7 @@ export class ServingSession {
     this.initialBlindness = warmUp(this.world, this.plan, opts) ?? new Float32Array(this.plan.users);
     this.#state = startServing(this.world, this.plan, { ...opts, log: false, initialBlindness: this.initialBlindness });
     this.#control = startServing(this.world, this.plan, { ...opts, log: false, initialBlindness: this.initialBlindness });
+    this.exploration = explorationLog(EXPLORE_SHARE, EXPLORE_SLOTS, config.seed);
   }
 
   #simOptions(): SimOptions {
@@ -108,10 +132,48 @@ export class ServingSession {
     return { ...DEFAULT_SIM_OPTIONS, startDay: c.startDay, days: c.days, queriesPerDay: c.queriesPerDay, seed: c.seed, warmup: { policy: baselinePolicy(), days: c.warmupDays } };
   }
 
-  /** The stream of live day index k (0-based), or of the shadow day (k = −1). */
+  /** The stream of day index k (0-based from the first live day; k ≥ days are the compared days), or the shadow requests (k = −1). */
   stream(k: number): DayStream {
-    const day = Math.max(0, this.plan.startDay + k);
-    return dayStream(this.world, this.plan.index, k < 0 ? `${this.plan.seed}/shadow` : this.plan.seed, day, this.plan.queriesPerDay, this.plan.users);
+    if (k < 0) return this.shadowStream();
+    return dayStream(this.world, this.plan.index, this.plan.seed, this.plan.startDay + k, this.plan.queriesPerDay, this.plan.users);
+  }
+
+  /** A held-out sub-stream of one day's traffic (its own seed: never served, never trained on). */
+  heldOut(name: string, day: number): DayStream {
+    return dayStream(this.world, this.plan.index, `${this.plan.seed}/${name}`, day, HELD_OUT_QUERIES, this.plan.users);
+  }
+
+  /** The shadow requests: a held-out sub-stream of the next day to serve (day 90 before serving, 104 after the fortnight). */
+  shadowStream(): DayStream {
+    return this.heldOut('shadow', this.plan.startDay + this.#reports.length);
+  }
+
+  /** The launch test's arm of each followed user (0: the champion's share; 1…: LAUNCH_BARS in order). */
+  get launchArms(): Uint8Array {
+    return armsOfUsers(this.plan.users, LAUNCH_BARS.length + 1, this.plan.seed);
+  }
+
+  /** Records that a model was used on a day. */
+  use(version: string, kind: keyof ModelUsage, day: number): void {
+    if (version === 'baseline') return;
+    let u = this.#usage.get(version);
+    if (!u) this.#usage.set(version, (u = { served: [], shadowed: [], calibrated: [], compared: [] }));
+    if (!u[kind].includes(day)) u[kind].push(day);
+  }
+
+  /** Days the session used a model on. */
+  usageOf(version: string): ModelUsage {
+    return this.#usage.get(version) ?? { served: [], shadowed: [], calibrated: [], compared: [] };
+  }
+
+  /** The blindness of the served users now (after the days served so far), a copy. */
+  get servedBlindness(): Float32Array {
+    return this.#state.blindness.slice();
+  }
+
+  /** First and last day of the comparison: the `days` days after the live ones. */
+  get compareDays(): [number, number] {
+    return [this.plan.startDay + this.plan.days, this.plan.startDay + 2 * this.plan.days - 1];
   }
 
   /** Simulated day and hour now: the next day to serve, at midnight. */
@@ -128,8 +190,7 @@ export class ServingSession {
   /** Receives a model's artifacts and makes it the challenger (not serving yet): a relevance model under the impressions policy, a click model under pCTR × bid. */
   ship(model: ServedModel, reason: string): DeploymentRecord {
     this.#models.set(model.version, model);
-    this.#calibration ??= dayStream(this.world, this.plan.index, `${this.plan.seed}/calibration`, Math.max(0, this.plan.startDay - 2), 1000, this.plan.users);
-    this.#challenger = model.kind === 'click' ? ctrServed(model) : impressionsServed(model, this.#calibration);
+    this.#challenger = this.policyFor(model.version);
     this.#gate = null;
     return this.#record(this.#challenger, 'ship', reason);
   }
@@ -138,11 +199,24 @@ export class ServingSession {
   shadow(objective: Objective): GateData {
     const ch = this.#challenger;
     if (!ch) throw new Error('nothing to shadow: deploy a model first');
-    const s = this.stream(-1);
+    const s = this.shadowStream();
+    this.use(ch.label, 'shadowed', s.day);
     const blind = this.#reports.length === 0 ? this.initialBlindness : this.#state.blindness;
-    const champ = outcomeOf(this.world, s, this.#champion.policy, this.#champion.policy.score(s.cands), blind);
-    const chall = outcomeOf(this.world, s, ch.policy, ch.policy.score(s.cands), blind);
-    this.#gate = gate(objective, s.day, { label: this.#champion.label, outcome: champ }, { label: ch.label, outcome: chall });
+    if (objective === 'impressions' && ch.launch && ch.model) {
+      // The launch test in shadow: each candidate bar on its own share of the shadow requests' users.
+      const armOf = this.launchArms;
+      const policies = [this.#champion.policy, ...LAUNCH_BARS.map((b) => atBar(ch.model!, b))];
+      const champScores = this.#champion.policy.score(s.cands);
+      const modelScores = ch.policy.score(s.cands);
+      const outcomes = policies.map((p, j) => outcomeOf(this.world, s, p, j === 0 ? champScores : modelScores, blind, (u) => armOf[u] === j));
+      const users = policies.map((_, j) => armOf.reduce((n, a) => n + (a === j ? 1 : 0), 0));
+      const arms = outcomes.map((o, j) => launchArm(j === 0 ? null : (LAUNCH_BARS[j - 1] as number), users[j] as number, { queries: o.queries, impressions: o.impressions, revenue: o.expectedRevenue }));
+      this.#gate = launchGate(s.day, this.#champion.label, ch.label, arms, outcomes);
+    } else {
+      const champ = outcomeOf(this.world, s, this.#champion.policy, this.#champion.policy.score(s.cands), blind);
+      const chall = outcomeOf(this.world, s, ch.policy, ch.policy.score(s.cands), blind);
+      this.#gate = gate(objective, s.day, { label: this.#champion.label, outcome: champ }, { label: ch.label, outcome: chall });
+    }
     this.#record(ch, 'shadow', `shadow on ${s.queries.toLocaleString('en')} held-out requests (day ${s.day}’s traffic): ${this.#gate.pass ? 'passed' : 'failed'} the gate`);
     return this.#gate;
   }
@@ -204,17 +278,42 @@ export class ServingSession {
       champ.policy.score(viewColumns(s.cands, q * C, (q + 1) * C));
       requestMs.push(now() - t0);
     }
+    this.use(champ.label, 'served', s.day);
     const log = new LogBuilder(Math.max(1024, s.queries * 4));
     this.#state.log = log;
-    const served = serveDay(this.world, s, champ.policy, scores, this.#state);
+    this.#state.exploration = champ.objective === 'impressions' ? this.exploration : undefined;
+    const launch = champ.launch ? this.#launchDay(s, champ, scores) : undefined;
+    const served = launch ? launch.served : serveDay(this.world, s, champ.policy, scores, this.#state);
     this.#state.log = null;
     this.#chunks.push(log.finish());
     const base = baselinePolicy();
     const control = serveDay(this.world, s, base, base.score(s.cands), this.#control);
     const monitor = this.#monitor(s, champ, scores, scoring, batchMs, requestMs);
     const report: DayReport = { index: k, served, control, monitor, alerts: this.#alerts(served, monitor) };
+    if (launch) report.launch = launch.test;
     this.#reports.push(report);
     return report;
+  }
+
+  /**
+   * Serves the impressions policy's first day as its launch test: the champion it replaced on one
+   * share of the users, each candidate bar on another; keeps the bar the objective prefers (or,
+   * if none earns the champion's revenue per query, the highest bar) and serves it from then on.
+   */
+  #launchDay(s: DayStream, champ: ServedPolicy, scores: Float32Array): { served: PolicyDay; test: LaunchTest } {
+    const control = this.#previous.at(-1) ?? baselineServed();
+    const model = champ.model as ServedModel;
+    const armOf = this.launchArms;
+    const arms = { armOf, policies: [control.policy, ...LAUNCH_BARS.map((b) => atBar(model, b))], scores: [control.policy.score(s.cands), ...LAUNCH_BARS.map(() => scores)], totals: [] };
+    const served = serveDay(this.world, s, champ.policy, scores, this.#state, arms);
+    const users = arms.policies.map((_, j) => armOf.reduce((n, a) => n + (a === j ? 1 : 0), 0));
+    const list = arms.totals.map((t, j) => launchArm(j === 0 ? null : (LAUNCH_BARS[j - 1] as number), users[j] as number, t));
+    const kept = chooseArm(list);
+    const bar = kept > 0 ? (LAUNCH_BARS[kept - 1] as number) : (LAUNCH_BARS[LAUNCH_BARS.length - 1] as number);
+    this.#bars.set(model.version, bar);
+    this.use(model.version, 'calibrated', s.day);
+    this.#champion = impressionsServed(model, bar);
+    return { served, test: { day: s.day, arms: list, bar: kept > 0 ? bar : Number.NaN, rule: LAUNCH_RULE } };
   }
 
   #monitor(s: DayStream, champ: ServedPolicy, scores: Float32Array, scoringMs: number, batchMs: number[], requestMs: number[]): MonitorDay {
@@ -316,8 +415,13 @@ export class ServingSession {
     const base = baselinePolicy();
     for (const r of reports) {
       const s = this.stream(r.index);
-      const p = this.policyFor(r.monitor.champion).policy;
-      serveDay(this.world, s, p, p.score(s.cands), this.#state);
+      const served = r.monitor.champion === this.#champion.label ? this.#champion : this.policyFor(r.monitor.champion);
+      this.#state.exploration = served.objective === 'impressions' ? this.exploration : undefined;
+      if (r.launch && served.model) {
+        const wasChampion = this.#champion;
+        this.#launchDay(s, impressionsServed(served.model), served.policy.score(s.cands));
+        if (wasChampion.label !== served.label) this.#champion = wasChampion;
+      } else serveDay(this.world, s, served.policy, served.policy.score(s.cands), this.#state);
       serveDay(this.world, s, base, base.score(s.cands), this.#control);
     }
     this.#firstMean = reports[0]?.monitor.prediction.mean ?? Number.NaN;
@@ -348,7 +452,18 @@ export class ServingSession {
       deployments: this.#deployments.slice(),
       gate: this.#gate,
       speed: this.#speed,
+      models: [...this.#models.values()].map((m) => this.#timeline(m)),
+      compareDays: this.compareDays,
     };
+  }
+
+  /** A model's training days and first served (or compared, or promoted-to-serve) day. */
+  #timeline(m: ServedModel): ModelTimeline {
+    const u = this.usageOf(m.version);
+    // Promoted, it serves from the day it was promoted at (the comparison's first day for the click model, once the live days are over).
+    const promoted = this.#deployments.filter((d) => d.version === m.version && d.action === 'promote').map((d) => d.day);
+    const first = Math.min(...u.served, ...u.compared, ...promoted);
+    return { version: m.version, role: m.kind === 'click' ? 'ctr_policy' : 'impressions_policy', trainDays: [m.days[0], m.days[1]], serveFirstDay: Number.isFinite(first) ? first : Number.NaN };
   }
 
   /** A policy for a stored model version (for restoring and replays). */
@@ -356,8 +471,8 @@ export class ServingSession {
     if (version === 'baseline') return baselineServed();
     const m = this.#models.get(version);
     if (!m) throw new Error(`unknown model ${version}`);
-    this.#calibration ??= dayStream(this.world, this.plan.index, `${this.plan.seed}/calibration`, Math.max(0, this.plan.startDay - 2), 1000, this.plan.users);
-    return m.kind === 'click' ? ctrServed(m) : impressionsServed(m, this.#calibration);
+    if (m.kind === 'click') return ctrServed(m);
+    return impressionsServed(m, this.#bars.get(version));
   }
 
   /** A stored model by version, if any. */
@@ -371,13 +486,14 @@ export class ServingSession {
   }
 }
 
-/** Replays the live days with one policy from the same starting blindness, the same requests and click draws (a paired comparison). */
+/** Serves the compared days (after the live ones) with one policy, from the users as the live days left them, on the comparison's requests and click draws. */
 export async function replay(session: ServingSession, p: ServedPolicy, onDay?: (d: PolicyDay, k: number) => void, yieldNow?: () => Promise<void>): Promise<PolicyDay[]> {
-  const opts: SimOptions = { startDay: session.plan.startDay, days: session.plan.days, queriesPerDay: session.plan.queriesPerDay, seed: session.plan.seed, log: false, initialBlindness: session.initialBlindness };
+  const opts: SimOptions = { startDay: session.plan.startDay, days: session.plan.days, queriesPerDay: session.plan.queriesPerDay, seed: session.plan.seed, log: false, initialBlindness: session.servedBlindness };
   const state = startServing(session.world, session.plan, opts);
   const days: PolicyDay[] = [];
   for (let k = 0; k < session.plan.days; k++) {
-    const s = session.stream(k);
+    const s = session.stream(session.plan.days + k);
+    session.use(p.label, 'compared', s.day);
     const d = serveDay(session.world, s, p.policy, p.policy.score(s.cands), state);
     days.push(d);
     onDay?.(d, k);

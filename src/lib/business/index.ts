@@ -16,7 +16,7 @@ export {
 } from './stream.ts';
 export { LogBuilder } from './log.ts';
 export { selectAds, baselinePolicy, impressionsPolicy, ctrPolicy, explorationPolicy } from './policies.ts';
-export type { ServingState, SimPlan } from './simulate.ts';
-export { DEFAULT_SIM_OPTIONS, planSimulation, startServing, serveDay, warmUp, simulatePolicy, comparePolicies, simulatePolicyAsync } from './simulate.ts';
+export type { DayArms, ExplorationLog, ServingState, SimPlan } from './simulate.ts';
+export { DEFAULT_SIM_OPTIONS, explorationLog, isExplored, planSimulation, startServing, serveDay, warmUp, simulatePolicy, comparePolicies, simulatePolicyAsync } from './simulate.ts';
 export type { ScoringModel, FitOptions, RelevanceOptions } from './models.ts';
 export { POSITION_SLOTS, MODEL_FEATURES, modelInputs, trainRelevanceModel, trainClickModel, predictModel, modelScorer } from './models.ts';

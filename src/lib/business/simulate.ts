@@ -5,7 +5,7 @@
 import { advanceBlindness, recoverAll } from '../sim/blindness.ts';
 import { businessMetrics, emptyTotals, type BusinessTotals } from '../sim/business.ts';
 import { clickProbability, type ClickContext } from '../sim/truth.ts';
-import { NUM_DAYS } from '../sim/types.ts';
+import { WORLD_DAYS } from '../sim/types.ts';
 import type { World } from '../sim/world.ts';
 import { policyDay } from './day.ts';
 import { hashUniform, seedKey } from './hash.ts';
@@ -35,6 +35,44 @@ export interface ServingState {
   log: LogBuilder | null;
   /** Key of the click uniforms (from the world's seed and the stream seed). */
   clickKey: number;
+  /** Optional: revenue each followed user brought in so far (index = user id), for paired comparisons over users. */
+  userRevenue?: Float64Array;
+  /** Optional: a logged exploration share of the requests, each slot filled at random with its propensity recorded. */
+  exploration?: ExplorationLog;
+}
+
+/**
+ * Exploration per slot: on a share of the requests, each shown slot j is filled by a candidate
+ * drawn uniformly from the ones not yet shown (propensity 1 / (candidates − j)), at least `slots`
+ * slots; one entry per explored slot.
+ */
+export interface ExplorationLog {
+  /** Share of the requests explored (chosen by a hash of day and request). */
+  share: number;
+  /** Fewest slots an explored request fills (so the log covers the slots a new policy would fill). */
+  slots: number;
+  key: number;
+  day: number[];
+  query: number[];
+  slot: number[];
+  /** Row of the shown candidate in its day's batch. */
+  row: number[];
+  propensity: number[];
+  /** Revenue the slot earned: the CPC if clicked, else 0. */
+  reward: number[];
+  /** Explored requests and their revenue (the cost of exploring is measured against the others). */
+  requests: number;
+  revenue: number;
+}
+
+/** An empty exploration log. */
+export function explorationLog(share: number, slots: number, salt: string): ExplorationLog {
+  return { share, slots, key: seedKey(`explore/${salt}`), day: [], query: [], slot: [], row: [], propensity: [], reward: [], requests: 0, revenue: 0 };
+}
+
+/** True iff request q of a day is in the exploration share. */
+export function isExplored(x: ExplorationLog, day: number, q: number): boolean {
+  return hashUniform(x.key, day, q, 1 << 20) < x.share;
 }
 
 /** Normalised options: the day range, the cohort size. */
@@ -47,10 +85,10 @@ export interface SimPlan {
   index: AdIndex;
 }
 
-/** Clamps the options to the world's 90 days and sizes the user cohort. */
+/** Clamps the options to the world's days (development and later) and sizes the user cohort. */
 export function planSimulation(world: World, opts: SimOptions): SimPlan {
-  const startDay = Math.max(0, Math.min(NUM_DAYS - 1, Math.floor(opts.startDay)));
-  const days = Math.max(0, Math.min(NUM_DAYS - startDay, Math.floor(opts.days)));
+  const startDay = Math.max(0, Math.min(WORLD_DAYS - 1, Math.floor(opts.startDay)));
+  const days = Math.max(0, Math.min(WORLD_DAYS - startDay, Math.floor(opts.days)));
   const queriesPerDay = Math.max(0, Math.floor(opts.queriesPerDay));
   const users = cohortSize(queriesPerDay, opts.queriesPerUser ?? QUERIES_PER_USER_PER_DAY);
   return { startDay, days, queriesPerDay, users, seed: opts.seed, index: indexAds(world) };
@@ -64,22 +102,41 @@ export function startServing(world: World, plan: SimPlan, opts: SimOptions): Ser
   return { blindness, totals: emptyTotals(), log, clickKey: seedKey(`${world.params.seed}/clicks/${plan.seed}`) };
 }
 
-/** Serves one day's stream with a policy (scores from policy.score on the stream's candidates); returns the day's metrics. */
-export function serveDay(world: World, stream: DayStream, policy: Policy, scores: Float32Array, state: ServingState): PolicyDay {
+/** Several policies served on one day, each to its own share of the users (a launch test's arms). */
+export interface DayArms {
+  /** Arm of each followed user (index = user id). */
+  armOf: Uint8Array;
+  policies: Policy[];
+  /** Each arm's scores for the whole stream. */
+  scores: Float32Array[];
+  /** Filled in: each arm's totals over its users' queries. */
+  totals: BusinessTotals[];
+}
+
+/** Serves one day's stream with a policy (scores from policy.score on the stream's candidates), or with arms by user; returns the day's metrics. */
+export function serveDay(world: World, stream: DayStream, policy: Policy, scores: Float32Array, state: ServingState, arms?: DayArms): PolicyDay {
   const { cands, queries, day } = stream;
   if (scores.length !== cands.n) throw new Error(`policy ${policy.name}: ${scores.length} scores for ${cands.n} candidates`);
   const C = CANDIDATES_PER_QUERY;
-  const shown = new Uint32Array(Math.max(1, Math.min(C, policy.maxAds)));
+  const most = arms ? Math.max(...arms.policies.map((p) => p.maxAds)) : policy.maxAds;
+  const shown = new Uint32Array(Math.max(1, Math.min(C, most)));
   const margins = new Float64Array(shown.length);
   const blind = state.blindness;
+  const perUser = state.userRevenue;
   const reference = world.clickReference;
   const ctx: ClickContext = { score: 0, quality: 0, intent: 0, position: 0, device: 0, hour: 0, propensity: 1, blindness: 0 };
   const t: BusinessTotals = { queries, impressions: 0, clicks: 0, revenue: 0 };
+  if (arms) arms.totals = arms.policies.map(() => ({ queries: 0, impressions: 0, clicks: 0, revenue: 0 }));
   for (let q = 0; q < queries; q++) {
-    const k = selectAds(policy, cands, scores, q * C, C, shown);
-    if (k === 0) continue;
     const first = q * C;
     const user = cands.user[first] as number;
+    const arm = arms ? (arms.armOf[user] as number) : -1;
+    const at = arms ? (arms.totals[arm] as BusinessTotals) : null;
+    if (at) at.queries++;
+    let k = arms ? selectAds(arms.policies[arm] as Policy, cands, arms.scores[arm] as Float32Array, first, C, shown) : selectAds(policy, cands, scores, first, C, shown);
+    const x = state.exploration && isExplored(state.exploration, day, q) ? state.exploration : null;
+    if (x) k = explore(x, day, q, first, Math.min(shown.length, Math.max(k, x.slots)), shown);
+    if (k === 0) continue;
     const b = blind[user] as number;
     ctx.intent = cands.intent[first] as number;
     ctx.device = cands.device[first] as number;
@@ -97,11 +154,21 @@ export function serveDay(world: World, stream: DayStream, policy: Policy, scores
       if (clicked) {
         t.clicks++;
         t.revenue += cands.bid[r] as number;
+        if (perUser) perUser[user] = (perUser[user] as number) + (cands.bid[r] as number);
+        if (at) {
+          at.clicks++;
+          at.revenue += cands.bid[r] as number;
+        }
+      }
+      if (x) {
+        x.reward.push(clicked ? (cands.bid[r] as number) : 0);
+        x.revenue += clicked ? (cands.bid[r] as number) : 0;
       }
       margins[pos] = score - reference;
       state.log?.push(cands, r, pos, q, clicked, p);
     }
     t.impressions += k;
+    if (at) at.impressions += k;
     blind[user] = advanceBlindness(b, margins, k);
   }
   let sumBlind = 0;
@@ -113,6 +180,30 @@ export function serveDay(world: World, stream: DayStream, policy: Policy, scores
   tot.clicks += t.clicks;
   tot.revenue += t.revenue;
   return policyDay(day, t, blind.length > 0 ? sumBlind / blind.length : 0);
+}
+
+/** Fills k slots of request q at random (slot j uniform over the C − j candidates not yet shown), logging each with its propensity. */
+function explore(x: ExplorationLog, day: number, q: number, first: number, k: number, shown: Uint32Array): number {
+  const C = CANDIDATES_PER_QUERY;
+  x.requests++;
+  for (let j = 0; j < k; j++) {
+    let pick = Math.floor(hashUniform(x.key, day, q, j) * (C - j));
+    let r = first;
+    // The pick-th candidate not shown yet, in candidate order.
+    for (; r < first + C; r++) {
+      let taken = false;
+      for (let i = 0; i < j; i++) if (shown[i] === r) taken = true;
+      if (taken) continue;
+      if (pick-- === 0) break;
+    }
+    shown[j] = r;
+    x.day.push(day);
+    x.query.push(q);
+    x.slot.push(j);
+    x.row.push(r);
+    x.propensity.push(1 / (C - j));
+  }
+  return k;
 }
 
 /** The finished result of a run. */

@@ -58,9 +58,9 @@ export interface ImpressionLog extends Columns {
 
 /** How to run a policy over simulated days. */
 export interface SimOptions {
-  /** First simulated day (0…89). */
+  /** First simulated day (0…LAST_WORLD_DAY; development days are 0…89). */
   startDay: number;
-  /** Number of consecutive days (clamped so the last day is ≤ 89). */
+  /** Number of consecutive days (clamped so the last day is ≤ LAST_WORLD_DAY). */
   days: number;
   /** Queries served per day. */
   queriesPerDay: number;

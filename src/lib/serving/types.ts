@@ -68,6 +68,8 @@ export interface DayReport {
   control: PolicyDay;
   monitor: MonitorDay;
   alerts: ServingAlert[];
+  /** On the impressions policy's first served day: its launch test (each candidate bar on its own share of users). */
+  launch?: LaunchTest;
 }
 
 /** The outcome of a policy's decisions on requests, judged by the users' true click probabilities. */
@@ -87,6 +89,8 @@ export interface GateData {
   challenger: { label: string; value: number; outcome: OutcomeData };
   pass: boolean;
   day: number;
+  /** For the impressions objective: each candidate bar on its own share of the shadow requests' users. */
+  arms?: LaunchArm[];
 }
 
 /** The click model trained on a serving log, and how good it is on the log's last days. */
@@ -103,6 +107,12 @@ export interface ClickModelReport {
   millis: number;
   /** Trained where: the serving worker, with src/lib/business trainClickModel. */
   trainer: string;
+  /** Days it was fitted on (inclusive): the log's days minus the held-out last ones. */
+  trainDays?: [number, number];
+  /** Days held out to measure NE and calibration (inclusive). */
+  heldOutDays?: [number, number];
+  /** Its CTR policy's revenue estimated from the exploration log (IPS / SNIPS), before it serves. */
+  offPolicy?: OffPolicyData;
 }
 
 /** The serving worker's state in one snapshot. */
@@ -120,4 +130,91 @@ export interface ServingSnapshot {
   gate: GateData | null;
   /** Days per second (0 = as fast as possible). */
   speed: number;
+  /** Every model the session holds: its training days and first served (or compared) day. */
+  models?: ModelTimeline[];
+  /** First and last day the comparison of the two policies runs on (after the served days). */
+  compareDays?: [number, number];
+}
+
+/** The paired comparison's summary: the CTR policy minus the impressions policy over the compared days, with a bootstrap interval over users. */
+export interface ComparisonSummary {
+  /** First and last compared day (inclusive). */
+  days: [number, number];
+  /** Versions of the two arms. */
+  impressions: string;
+  ctr: string;
+  /** Paired units resampled (the followed users). */
+  users: number;
+  resamples: number;
+  /** Total revenue difference, CTR policy minus impressions policy, dollars. */
+  total: number;
+  /** Bootstrap standard error of the total. */
+  se: number;
+  /** 95% percentile interval of the total (paired bootstrap over users). */
+  ci: [number, number];
+}
+
+/** One compared day of the CTR policy, with the impressions policy's day on the same requests and click draws. */
+export interface ComparedDay extends PolicyDay {
+  /** The impressions policy on the same day, requests and click draws (the other arm). */
+  other?: PolicyDay;
+  /** Present on the last compared day: the summary over all of them. */
+  summary?: ComparisonSummary;
+}
+
+/** Which days a served model was trained on, and the first day it served or was compared on. */
+export interface ModelTimeline {
+  version: string;
+  role: ServedRole;
+  /** Training days (inclusive), as the model records them. */
+  trainDays: [number, number];
+  /** First day it served live or was compared on (NaN if never). */
+  serveFirstDay: number;
+}
+
+/** One arm of the impressions policy's launch test: a bar on its own share of the users, or the champion's share (bar null). */
+export interface LaunchArm {
+  /** Bar on the model's predicted probability; null for the champion's share (the control). */
+  bar: number | null;
+  users: number;
+  queries: number;
+  impressions: number;
+  /** Revenue (dollars): clicks × CPC when served, expected when shadowed. */
+  revenue: number;
+  impressionsPerQuery: number;
+  revenuePerQuery: number;
+  /** The bar the impressions objective keeps. */
+  chosen: boolean;
+}
+
+/** The launch test of the impressions policy on its first served day. */
+export interface LaunchTest {
+  day: number;
+  arms: LaunchArm[];
+  /** The kept bar (NaN when none earned at least the control's revenue per query). */
+  bar: number;
+  /** The rule in words. */
+  rule: string;
+}
+
+/** The off-policy estimate of the CTR policy's revenue from the impressions policy's logged exploration share, before it serves. */
+export interface OffPolicyData {
+  /** Live days the exploration log covers (inclusive). */
+  days: [number, number];
+  /** Share of the requests explored, explored requests and logged slots. */
+  share: number;
+  requests: number;
+  slots: number;
+  /** Slots per request the estimate covers (the CTR policy's most). */
+  slotsPerRequest: number;
+  /** Logged slots whose ad the CTR policy would show in that slot. */
+  supported: number;
+  /** Effective sample size of the importance weights (Kish). */
+  ess: number;
+  /** Estimated revenue per request (dollars), IPS and SNIPS, with 95% intervals. */
+  ips: { value: number; ci: [number, number] };
+  snips: { value: number; ci: [number, number] };
+  /** Revenue per request of the explored requests and of the others on the same days (the price of exploring). */
+  exploredRevenuePerRequest: number;
+  servedRevenuePerRequest: number;
 }

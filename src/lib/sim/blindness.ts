@@ -6,11 +6,11 @@
 /** Largest possible blindness (a user never becomes entirely blind). */
 export const BLINDNESS_MAX = 0.9;
 /** Share of the remaining headroom a low-relevance ad adds to the state (per ad shown). */
-export const BLINDNESS_HIT = 0.02;
+export const BLINDNESS_HIT = 0.04;
 /** Blindness removed by a relevant ad shown (per ad). */
-export const BLINDNESS_RELIEF = 0.01;
+export const BLINDNESS_RELIEF = 0.03;
 /** Fraction of the state that fades per day without ads (slow recovery: ~3 weeks half-life). */
-export const BLINDNESS_DAILY_RECOVERY = 0.03;
+export const BLINDNESS_DAILY_RECOVERY = 0.1;
 
 /**
  * The user's state after seeing `count` ads whose relevance margins (trueScore − world.clickReference) are

@@ -237,7 +237,7 @@ export const STEPS: readonly StoryStep[] = [
     phases: ['business'],
     skills: ['Prod', 'Stats', 'SME'],
     question: 'Impressions went up. Why did revenue go down?',
-    todo: 'Read the business dashboard, switch the objective to clicks, train a click model on the serving log, deploy it through the gate and replay the same days.',
+    todo: 'Read the business dashboard, switch the objective to clicks, train a click model on the serving log, estimate it from the exploration log, deploy it through the gate and compare both policies on the next fortnight.',
     scene: { panels: ['business', 'deploy'], controls: [], params: [...WORLD, 'objective'], needs: 'model' },
   },
   {

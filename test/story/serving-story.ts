@@ -1,0 +1,50 @@
+// The story's steps 11–13 through the serving worker's own code (workers/serving/*, imported
+// directly): a relevance model trained on the development month ships at the start of day 90,
+// serves the live fortnight under the impressions policy, a click model trains on that log, and
+// both policies are compared on the fortnight after, paired.
+import { trainRelevanceModel } from '../../src/lib/business/index.ts';
+import { DEV_LAST_DAY, type WorldParams } from '../../src/lib/sim/types.ts';
+import type { ClickModelReport, ComparedDay, GateData } from '../../src/lib/serving/types.ts';
+import type { PolicyDay } from '../../src/lib/business/types.ts';
+import { trainOnLog } from '../../workers/serving/click-model.ts';
+import { comparePolicies } from '../../workers/serving/compare.ts';
+import { estimateFromExploration } from '../../workers/serving/offpolicy.ts';
+import { ctrServed } from '../../workers/serving/policies.ts';
+import { fromScoringModel } from '../../workers/serving/scorer.ts';
+import { DEFAULT_SESSION, ServingSession } from '../../workers/serving/session.ts';
+
+/** Days the impressions-era model is trained on: the last month of the development history. */
+export const RELEVANCE_DAYS: [number, number] = [DEV_LAST_DAY - 29, DEV_LAST_DAY];
+
+/** What one run of the story's serving gives. */
+export interface ServingStory {
+  session: ServingSession;
+  /** Gates of the impressions model and of the click model. */
+  gates: [GateData, GateData];
+  click: ClickModelReport;
+  /** The impressions policy's live days (90–103). */
+  served: PolicyDay[];
+  /** The compared days (104–117): the CTR policy's, each with the impressions policy's beside it. */
+  compared: ComparedDay[];
+}
+
+/** Runs the story's serving on a world, as the app does at its defaults. */
+export async function runServingStory(world: WorldParams, relevanceRows = 2_000_000): Promise<ServingStory> {
+  const session = new ServingSession({ world, ...DEFAULT_SESSION });
+  const rel = trainRelevanceModel(session.world, { days: RELEVANCE_DAYS, rows: relevanceRows });
+  session.ship(fromScoringModel(rel, 'v5', world, RELEVANCE_DAYS), 'test');
+  const g1 = session.shadow('impressions');
+  if (g1.pass) session.promote('test');
+  session.setSpeed(0);
+  await session.run();
+  const served = session.snapshot().reports.map((r) => r.served);
+  const S = session.plan.startDay;
+  const { model, report } = trainOnLog(session.chunks, 'live', 'v6', world, [S, S + session.plan.days - 1]);
+  const offPolicy = estimateFromExploration(session, ctrServed(model));
+  if (offPolicy) report.offPolicy = offPolicy;
+  session.ship(model, 'test');
+  const g2 = session.shadow('clicks');
+  if (g2.pass) session.promote('test');
+  const compared = await comparePolicies(session, session.policyFor('v5'), session.policyFor('v6'));
+  return { session, gates: [g1, g2], click: report, served, compared };
+}

@@ -1,0 +1,50 @@
+// The paired comparison of step 12: the impressions policy and the CTR policy each serve the days
+// after the live fortnight (which neither model trained on) from the same users' state, on the same
+// requests and click draws; the total revenue difference gets a 95% interval from a paired
+// bootstrap over users (Efron & Tibshirani 1993), since ads blindness ties a user's days together.
+import { pairedBootstrap } from '../../src/lib/business/bootstrap.ts';
+import { serveDay, startServing, type SimOptions } from '../../src/lib/business/index.ts';
+import { Rng } from '../../src/lib/rng.ts';
+import type { ComparedDay, ComparisonSummary } from '../../src/lib/serving/types.ts';
+import type { ServedPolicy } from './policies.ts';
+import type { ServingSession } from './session.ts';
+
+/** Bootstrap resamples of the users (Efron & Tibshirani suggest ≥ 1,000 for a percentile interval). */
+export const COMPARE_RESAMPLES = 2000;
+
+/** Both arms on the compared days, day by day; the CTR arm's days carry the impressions arm's day, the last one the summary. */
+export async function comparePolicies(
+  session: ServingSession,
+  impressions: ServedPolicy,
+  ctr: ServedPolicy,
+  onDay?: (d: ComparedDay, k: number) => void,
+  yieldNow?: () => Promise<void>,
+): Promise<ComparedDay[]> {
+  const { plan, world } = session;
+  const opts: SimOptions = { startDay: plan.startDay, days: plan.days, queriesPerDay: plan.queriesPerDay, seed: plan.seed, log: false, initialBlindness: session.servedBlindness };
+  const arms = [impressions, ctr].map((p) => {
+    const state = startServing(world, plan, opts);
+    state.userRevenue = new Float64Array(plan.users);
+    return { p, state };
+  });
+  const days: ComparedDay[] = [];
+  for (let k = 0; k < plan.days; k++) {
+    const s = session.stream(plan.days + k);
+    const [a, b] = arms.map(({ p, state }) => {
+      session.use(p.label, 'compared', s.day);
+      return serveDay(world, s, p.policy, p.policy.score(s.cands), state);
+    });
+    const day: ComparedDay = { ...b!, other: a };
+    if (k === plan.days - 1) day.summary = summarize(session, impressions, ctr, arms[0]!.state.userRevenue!, arms[1]!.state.userRevenue!);
+    days.push(day);
+    onDay?.(day, k);
+    await yieldNow?.();
+  }
+  return days;
+}
+
+/** The paired bootstrap of the total difference (CTR − impressions) over users, seeded by the world. */
+function summarize(session: ServingSession, impressions: ServedPolicy, ctr: ServedPolicy, a: Float64Array, b: Float64Array): ComparisonSummary {
+  const boot = pairedBootstrap(a, b, new Rng(`${session.world.params.seed}/compare/${session.plan.seed}`), COMPARE_RESAMPLES);
+  return { days: session.compareDays, impressions: impressions.label, ctr: ctr.label, users: boot.n, resamples: boot.resamples, total: boot.total, se: boot.se, ci: boot.percentile };
+}
