@@ -1,7 +1,7 @@
 // Model artifacts as they travel from the lab to the serving worker: the layers' weights packed
 // into one ArrayBuffer (transferable, no copy) plus the small JSON-like rest.
 import type { ExportedModel } from '../lab/types.ts';
-import type { ModelData as ServedModel } from './model-files.ts';
+import { flattenLayers, type ModelData as ServedModel } from './model-files.ts';
 
 /** A served model with its weights in one transferable buffer. */
 export interface ModelArtifact {
@@ -18,15 +18,7 @@ export interface ModelArtifact {
 
 /** Packs a model (a lab export or a served model) into an artifact. */
 export function packArtifact(m: Pick<ExportedModel, 'version' | 'layers' | 'features' | 'world' | 'days'>, kind: ServedModel['kind'] = 'relevance'): ModelArtifact {
-  const total = m.layers.reduce((s, l) => s + l.W.length + l.b.length, 0);
-  const flat = new Float32Array(total);
-  let o = 0;
-  for (const l of m.layers) {
-    flat.set(l.W, o);
-    o += l.W.length;
-    flat.set(l.b, o);
-    o += l.b.length;
-  }
+  const flat = flattenLayers(m.layers);
   return {
     version: m.version,
     kind,

@@ -41,21 +41,26 @@ export function inputRule(f: FittedFeatures): { width: number; names: string[]; 
   };
 }
 
+/** Every layer's kernel then bias, in layer order, as one float32 array (the layout of weights.bin and of an artifact). */
+export function flattenLayers(layers: readonly DenseLayerData[]): Float32Array<ArrayBuffer> {
+  const flat = new Float32Array(layers.reduce((s, l) => s + l.W.length + l.b.length, 0));
+  let o = 0;
+  for (const l of layers) {
+    flat.set(l.W, o);
+    o += l.W.length;
+    flat.set(l.b, o);
+    o += l.b.length;
+  }
+  return flat;
+}
+
 /** Writes the three files of a model. */
 export function toModelFiles(m: ModelData): ModelFiles {
   const specs = m.layers.flatMap((l, i) => [
     { name: `dense_${i}/kernel`, shape: [l.inDim, l.outDim], dtype: 'float32' },
     { name: `dense_${i}/bias`, shape: [l.outDim], dtype: 'float32' },
   ]);
-  const total = m.layers.reduce((s, l) => s + l.W.length + l.b.length, 0);
-  const flat = new Float32Array(total);
-  let o = 0;
-  for (const l of m.layers) {
-    flat.set(l.W, o);
-    o += l.W.length;
-    flat.set(l.b, o);
-    o += l.b.length;
-  }
+  const flat = flattenLayers(m.layers);
   const modelJson = {
     format: 'layers-model',
     generatedBy: 'ClickCycle',
