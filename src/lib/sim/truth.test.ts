@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng.ts';
-import { advanceBlindness, blindnessFactor, recoverBlindness, BLINDNESS_MAX } from './blindness.ts';
+import { advanceBlindness, blindnessFactor, recoverBlindness, BLINDNESS_DAILY_RECOVERY, BLINDNESS_MAX } from './blindness.ts';
 import { businessMetrics } from './business.ts';
 import { csvHeader, CSV_COLUMNS, toCsv } from './csv.ts';
 import { generate } from './generate.ts';
@@ -35,13 +35,16 @@ describe('click model', () => {
 });
 
 describe('ads blindness', () => {
-  it('rises with irrelevant ads, eases with relevant ones, recovers slowly', () => {
+  it('rises with irrelevant ads, eases with relevant ones, recovers by its daily rate', () => {
     const b1 = advanceBlindness(0, [-1, -2, -0.5]);
     expect(b1).toBeGreaterThan(0);
     expect(advanceBlindness(b1, [1])).toBeLessThan(b1);
     expect(advanceBlindness(0, new Array(10_000).fill(-1))).toBeLessThanOrEqual(BLINDNESS_MAX);
     expect(recoverBlindness(b1, 1)).toBeLessThan(b1);
-    expect(recoverBlindness(b1, 1)).toBeGreaterThan(0.9 * b1);
+    // A day takes off a tenth (the rate tuned so the CTR policy's users recover within the compared fortnight); a week leaves about half.
+    expect(recoverBlindness(b1, 1)).toBeCloseTo(b1 * (1 - BLINDNESS_DAILY_RECOVERY), 12);
+    expect(recoverBlindness(b1, 7) / b1).toBeCloseTo(0.9 ** 7, 12);
+    expect(recoverBlindness(b1, 7)).toBeGreaterThan(0.4 * b1);
     expect(blindnessFactor(0)).toBe(1);
   });
 });
