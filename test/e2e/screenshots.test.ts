@@ -93,6 +93,11 @@ async function serveFortnight(page: Page): Promise<void> {
   const enabled = (name: string) => page.getByRole('button', { name, exact: true }).and(page.locator(':not([disabled])'));
   await enabled('Deploy').click({ timeout: 60_000 });
   await enabled('Start shadow').click({ timeout: 60_000 });
+  // At the story's defaults the step-10 fresh model (trained on the 0.02% "show" rate, so its scores
+  // are tiny) must pass the impressions gate: its candidate bars start from its own median score.
+  const gate = page.locator('[data-gate]');
+  await gate.waitFor({ timeout: 60_000 });
+  expect(await gate.getAttribute('data-gate'), await gate.innerText()).toBe('pass');
   await enabled('Promote').click({ timeout: 60_000 });
   await page.getByLabel('Speed (days per second)').selectOption('0');
   await waitForJob(page, 'serving');

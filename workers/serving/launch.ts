@@ -6,8 +6,29 @@
 import { seedKey, hashUniform } from '../../src/lib/business/index.ts';
 import type { LaunchArm } from '../../src/lib/serving/types.ts';
 
-/** Candidate bars on the predicted probability: a small grid over orders of magnitude (models differ in calibration). */
-export const LAUNCH_BARS: readonly number[] = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3];
+/** The grid the candidate bars come from: 1 and 3 per order of magnitude. */
+export const BAR_GRID: readonly number[] = [1e-6, 3e-6, 1e-5, 3e-5, 1e-4, 3e-4, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3];
+/** How many candidate bars a launch test tries. */
+export const BAR_COUNT = 6;
+/** Where the bars start for a model whose scores are high enough (the grid's 0.001). */
+const HIGHEST_START = BAR_GRID.indexOf(0.001);
+
+/**
+ * The candidate bars for a model, from its predicted probabilities on the shadow requests'
+ * candidates: BAR_COUNT consecutive grid values starting at 0.001, or lower for a model whose
+ * median candidate score is below 0.001, at the grid value just below that median. Models differ
+ * in calibration by orders of magnitude (one trained on the 0.02% "show" rate predicts about that
+ * rate; a down-sampled one about w⁻¹ times more), and a fixed grid would leave a low-calibrated
+ * model no bar that shows more ads than the champion; starting at the median, the lowest bar can
+ * fill the page and the highest shows almost nothing, and the objective chooses between them.
+ */
+export function launchBars(scores: Float32Array): number[] {
+  const sorted = Float32Array.from(scores).sort();
+  const median = sorted.length > 0 ? (sorted[Math.floor(sorted.length / 2)] as number) : 1;
+  let start = HIGHEST_START;
+  while (start > 0 && (BAR_GRID[start] as number) > median) start--;
+  return BAR_GRID.slice(start, start + BAR_COUNT);
+}
 
 /** The rule in words, shown beside the arms. */
 export const LAUNCH_RULE =

@@ -2,7 +2,7 @@
 // is promoted only if it beats the champion on the objective's metric over the same requests.
 import { baselinePolicy, ctrPolicy, impressionsPolicy, CANDIDATES_PER_QUERY, selectAds, type DayStream, type Policy } from '../../src/lib/business/index.ts';
 import type { LaunchArm } from '../../src/lib/serving/types.ts';
-import { LAUNCH_BARS, chooseArm } from './launch.ts';
+import { BAR_COUNT, BAR_GRID, chooseArm } from './launch.ts';
 import { clickProbability, type ClickContext } from '../../src/lib/sim/truth.ts';
 import type { World } from '../../src/lib/sim/world.ts';
 import { scoreRows, type ServedModel } from './scorer.ts';
@@ -41,7 +41,7 @@ export function baselineServed(): ServedPolicy {
  * pending (see launch.ts), and it stands at the middle of the grid until then.
  */
 export function impressionsServed(model: ServedModel, bar?: number): ServedPolicy {
-  const at = bar ?? (LAUNCH_BARS[Math.floor(LAUNCH_BARS.length / 2)] as number);
+  const at = bar ?? (BAR_GRID[BAR_GRID.indexOf(0.001) + Math.floor(BAR_COUNT / 2)] as number);
   const p: ServedPolicy = { label: model.version, objective: 'impressions', model, policy: impressionsPolicy((c) => scoreRows(model, c), at, IMPRESSIONS_MAX_ADS) };
   if (bar === undefined) p.launch = true;
   else p.bar = bar;

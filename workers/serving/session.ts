@@ -26,7 +26,7 @@ import type { DayReport, DeploymentRecord, GateData, LaunchTest, ModelTimeline, 
 import { DRIFT_FEATURES, PSI_ALERT, driftOf, referenceOf, type Reference } from './drift.ts';
 import { quantile, summarize } from './latency.ts';
 import { atBar, baselineServed, ctrServed, gate, impressionsServed, launchGate, outcomeOf, type Objective, type ServedPolicy } from './policies.ts';
-import { LAUNCH_BARS, LAUNCH_RULE, armsOfUsers, chooseArm, launchArm } from './launch.ts';
+import { BAR_COUNT, LAUNCH_RULE, armsOfUsers, chooseArm, launchArm, launchBars } from './launch.ts';
 import { scoreRows, type ServedModel } from './scorer.ts';
 
 /** Requests scored together in one batch. */
@@ -110,6 +110,8 @@ export class ServingSession {
   #references = new Map<string, Reference>();
   /** The bar each impressions model's launch test kept. */
   #bars = new Map<string, number>();
+  /** Each model's candidate bars, fixed at its first shadow or launch (see launchBars). */
+  #candidateBars = new Map<string, number[]>();
   /** The exploration share's log over the impressions policy's served days. */
   readonly exploration: ExplorationLog;
   #firstMean = Number.NaN;
@@ -148,9 +150,19 @@ export class ServingSession {
     return this.heldOut('shadow', this.plan.startDay + this.#reports.length);
   }
 
-  /** The launch test's arm of each followed user (0: the champion's share; 1…: LAUNCH_BARS in order). */
+  /** The launch test's arm of each followed user (0: the champion's share; 1…: the candidate bars in order). */
   get launchArms(): Uint8Array {
-    return armsOfUsers(this.plan.users, LAUNCH_BARS.length + 1, this.plan.seed);
+    return armsOfUsers(this.plan.users, BAR_COUNT + 1, this.plan.seed);
+  }
+
+  /** A model's candidate bars, from its scores on the shadow requests the first time it is asked for. */
+  candidateBars(model: ServedModel): number[] {
+    let bars = this.#candidateBars.get(model.version);
+    if (!bars) {
+      bars = launchBars(scoreRows(model, this.shadowStream().cands));
+      this.#candidateBars.set(model.version, bars);
+    }
+    return bars;
   }
 
   /** Records that a model was used on a day. */
@@ -205,12 +217,13 @@ export class ServingSession {
     if (objective === 'impressions' && ch.launch && ch.model) {
       // The launch test in shadow: each candidate bar on its own share of the shadow requests' users.
       const armOf = this.launchArms;
-      const policies = [this.#champion.policy, ...LAUNCH_BARS.map((b) => atBar(ch.model!, b))];
+      const bars = this.candidateBars(ch.model);
+      const policies = [this.#champion.policy, ...bars.map((b) => atBar(ch.model!, b))];
       const champScores = this.#champion.policy.score(s.cands);
       const modelScores = ch.policy.score(s.cands);
       const outcomes = policies.map((p, j) => outcomeOf(this.world, s, p, j === 0 ? champScores : modelScores, blind, (u) => armOf[u] === j));
       const users = policies.map((_, j) => armOf.reduce((n, a) => n + (a === j ? 1 : 0), 0));
-      const arms = outcomes.map((o, j) => launchArm(j === 0 ? null : (LAUNCH_BARS[j - 1] as number), users[j] as number, { queries: o.queries, impressions: o.impressions, revenue: o.expectedRevenue }));
+      const arms = outcomes.map((o, j) => launchArm(j === 0 ? null : (bars[j - 1] as number), users[j] as number, { queries: o.queries, impressions: o.impressions, revenue: o.expectedRevenue }));
       this.#gate = launchGate(s.day, this.#champion.label, ch.label, arms, outcomes);
     } else {
       const champ = outcomeOf(this.world, s, this.#champion.policy, this.#champion.policy.score(s.cands), blind);
@@ -304,12 +317,13 @@ export class ServingSession {
     const control = this.#previous.at(-1) ?? baselineServed();
     const model = champ.model as ServedModel;
     const armOf = this.launchArms;
-    const arms = { armOf, policies: [control.policy, ...LAUNCH_BARS.map((b) => atBar(model, b))], scores: [control.policy.score(s.cands), ...LAUNCH_BARS.map(() => scores)], totals: [] };
+    const bars = this.candidateBars(model);
+    const arms = { armOf, policies: [control.policy, ...bars.map((b) => atBar(model, b))], scores: [control.policy.score(s.cands), ...bars.map(() => scores)], totals: [] };
     const served = serveDay(this.world, s, champ.policy, scores, this.#state, arms);
     const users = arms.policies.map((_, j) => armOf.reduce((n, a) => n + (a === j ? 1 : 0), 0));
-    const list = arms.totals.map((t, j) => launchArm(j === 0 ? null : (LAUNCH_BARS[j - 1] as number), users[j] as number, t));
+    const list = arms.totals.map((t, j) => launchArm(j === 0 ? null : (bars[j - 1] as number), users[j] as number, t));
     const kept = chooseArm(list);
-    const bar = kept > 0 ? (LAUNCH_BARS[kept - 1] as number) : (LAUNCH_BARS[LAUNCH_BARS.length - 1] as number);
+    const bar = kept > 0 ? (bars[kept - 1] as number) : (bars[bars.length - 1] as number);
     this.#bars.set(model.version, bar);
     this.use(model.version, 'calibrated', s.day);
     this.#champion = impressionsServed(model, bar);
