@@ -1,10 +1,12 @@
-// Keyboard-only walk of steps 11–13: (deep link, so the step-4 model is trained first) deploy,
+// Keyboard-only walk of steps 11–13 at the story's defaults (seed clickcycle, 1,000,000 rows, skew
+// 0.0001: the step-4 model predicts the rare "show" rate, and must still pass the impressions gate):
+// (deep link, so the step-4 model is trained first) deploy,
 // shadow, promote, watch the dashboard fill in, switch the objective to CTR, shadow and promote the
 // click model, replay, reload (nothing lost), and start over at step 1 with objective=clicks.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
-import { QUICK, focusPage, metrics, openApp, stepOf, tabTo, waitForJob } from './app.ts';
+import { focusPage, metrics, openApp, stepOf, tabTo, waitForJob } from './app.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -35,7 +37,7 @@ async function valueOf(page: Page, selector: string): Promise<number> {
 describe('steps 11–13', () => {
   test('keyboard only: deploy, shadow, promote, monitor, switch to CTR, replay, reload, start over', async () => {
     const t0 = Date.now();
-    const { page, errors } = await openApp(browser, `seed=serve&${QUICK}&backend=wasm&step=11`);
+    const { page, errors } = await openApp(browser, "seed=clickcycle&backend=wasm&step=11");
     expect(await stepOf(page)).toBe(11);
     await press(page, 'Train the step-4 model');
     // The training panel goes away once the model exists; Deploy is enabled then.
@@ -55,6 +57,9 @@ describe('steps 11–13', () => {
     const firstCtr = await business(page, 'impressions_policy', 'ctr', 'first_days');
     const lastCtr = await business(page, 'impressions_policy', 'ctr', 'last_days');
     expect(lastCtr).toBeLessThan(firstCtr);
+    // §3 at the defaults: the live impressions policy's impressions hold or rise while its revenue falls.
+    expect(await business(page, 'impressions_policy', 'impressions', 'last_days')).toBeGreaterThanOrEqual(await business(page, 'impressions_policy', 'impressions', 'first_days'));
+    expect(await business(page, 'impressions_policy', 'revenue', 'last_days')).toBeLessThan(await business(page, 'impressions_policy', 'revenue', 'first_days'));
     await press(page, 'Switch objective to CTR');
     await waitForJob(page, 'click-model');
     expect(page.url()).toContain('objective=clicks');
