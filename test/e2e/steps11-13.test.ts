@@ -46,6 +46,9 @@ describe('steps 11–13', () => {
     await page.locator('[data-gate="pass"]').waitFor({ timeout: 60_000 });
     await press(page, 'Promote');
     await page.locator('[data-job="serving"][data-status="running"]').waitFor({ timeout: 60_000 });
+    // The speed is in the link, and the worker follows it.
+    await page.getByLabel('Speed (days per second)').selectOption('0');
+    await page.waitForURL(/speed=max(&|$)/);
     await waitForJob(page, 'serving', 180_000);
     const monitor = Object.fromEntries((await metrics(page, '[aria-label="Monitoring"]')).map((m) => [m.key, Number(m.value)]));
     for (const k of ['requests_per_s', 'latency_p50', 'latency_p99']) expect(monitor[k], k).toBeGreaterThan(0);

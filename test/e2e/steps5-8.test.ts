@@ -68,6 +68,15 @@ describe('steps 5–8', () => {
     // Day folds with a 15-day buffer keep each fold model away from the buggy batch it scores (test/story/labels.test.ts: 0.69–0.79 on five seeds).
     expect(precision).toBeGreaterThanOrEqual(0.5);
     await page.locator('[data-metric="relabel_quote"]').first().waitFor();
+    // The rows for the expert are in the link: the top 100 suspects are quoted as 100 rows; choosing
+    // the slice again (the default) leaves the parameter out of the link and quotes the slice.
+    const sliceRows = await valueOf(page, '[data-metric="relabel_quote_rows"]');
+    await page.getByRole('radio', { name: /the top suspects/ }).check();
+    await page.waitForURL(/relabel=suspects(&|$)/);
+    await page.locator('[data-metric="relabel_quote_rows"][data-value="100"]').waitFor();
+    await page.getByRole('radio', { name: /the “show” labels of/ }).check();
+    await page.waitForURL((u) => !u.searchParams.has('relabel'));
+    await page.locator(`[data-metric="relabel_quote_rows"][data-value="${sliceRows}"]`).waitFor();
     await press(page, /^Relabel$/);
     await waitForJob(page, 'relabel');
     expect(await valueOf(page, '[data-job="relabel"] [data-metric="labels_changed"]')).toBeGreaterThan(10);
