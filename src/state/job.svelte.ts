@@ -18,6 +18,22 @@ export function viewOf(j: JobView): JobView {
   return { status: j.status, fraction: j.fraction, stage: j.stage, error: j.error };
 }
 
+/**
+ * One panel's view of jobs that run one after another (collect, train, measure): running while
+ * any of them runs, or while `pending` says a number the panel shows is not final yet (between
+ * two jobs, or before a measurement starts); else the first failure; else done once any has run.
+ * So a panel reads done only when every number it shows is final.
+ */
+export function sequenceOf(jobs: readonly JobView[], pending = false): JobView {
+  const running = jobs.find((j) => j.status === 'running');
+  if (running) return viewOf(running);
+  const failed = jobs.find((j) => j.status === 'error' || j.status === 'interrupted');
+  if (failed) return viewOf(failed);
+  if (jobs.every((j) => j.status === 'idle') && !pending) return { status: 'idle', fraction: 0, stage: '', error: '' };
+  if (pending) return { status: 'running', fraction: 1, stage: 'measuring', error: '' };
+  return { status: 'done', fraction: 1, stage: '', error: '' };
+}
+
 export class Job<T> implements JobView {
   #status = $state<JobStatus>('idle');
   #fraction = $state(0);

@@ -110,6 +110,14 @@ describe('steps 5–8', () => {
     await page.waitForURL(/skew_lab=/);
     await waitForJob(page, 'skew', 180_000);
     await press(page, /^Collect more data$/);
+    // Done means every number is final: once the collection panel reads done, the rebalanced model's
+    // gold numbers and its recalibrated calibration are all in, with nothing left "being measured".
+    await page.locator('[data-job="collect"][data-status="running"]').waitFor();
+    await waitForJob(page, 'collect', 300_000);
+    const finalNow = await page.locator('[data-job="collect"] [data-metric]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-metric')}@${e.getAttribute('data-split') ?? ''}=${e.getAttribute('data-value')}`));
+    expect(finalNow.filter((m) => m.startsWith('calibration@gold-recalibrated=')), finalNow.join(' ')).toHaveLength(1);
+    expect(finalNow.find((m) => m.startsWith('calibration@gold-recalibrated=')), 'recalibrated calibration when the panel is done').not.toMatch(/=NaN$/);
+    expect(await page.getByText('being measured').count(), 'nothing "being measured" after done').toBe(0);
     const recall = await valueOf(page, '[data-metric="recall"][data-role="rebalanced"]', 300_000);
     expect(recall).toBeGreaterThanOrEqual(0.5);
 
