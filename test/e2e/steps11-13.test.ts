@@ -117,4 +117,19 @@ describe('steps 11–13', () => {
     console.info(`steps 11–13 walk: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await page.context().close();
   });
+
+  test('a link to step 12: train the step-4 model, then deploy and serve in one action, and the dashboard fills in', async () => {
+    const { page, errors } = await openApp(browser, 'seed=clickcycle&backend=wasm&step=12');
+    expect(await stepOf(page)).toBe(12);
+    await press(page, 'Train the step-4 model');
+    await press(page, 'Deploy and serve', 300_000);
+    await page.locator('[data-job="serving"][data-status="running"]').waitFor({ timeout: 60_000 });
+    // The panel gives way to the dashboard once days are served; the served fortnight's numbers are the contract's.
+    await page.getByRole('region', { name: 'Business dashboard' }).waitFor({ timeout: 120_000 });
+    await page.locator('[data-role="impressions_policy"] [data-metric="revenue"][data-split="last_days"]').first().waitFor({ timeout: 180_000 });
+    expect(await business(page, 'impressions_policy', 'revenue', 'total')).toBeGreaterThan(0);
+    expect(await business(page, 'impressions_policy', 'impressions', 'last_days')).toBeGreaterThanOrEqual(await business(page, 'impressions_policy', 'impressions', 'first_days'));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
