@@ -118,8 +118,9 @@ describe('steps 11–13', () => {
     await page.context().close();
   });
 
-  test('a link to step 12: train the step-4 model, then deploy and serve in one action, and the dashboard fills in', async () => {
-    const { page, errors } = await openApp(browser, 'seed=clickcycle&backend=wasm&step=12');
+  // At the defaults and at drift 0 (no world change: the lesson must come from the users' blindness alone, or the text must say it does not show).
+  test.each(['', '&drift=0'])('a link to step 12%s: train the step-4 model, deploy and serve in one action; every sentence agrees with its numbers', async (extra) => {
+    const { page, errors } = await openApp(browser, `seed=clickcycle&backend=wasm&step=12${extra}`);
     expect(await stepOf(page)).toBe(12);
     await press(page, 'Train the step-4 model');
     await press(page, 'Deploy and serve', 300_000);
@@ -127,8 +128,26 @@ describe('steps 11–13', () => {
     // The panel gives way to the dashboard once days are served; the served fortnight's numbers are the contract's.
     await page.getByRole('region', { name: 'Business dashboard' }).waitFor({ timeout: 120_000 });
     await page.locator('[data-role="impressions_policy"] [data-metric="revenue"][data-split="last_days"]').first().waitFor({ timeout: 180_000 });
+    await page.getByText(/from the first days to the last\./).first().waitFor({ timeout: 60_000 });
     expect(await business(page, 'impressions_policy', 'revenue', 'total')).toBeGreaterThan(0);
-    expect(await business(page, 'impressions_policy', 'impressions', 'last_days')).toBeGreaterThanOrEqual(await business(page, 'impressions_policy', 'impressions', 'first_days'));
+    // The headline's directions follow the dashboard's first and last days (flat is allowed either way: the noise rule).
+    const headline = await page.locator('.headline').first().innerText();
+    for (const [word, metric] of [['Impressions', 'impressions'], ['CTR', 'ctr'], ['revenue', 'revenue']] as const) {
+      const first = await business(page, 'impressions_policy', metric, 'first_days');
+      const last = await business(page, 'impressions_policy', metric, 'last_days');
+      const said = new RegExp(`${word} (up|down|flat)`).exec(headline)?.[1];
+      expect(said, `${word} in "${headline}"`).toBeDefined();
+      if (said === 'up') expect(last, `${word} said up`).toBeGreaterThan(first);
+      if (said === 'down') expect(last, `${word} said down`).toBeLessThan(first);
+    }
+    // The question asks about what happened: it says revenue went down only when the headline does.
+    const question = await page.locator('.question').first().innerText();
+    if (/revenue go down/.test(question)) expect(headline).toMatch(/revenue down/);
+    if (/Impressions went up/.test(question)) expect(headline).toMatch(/Impressions up/);
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/\bundefined\b|\bNaN\b/);
+    expect(text).not.toMatch(/−\$[\d,.]+ less/);
+    console.info(`step 12${extra}: ${headline} | ${question}`);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -236,7 +236,7 @@ export const STEPS: readonly StoryStep[] = [
     title: 'Business: revenue falls → switch metric to CTR',
     phases: ['business'],
     skills: ['Prod', 'Stats', 'SME'],
-    question: 'Impressions went up. Why did revenue go down?',
+    question: 'The team is rewarded for impressions. What does that do to revenue, and what should it aim for instead?',
     todo: 'Read the business dashboard, switch the objective to clicks, train a click model on the serving log, estimate it from the exploration log, deploy it through the gate and compare both policies on the next fortnight.',
     scene: { panels: ['business', 'deploy'], controls: [], params: [...WORLD, 'objective'], needs: 'model' },
   },
