@@ -8,6 +8,9 @@
 // swollen by the launch-test day.
 import { WINDOW_DAYS } from '../serving/business.ts';
 import type { PolicyDay } from '../business/types.ts';
+import { successiveVariance } from './noise.ts';
+
+export { successiveVariance };
 
 export type Direction = 'rose' | 'fell' | 'flat';
 
@@ -44,14 +47,6 @@ export const MIN_RELATIVE_CHANGE = 0.01;
 
 function mean(xs: readonly number[]): number {
   return xs.reduce((s, x) => s + x, 0) / xs.length;
-}
-
-/** Day-to-day variance from successive differences: Σ (x[i+1] − x[i])² / (2 (n − 1)). */
-export function successiveVariance(xs: readonly number[]): number {
-  if (xs.length < 2) return 0;
-  let s = 0;
-  for (let i = 1; i < xs.length; i++) s += ((xs[i] as number) - (xs[i - 1] as number)) ** 2;
-  return s / (2 * (xs.length - 1));
 }
 
 /** The trend of a daily measure; `total` turns a window's days into the figure the dashboard shows. */

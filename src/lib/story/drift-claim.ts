@@ -1,0 +1,114 @@
+// What steps 9 and 10 may say about drift, computed from the measured AUCs: whether the stale model
+// lost ground on yesterday, whether the daily AUC trends down, what the drift report's flags mean
+// beside the AUC, and whether a retrain on fresh days recovers. Each AUC difference is judged by
+// Hanley & McNeil's standard error (noise.ts); the daily trend by the spread of successive days.
+import { AUC_FLOOR, compareAuc, compareWindows, type AucOn, type Compared, type Windows } from './noise.ts';
+
+/** Step 9: the stale model on yesterday against its own old test days. */
+export type StaleOutcome = 'decayed' | 'held' | 'improved';
+
+export interface StaleClaim {
+  outcome: StaleOutcome;
+  /** old test AUC − yesterday's AUC (positive when the model lost ground). */
+  gap: number;
+  /** The smallest gap counted as real here. */
+  noise: number;
+  oldTest: number;
+  yesterday: number;
+}
+
+/** The stale model's gap between its old test days and yesterday. */
+export function staleClaim(oldTest: AucOn, yesterday: AucOn): StaleClaim {
+  const c = compareAuc(oldTest, yesterday);
+  const outcome: StaleOutcome = c.change === 'down' ? 'decayed' : c.change === 'up' ? 'improved' : 'held';
+  return { outcome, gap: -c.diff, noise: c.noise, oldTest: oldTest.auc, yesterday: yesterday.auc };
+}
+
+/** Days in each end of the daily trend. */
+export const TREND_DAYS = 7;
+
+/** Step 9: the daily AUC from the first week scored to the last. */
+export type TrendOutcome = 'declined' | 'flat' | 'rose';
+
+export interface TrendClaim extends Windows {
+  outcome: TrendOutcome;
+}
+
+/** The trend of a model's daily AUC, or null with fewer than two weeks of days. */
+export function trendClaim(dailyAuc: readonly number[], window = TREND_DAYS): TrendClaim | null {
+  const w = compareWindows(dailyAuc, window, AUC_FLOOR);
+  if (!w) return null;
+  return { ...w, outcome: w.change === 'down' ? 'declined' : w.change === 'up' ? 'rose' : 'flat' };
+}
+
+/**
+ * Step 9: the drift report beside the AUC. The report tests the inputs, which cannot tell harmless
+ * drift from harmful: harm with flags, harm without any, flags without harm, or neither.
+ */
+export type ReportOutcome = 'harm-and-flags' | 'harm-no-flags' | 'flags-no-harm' | 'quiet';
+
+export interface ReportClaim {
+  outcome: ReportOutcome;
+  /** Features the report flags. */
+  flagged: readonly string[];
+  /** Whether the stale model lost ground on yesterday. */
+  harmed: boolean;
+  /** Whether the one label-based check (where the positives sit across query and ad) is flagged. */
+  positivesMoved: boolean;
+}
+
+export function reportClaim(flagged: readonly string[], stale: StaleClaim, positivesMoved: boolean): ReportClaim {
+  const harmed = stale.outcome === 'decayed';
+  const outcome: ReportOutcome = harmed ? (flagged.length ? 'harm-and-flags' : 'harm-no-flags') : flagged.length ? 'flags-no-harm' : 'quiet';
+  return { outcome, flagged, harmed, positivesMoved };
+}
+
+/** Step 10: the fresh model against the stale one on yesterday, and against the stale model's old test level. */
+export type RecoveryOutcome = 'recovered' | 'no-difference' | 'worse';
+export type LevelOutcome = 'caught-up' | 'short' | 'beyond';
+
+export interface RecoveryClaim {
+  outcome: RecoveryOutcome;
+  /** fresh − stale on yesterday. */
+  recovered: number;
+  noise: number;
+  /** Against the stale model's own old-test AUC, when it was measured. */
+  level: { outcome: LevelOutcome; short: number; noise: number } | null;
+}
+
+export function recoveryClaim(staleYesterday: AucOn, freshYesterday: AucOn, staleOldTest: AucOn | null): RecoveryClaim {
+  const c: Compared = compareAuc(staleYesterday, freshYesterday);
+  const outcome: RecoveryOutcome = c.change === 'up' ? 'recovered' : c.change === 'down' ? 'worse' : 'no-difference';
+  let level: RecoveryClaim['level'] = null;
+  if (staleOldTest) {
+    const l = compareAuc(staleOldTest, freshYesterday);
+    level = { outcome: l.change === 'down' ? 'short' : l.change === 'up' ? 'beyond' : 'caught-up', short: -l.diff, noise: l.noise };
+  }
+  return { outcome, recovered: c.diff, noise: c.noise, level };
+}
+
+/** A sentence a claim contradicts, if any: the claims' evidence re-checked (for the knob sweep). */
+export function driftContradictions(c: { stale?: StaleClaim; trend?: TrendClaim | null; recovery?: RecoveryClaim }): string[] {
+  const out: string[] = [];
+  const s = c.stale;
+  if (s) {
+    const g = s.oldTest - s.yesterday;
+    if (s.outcome === 'decayed' && !(g > s.noise)) out.push(`stale: 'decayed' but the gap ${g} is not above ${s.noise}`);
+    if (s.outcome === 'improved' && !(g < -s.noise)) out.push(`stale: 'improved' but the gap ${g} is not below −${s.noise}`);
+    if (s.outcome === 'held' && Math.abs(g) > s.noise) out.push(`stale: 'held' but the gap ${g} exceeds ${s.noise}`);
+  }
+  const t = c.trend;
+  if (t) {
+    const d = t.last - t.first;
+    if (t.outcome === 'declined' && !(d < -t.noise)) out.push(`trend: 'declined' but ${t.first} → ${t.last}`);
+    if (t.outcome === 'rose' && !(d > t.noise)) out.push(`trend: 'rose' but ${t.first} → ${t.last}`);
+    if (t.outcome === 'flat' && Math.abs(d) > t.noise) out.push(`trend: 'flat' but ${t.first} → ${t.last} exceeds ${t.noise}`);
+  }
+  const r = c.recovery;
+  if (r) {
+    if (r.outcome === 'recovered' && !(r.recovered > r.noise)) out.push(`recovery: 'recovered' but only ${r.recovered}`);
+    if (r.outcome === 'worse' && !(r.recovered < -r.noise)) out.push(`recovery: 'worse' but ${r.recovered}`);
+    if (r.outcome === 'no-difference' && Math.abs(r.recovered) > r.noise) out.push(`recovery: 'no-difference' but ${r.recovered}`);
+  }
+  return out;
+}
