@@ -14,16 +14,8 @@ import type { RunHistory } from './runs.svelte.ts';
 /** What the drift state needs of the lab worker's gateway. */
 export type DriftPort = Pick<Remote<LabApi>, 'trainWindow' | 'staleEval' | 'modelDays' | 'aucPerDay' | 'driftReport' | 'freshness'>;
 
-/** The stale model's training days: the first 45 days. */
-export const STALE_DAYS: [number, number] = [0, 44];
-/** Days a fresh model may train on (day 89, yesterday, is kept for testing). */
-export const LAST_TRAIN_DAY = 88;
-/** The window presets of step 10. */
-export const WINDOW_PRESETS: { label: string; days: [number, number] }[] = [
-  { label: 'All days', days: [0, LAST_TRAIN_DAY] },
-  { label: 'Last 14 days', days: [LAST_TRAIN_DAY - 13, LAST_TRAIN_DAY] },
-  { label: 'Last 7 days', days: [LAST_TRAIN_DAY - 6, LAST_TRAIN_DAY] },
-];
+export { STALE_DAYS, LAST_TRAIN_DAY, WINDOW_PRESETS } from '../lib/drift/windows.ts';
+import { STALE_DAYS } from '../lib/drift/windows.ts';
 
 /** What the steps show about a model: its worker id, run label, backend and training time. */
 export type ModelRef = Pick<TrainResult, 'modelId' | 'version' | 'backend' | 'millis' | 'labels'>;

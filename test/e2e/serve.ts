@@ -9,8 +9,11 @@ import { TEST_HOOKS_MODE } from '../../vite.config.ts';
 /** The project's root. */
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
-/** Where each build goes: the production build where `npm run build` puts it, the test build beside it. */
-export const OUT_DIRS = { production: resolve(ROOT, 'dist'), test: resolve(ROOT, 'dist-test-hooks') } as const;
+/** Where each build goes: the production build where `npm run build` puts it, the test build beside it.
+ * CLICKCYCLE_E2E_SUFFIX gives a run folders of its own (dist-<suffix>/), so two e2e runs in one
+ * checkout do not empty each other's build while it is being served. */
+const SUFFIX = process.env.CLICKCYCLE_E2E_SUFFIX ? `-${process.env.CLICKCYCLE_E2E_SUFFIX.replace(/[^\w-]/g, '')}` : '';
+export const OUT_DIRS = { production: resolve(ROOT, `dist${SUFFIX}`), test: resolve(ROOT, `dist-test-hooks${SUFFIX}`) } as const;
 
 /** A served build. */
 export interface ServedBuild {

@@ -1,0 +1,178 @@
+// The knob sweep (issue 16 §2): the app's own pipeline (the lab worker's and the serving worker's
+// modules, imported directly, tfjs on its CPU backend) at one setting of the world's knobs, each
+// step's claims computed by the functions the step components render (src/lib/story/step-claims.ts),
+// and every claim's evidence re-checked. A claim that contradicts its own numbers is a failure.
+import { createDataset, disposeDataset } from '../../workers/lab/datasets.ts';
+import { runTraining } from '../../workers/lab/train-job.ts';
+import { getModel, removeModel } from '../../workers/lab/models.ts';
+import { evalSet } from '../../workers/lab/evalsets.ts';
+import { report } from '../../workers/lab/evaluate.ts';
+import { sliceReport } from '../../workers/lab/slices.ts';
+import { relabelDataset } from '../../workers/lab/relabel.ts';
+import { collect } from '../../workers/lab/collect.ts';
+import { trainWindow } from '../../workers/lab/window.ts';
+import { staleEval } from '../../workers/lab/drift-api.ts';
+import { aucPerDay } from '../../workers/lab/perday.ts';
+import { driftReport } from '../../workers/lab/drift.ts';
+import { COLLECT_KEEP, COLLECT_ROWS, COLLECT_TRAIN } from '../../src/lib/labels/story.ts';
+import { STALE_DAYS, WINDOW_PRESETS } from '../../src/lib/drift/windows.ts';
+import { DEFAULT_PARAMS } from '../../src/lib/sim/params.ts';
+import { DEFAULT_TRAIN_CONFIG, type EvalReport, type TrainConfig } from '../../src/lib/lab/types.ts';
+import type { WorldParams } from '../../src/lib/sim/types.ts';
+import { labContradictions, step10Claims, step12Claims, step12Contradictions, step7Claims, step8Claims, step9Claims } from '../../src/lib/story/step-claims.ts';
+import { runServingStory } from './serving-story.ts';
+import { createRng } from '../../src/lib/rng.ts';
+
+/** One point of the knob space. */
+export interface Setting {
+  name: string;
+  seed: string;
+  skew: number;
+  noise: number;
+  drift: number;
+}
+
+/** How big each stream is: the story's sizes, or reduced ones for `npm test`. */
+export interface Size {
+  /** The step-4 log. */
+  rows: number;
+  /** Candidates streamed by step 7's collection. */
+  collectRows: number;
+  /** Candidates streamed for each training window of steps 9–10. */
+  windowRows: number;
+  /** Rows the impressions-era model of step 11 trains on. */
+  relevanceRows: number;
+}
+
+export const FULL: Size = { rows: 1_000_000, collectRows: COLLECT_ROWS, windowRows: 6_000_000, relevanceRows: 2_000_000 };
+export const REDUCED: Size = { rows: 200_000, collectRows: 3_000_000, windowRows: 2_000_000, relevanceRows: 500_000 };
+
+/** The knob ranges a link allows (src/lib/url/params.ts) that the sweep draws from. */
+export const RANGES = { skew: [1e-5, 0.5], noise: [0, 0.5], drift: [0, 1] } as const;
+
+/** The outcomes each step's claims reached, one short word each, for the table. */
+export interface SweepRow {
+  setting: Setting;
+  outcomes: Record<string, string>;
+  contradictions: string[];
+  seconds: number;
+}
+
+const never = () => false;
+
+async function gold(modelId: string): Promise<EvalReport> {
+  const m = getModel(modelId);
+  return report(m, await evalSet(m, 'gold'));
+}
+
+/** Runs steps 4–12 at one setting and checks every claim against its evidence. */
+export async function sweepOne(setting: Setting, size: Size, serving = true): Promise<SweepRow> {
+  const t0 = performance.now();
+  const params: WorldParams = { ...DEFAULT_PARAMS, seed: setting.seed, skew: setting.skew, noise: setting.noise, drift: setting.drift };
+  const out: Record<string, string> = {};
+  const contradictions: string[] = [];
+  const made: string[] = [];
+  const datasets: string[] = [];
+  try {
+    // Steps 4–6: the step-4 model, the worst cell's "show" labels relabelled, the relabelled model (as labels.buildRelabelled).
+    const ds = await createDataset({ params, rows: size.rows });
+    datasets.push(ds.id);
+    const cfg: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, seed: setting.seed, datasetId: ds.id };
+    const noisy = await runTraining(cfg, {});
+    made.push(noisy.modelId);
+    const slices = await sliceReport(noisy.modelId);
+    const cell = slices.slices.find((s) => s.family === 'cell');
+    const rl = cell ? relabelDataset(ds.id, { slice: cell.slice, positivesOnly: true }) : null;
+    const clean = await runTraining({ ...cfg, datasetId: rl ? rl.datasetId : ds.id }, {});
+    made.push(clean.modelId);
+    if (rl) datasets.push(rl.datasetId);
+    const gNoisy = await gold(noisy.modelId);
+    const gClean = await gold(clean.modelId);
+    // Steps 7–8: collection with downsampled negatives, unweighted (as step 8 builds it), then the rebalanced model.
+    const col = await collect({ params, rows: size.collectRows, keep: COLLECT_KEEP, upweight: false, positiveWeight: 1 });
+    datasets.push(col.datasetId);
+    const rebal = await runTraining({ ...cfg, ...COLLECT_TRAIN, datasetId: col.datasetId } as TrainConfig, {});
+    made.push(rebal.modelId);
+    const gRebal = await gold(rebal.modelId);
+    const c7 = step7Claims(gClean, gRebal);
+    const c8 = step8Claims(gNoisy, gClean, gRebal);
+    if (c7) {
+      out.show = c7.imbalance.show;
+      out.dummy = c7.imbalance.dummy;
+      out.collect = c7.collect?.recall ?? '—';
+    }
+    out.relabel = c8.compare.relabelling;
+    // Steps 9–10: the stale model on its first days, per day, its drift report; a fresh model on the default window.
+    const stale = await trainWindow({ params, days: STALE_DAYS, rows: size.windowRows }, {});
+    made.push(stale.modelId);
+    const e = await staleEval(stale.modelId, never);
+    const days = await aucPerDay(getModel(stale.modelId), never);
+    const drift = await driftReport(getModel(stale.modelId), never);
+    const c9 = e.oldTest ? step9Claims(e.oldTest, e.yesterday, days, drift) : null;
+    if (c9) {
+      out.stale = c9.stale.outcome;
+      out.trend = c9.trend?.outcome ?? '—';
+      out.report = c9.report?.outcome ?? '—';
+    }
+    const window = WINDOW_PRESETS[1]!.days;
+    const fresh = await trainWindow({ params, days: window, rows: size.windowRows }, {});
+    made.push(fresh.modelId);
+    const f = await staleEval(fresh.modelId, never, false);
+    const c10 = step10Claims(e.yesterday, f.yesterday, e.oldTest);
+    out.recovery = c10.outcome;
+    contradictions.push(...labContradictions({ step7: c7, step8: c8, step9: c9, step10: c10 }));
+    for (const r of [gNoisy, gClean, gRebal, e.yesterday, f.yesterday]) {
+      for (const v of [r.auc.value, r.accuracy.value]) if (!Number.isFinite(v)) contradictions.push(`a report of ${r.split} has a non-finite AUC or accuracy`);
+    }
+    // Steps 11–12: the serving story on this world.
+    if (serving) {
+      const story = await runServingStory(params, size.relevanceRows);
+      const summary = story.compared.at(-1)?.summary ?? null;
+      const c12 = step12Claims(story.served, summary);
+      out.lesson = c12.live?.lesson ?? '—';
+      out.switch = c12.switched?.outcome ?? '—';
+      contradictions.push(...step12Contradictions(c12, story.served).map((s) => `step 12: ${s}`));
+    }
+  } finally {
+    for (const id of made) removeModel(id);
+    for (const id of datasets) disposeDataset(id);
+  }
+  return { setting, outcomes: out, contradictions, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** The four presets (data/scenarios) × the given seeds. */
+export async function presetSettings(seeds: readonly string[]): Promise<Setting[]> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const dir = new URL('../../data/scenarios/', import.meta.url);
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  const out: Setting[] = [];
+  for (const file of files) {
+    const p = JSON.parse(await readFile(new URL(file, dir), 'utf8')) as { params?: Partial<WorldParams> } & Partial<WorldParams>;
+    const w = { ...DEFAULT_PARAMS, ...(p.params ?? p) };
+    for (const seed of seeds) out.push({ name: `${file.replace('.json', '')}/${seed}`, seed, skew: w.skew, noise: w.noise, drift: w.drift });
+  }
+  return out;
+}
+
+/** `n` settings drawn over the whole range a link allows (skew on a log scale), from a fixed generator seed. */
+export function randomSettings(n: number, generatorSeed = 'sweep'): Setting[] {
+  const rng = createRng(generatorSeed);
+  const rand = () => rng.uniform();
+  const [s0, s1] = RANGES.skew;
+  return Array.from({ length: n }, (_, i) => {
+    const skew = +(10 ** (Math.log10(s0) + rand() * (Math.log10(s1) - Math.log10(s0)))).toPrecision(3);
+    const noise = +(rand() * RANGES.noise[1]).toFixed(3);
+    const drift = +(rand() * RANGES.drift[1]).toFixed(3);
+    return { name: `random-${i + 1}`, seed: `sweep-${i + 1}`, skew, noise, drift };
+  });
+}
+
+/** The sweep's table, one row a setting. */
+export function table(rows: readonly SweepRow[]): string {
+  const cols = ['show', 'dummy', 'collect', 'relabel', 'stale', 'trend', 'report', 'recovery', 'lesson', 'switch'];
+  const head = ['setting', 'skew', 'noise', 'drift', ...cols, 'contradictions', 's'];
+  const lines = rows.map((r) => [r.setting.name, String(r.setting.skew), String(r.setting.noise), String(r.setting.drift), ...cols.map((c) => r.outcomes[c] ?? '—'), String(r.contradictions.length), r.seconds.toFixed(0)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (l: string[]) => `| ${l.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
+  return [fmt(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmt)].join('\n');
+}
