@@ -79,3 +79,10 @@ export function small(v: number): string {
   if (!Number.isFinite(v)) return NO_VALUE;
   return Math.abs(v) >= 0.1 ? v.toFixed(3) : v.toPrecision(3);
 }
+
+const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+
+/** A small whole number in words for prose ("eight"), digits from 21 up or for non-integers ("45"). */
+export function inWords(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n < WORDS.length ? (WORDS[n] as string) : count(n);
+}
