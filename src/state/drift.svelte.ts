@@ -15,7 +15,7 @@ import type { RunHistory } from './runs.svelte.ts';
 export type DriftPort = Pick<Remote<LabApi>, 'trainWindow' | 'staleEval' | 'modelDays' | 'aucPerDay' | 'driftReport' | 'freshness'>;
 
 export { STALE_DAYS, LAST_TRAIN_DAY, WINDOW_PRESETS } from '../lib/drift/windows.ts';
-import { STALE_DAYS } from '../lib/drift/windows.ts';
+import { LAST_TRAIN_DAY, STALE_DAYS, WINDOW_PRESETS } from '../lib/drift/windows.ts';
 
 /** What the steps show about a model: its worker id, run label, backend and training time. */
 export type ModelRef = Pick<TrainResult, 'modelId' | 'version' | 'backend' | 'millis' | 'labels'>;
