@@ -1,12 +1,14 @@
 // The serving worker: receives model artifacts from the lab (training and serving are separate,
 // as in production), serves simulated live traffic with a champion, shadows a challenger, promotes
 // through a gate, rolls back, trains the step-12 click model on its own log and replays the days.
+// The long jobs stop when asked: the live run at Stop, the click model and the replay at cancel.
 import { expose, transfer } from 'comlink';
 import type { PolicyDay } from '../src/lib/business/types.ts';
 import type { ClickModelReport, ComparedDay, DayReport, GateData, ServingSnapshot, DeploymentRecord } from '../src/lib/serving/types.ts';
 import type { WorldParams } from '../src/lib/sim/types.ts';
 import { packArtifact, unpackArtifact, type ModelArtifact } from '../src/lib/serving/artifact.ts';
-import { trainOnLog } from './serving/click-model.ts';
+import { clickModelPhases } from './serving/click-model.ts';
+import { CancelFlags } from './serving/cancel.ts';
 import { ctrServed, type Objective } from './serving/policies.ts';
 import { estimateFromExploration } from './serving/offpolicy.ts';
 import { DEFAULT_SESSION, ServingSession } from './serving/session.ts';
@@ -16,6 +18,8 @@ import { logColumns, type LogChunk } from './serving/log-chunk.ts';
 let session: ServingSession | null = null;
 /** The click model's artifact after training (shipped when the UI deploys it). */
 let lastClick: ModelArtifact | null = null;
+/** The cancel flags of the click model's training and of the replay in flight. */
+const flags = new CancelFlags();
 
 function current(): ServingSession {
   if (!session) throw new Error('the serving worker has no session: open one first');
@@ -29,6 +33,7 @@ const api = {
   /** Starts a session on a world (the users warm up under the baseline); returns its snapshot. */
   open(world: WorldParams, overrides: Partial<typeof DEFAULT_SESSION> = {}): ServingSnapshot {
     session?.stop();
+    flags.cancelAll();
     session = new ServingSession({ world, ...DEFAULT_SESSION, ...overrides });
     lastClick = null;
     return session.snapshot();
@@ -85,19 +90,50 @@ const api = {
     current().setSpeed(daysPerSecond);
   },
 
+  /**
+   * Cancels a lane's job in flight: 'click' (the click model's training) and 'replay' stop at their
+   * next break and reject with "cancelled"; 'live' stops serving after the day in flight (the days
+   * served stay, as after Stop). True if the lane had a job running.
+   */
+  cancel(lane: string): boolean {
+    if (lane !== 'live') return flags.cancel(lane);
+    const run = session?.snapshot().run;
+    session?.stop();
+    return run === 'running' || run === 'paused';
+  },
+
   snapshot(): ServingSnapshot | null {
     return session?.snapshot() ?? null;
   },
 
-  /** Trains the click model on the champion's live log; its artifact waits for shipClickModel. */
-  trainClickModel(version: string): ClickModelReport {
+  /**
+   * Trains the click model on the champion's live log; its artifact waits for shipClickModel.
+   * Between its phases it reports progress, gives the event loop a turn and stops if cancelled
+   * (rejecting with "cancelled"): a cancelled model is dropped, the one trained before stays.
+   */
+  async trainClickModel(version: string, onProgress?: (fraction: number, stage: string) => void): Promise<ClickModelReport> {
     const s = current();
-    const served = s.snapshot().reports;
-    const { model, report } = trainOnLog(s.chunks, `live log of ${served.map((r) => r.monitor.champion).filter((v, i, a) => a.indexOf(v) === i).join(' → ')}`, version, s.config.world, [s.plan.startDay, s.plan.startDay + served.length - 1]);
-    lastClick = packArtifact(model, 'click');
-    // Before it serves: its CTR policy's revenue per request estimated from the exploration log.
-    const offPolicy = estimateFromExploration(s, ctrServed(model));
-    return offPolicy ? { ...report, offPolicy } : report;
+    const flag = flags.begin('click');
+    const stop = async (fraction: number, stage: string) => {
+      void onProgress?.(fraction, stage);
+      await macrotask();
+      flag.check(`click model ${version} cancelled while ${stage}; nothing was shipped`);
+    };
+    try {
+      const served = s.snapshot().reports;
+      const phases = clickModelPhases(s.chunks, `live log of ${served.map((r) => r.monitor.champion).filter((v, i, a) => a.indexOf(v) === i).join(' → ')}`, version, s.config.world, [s.plan.startDay, s.plan.startDay + served.length - 1]);
+      let phase = phases.next();
+      for (; !phase.done; phase = phases.next()) await stop(phase.value.fraction, phase.value.stage);
+      const { model, report } = phase.value;
+      // Before it serves: its CTR policy's revenue per request estimated from the exploration log.
+      await stop(0.9, 'estimating its revenue from the exploration log');
+      const offPolicy = estimateFromExploration(s, ctrServed(model));
+      await stop(1, 'finishing');
+      lastClick = packArtifact(model, 'click');
+      return offPolicy ? { ...report, offPolicy } : report;
+    } finally {
+      flags.end('click', flag);
+    }
   },
 
   /** The trained click model's artifact (for persistence and export). */
@@ -115,13 +151,32 @@ const api = {
    * The paired comparison on the days after the live ones: the policy that served the last live day
    * (the impressions policy) and the current champion (the CTR policy), same users' state, requests
    * and click draws. Each day is the champion's, with the other arm's day beside it; the last one
-   * carries the bootstrap summary.
+   * carries the bootstrap summary. Between days it gives the event loop a turn and stops if
+   * cancelled, rejecting with "replay cancelled after N of 14 days" (the days made are dropped).
    */
   async replay(onDay?: (d: PolicyDay, k: number) => void): Promise<PolicyDay[]> {
     const s = current();
-    const lastServed = s.snapshot().reports.at(-1)?.monitor.champion ?? 'baseline';
-    const days: ComparedDay[] = await comparePolicies(s, s.policyFor(lastServed), s.champion, onDay, macrotask);
-    return days;
+    const flag = flags.begin('replay');
+    let made = 0;
+    try {
+      const lastServed = s.snapshot().reports.at(-1)?.monitor.champion ?? 'baseline';
+      const days: ComparedDay[] = await comparePolicies(
+        s,
+        s.policyFor(lastServed),
+        s.champion,
+        (d, k) => {
+          made = k + 1;
+          onDay?.(d, k);
+        },
+        async () => {
+          await macrotask();
+          flag.check(`replay cancelled after ${made} of ${s.plan.days} days`);
+        },
+      );
+      return days;
+    } finally {
+      flags.end('replay', flag);
+    }
   },
 
   /** Restores who serves after a reload: the stored models, the deployment log, the champion and the rollback stack. */

@@ -1,6 +1,7 @@
 // The step-12 click model: logistic regression (src/lib/business trainClickModel, plain TS, in the
 // serving worker) trained on the champion's live log, all days but the last two (it records the
 // days it fitted on); its normalized entropy and calibration are measured on those last two days.
+// It trains in phases, so the worker can stop between them when Cancel comes.
 import { trainClickModel, type ImpressionLog } from '../../src/lib/business/index.ts';
 import { calibrationRatio, normalizedEntropy } from '../../src/lib/metrics/index.ts';
 import { concatColumns } from '../../src/lib/sim/columns.ts';
@@ -34,14 +35,34 @@ export function concatLogs(chunks: readonly ImpressionLog[]): ImpressionLog {
   };
 }
 
-/** Trains the click model on day chunks of a log; version names it (e.g. v6). */
-export function trainOnLog(chunks: readonly ImpressionLog[], label: string, version: string, world: WorldParams, days: [number, number]): { model: ServedModel; report: ClickModelReport } {
+/** A phase of the click model's training as it starts: what it does, and the share of the work done before it. */
+export interface ClickPhase {
+  stage: string;
+  fraction: number;
+}
+
+/** The trained click model and its report. */
+export interface TrainedClick {
+  model: ServedModel;
+  report: ClickModelReport;
+}
+
+/**
+ * Trains the click model on day chunks of a log, in phases: it yields before each one (joining
+ * the days, fitting, measuring), so the worker can give the event loop a turn and stop there if
+ * Cancel came; returns the model and its report. trainOnLog runs it through in one go.
+ */
+export function* clickModelPhases(chunks: readonly ImpressionLog[], label: string, version: string, world: WorldParams, days: [number, number]): Generator<ClickPhase, TrainedClick, void> {
   if (chunks.length <= HELD_OUT_DAYS) throw new Error(`the log has ${chunks.length} days; the click model needs more than ${HELD_OUT_DAYS}`);
   const t0 = performance.now();
+  yield { stage: 'joining the log’s days', fraction: 0 };
   const train = concatLogs(chunks.slice(0, chunks.length - HELD_OUT_DAYS));
   const held = concatLogs(chunks.slice(chunks.length - HELD_OUT_DAYS));
   const all = concatLogs(chunks);
+  // The fit is one block of work (about 1 s); measuring and the worker's off-policy estimate follow it.
+  yield { stage: `fitting on ${train.n.toLocaleString('en')} logged impressions`, fraction: 0.05 };
   const fitted = trainClickModel(train, { seed: `${world.seed}/click-model`, minSteps: CLICK_MODEL_STEPS, batchSize: 1024 });
+  yield { stage: `measuring on ${held.n.toLocaleString('en')} held-out impressions`, fraction: 0.8 };
   // The days it was fitted on (the held-out last days measure it but do not train it).
   const dayOf = (c: ImpressionLog | undefined, fallback: number) => (c && c.n > 0 ? (c.day[0] as number) : fallback);
   const fit = chunks.length - HELD_OUT_DAYS;
@@ -73,4 +94,13 @@ export function trainOnLog(chunks: readonly ImpressionLog[], label: string, vers
     heldOutDays,
   };
   return { model, report };
+}
+
+/** Trains the click model on day chunks of a log in one go; version names it (e.g. v6). */
+export function trainOnLog(chunks: readonly ImpressionLog[], label: string, version: string, world: WorldParams, days: [number, number]): TrainedClick {
+  const phases = clickModelPhases(chunks, label, version, world, days);
+  for (;;) {
+    const step = phases.next();
+    if (step.done) return step.value;
+  }
 }
