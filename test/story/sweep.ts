@@ -14,7 +14,14 @@ import { trainWindow } from '../../workers/lab/window.ts';
 import { staleEval } from '../../workers/lab/drift-api.ts';
 import { aucPerDay } from '../../workers/lab/perday.ts';
 import { driftReport } from '../../workers/lab/drift.ts';
-import { COLLECT_KEEP, COLLECT_ROWS, COLLECT_TRAIN } from '../../src/lib/labels/story.ts';
+import { outOfFold } from '../../workers/lab/oof.ts';
+import { suspectReport } from '../../workers/lab/suspects.ts';
+import { PSI_ALERT } from '../../workers/serving/drift.ts';
+import { CTR_DROP } from '../../workers/serving/session.ts';
+import { labelsContradictions, retrainClaim, suspectClaim } from '../../src/lib/story/labels-claim.ts';
+import { monitorClaim, monitorContradictions } from '../../src/lib/story/monitor-claim.ts';
+import { aucOn } from '../../src/lib/story/noise.ts';
+import { COLLECT_KEEP, COLLECT_ROWS, COLLECT_TRAIN, OOF_FOLDS, OOF_TRAIN } from '../../src/lib/labels/story.ts';
 import { STALE_DAYS, WINDOW_PRESETS } from '../../src/lib/drift/windows.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/params.ts';
 import { DEFAULT_TRAIN_CONFIG, type EvalReport, type TrainConfig } from '../../src/lib/lab/types.ts';
@@ -80,6 +87,12 @@ export async function sweepOne(setting: Setting, size: Size, serving = true): Pr
     const cfg: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, seed: setting.seed, datasetId: ds.id };
     const noisy = await runTraining(cfg, {});
     made.push(noisy.modelId);
+    // Step 5: confident learning on out-of-fold predictions (as the Find suspects button).
+    const oof = await outOfFold({ ...cfg, ...OOF_TRAIN }, OOF_FOLDS);
+    const sus = suspectReport(ds, oof, OOF_FOLDS, 0);
+    const c5 = suspectClaim(sus, size.rows, aucOn(noisy.validation), setting.noise);
+    out.wrong = c5.wrong;
+    out.oof = c5.oof;
     const slices = await sliceReport(noisy.modelId);
     const cell = slices.slices.find((s) => s.family === 'cell');
     const rl = cell ? relabelDataset(ds.id, { slice: cell.slice, positivesOnly: true }) : null;
@@ -88,6 +101,12 @@ export async function sweepOne(setting: Setting, size: Size, serving = true): Pr
     if (rl) datasets.push(rl.datasetId);
     const gNoisy = await gold(noisy.modelId);
     const gClean = await gold(clean.modelId);
+    // Step 6: gold AUC and the step-4 model's worst slice, before and after (as Step6Relabelled reads them).
+    const worst = slices.slices[0];
+    const worstAfter = worst ? (await sliceReport(clean.modelId)).slices.find((s) => s.slice === worst.slice) : undefined;
+    const c6 = retrainClaim(aucOn(gNoisy), aucOn(gClean), rl?.labelsChanged ?? 0, worst, worstAfter, setting.noise);
+    out.gold6 = c6.gold;
+    contradictions.push(...labelsContradictions({ suspects: c5, retrain: c6 }).map((s) => `steps 5–6: ${s}`));
     // Steps 7–8: collection with downsampled negatives, unweighted (as step 8 builds it), then the rebalanced model.
     const col = await collect({ params, rows: size.collectRows, keep: COLLECT_KEEP, upweight: false, positiveWeight: 1 });
     datasets.push(col.datasetId);
@@ -128,6 +147,17 @@ export async function sweepOne(setting: Setting, size: Size, serving = true): Pr
     if (serving) {
       const story = await runServingStory(params, size.relevanceRows);
       const summary = story.compared.at(-1)?.summary ?? null;
+      // Step 11: the live days' CTR and alerts, as the monitoring dashboard reads them.
+      const reports = story.session.snapshot().reports;
+      const c11 = monitorClaim(
+        reports.map((r) => ({ clicks: r.served.clicks, impressions: r.served.impressions, psi: r.monitor.drift })),
+        reports.flatMap((r) => r.alerts),
+        { psi: PSI_ALERT, ctrDrop: CTR_DROP },
+        setting.drift,
+      );
+      out.ctr = c11.ctr;
+      out.alerts = c11.driftReading;
+      contradictions.push(...monitorContradictions(c11).map((s) => `step 11: ${s}`));
       const c12 = step12Claims(story.served, summary);
       out.lesson = c12.live?.lesson ?? '—';
       out.switch = c12.switched?.outcome ?? '—';
@@ -169,7 +199,7 @@ export function randomSettings(n: number, generatorSeed = 'sweep'): Setting[] {
 
 /** The sweep's table, one row a setting. */
 export function table(rows: readonly SweepRow[]): string {
-  const cols = ['show', 'dummy', 'collect', 'relabel', 'stale', 'trend', 'report', 'recovery', 'lesson', 'switch'];
+  const cols = ['wrong', 'oof', 'gold6', 'show', 'dummy', 'collect', 'relabel', 'stale', 'trend', 'report', 'recovery', 'ctr', 'alerts', 'lesson', 'switch'];
   const head = ['setting', 'skew', 'noise', 'drift', ...cols, 'contradictions', 's'];
   const lines = rows.map((r) => [r.setting.name, String(r.setting.skew), String(r.setting.noise), String(r.setting.drift), ...cols.map((c) => r.outcomes[c] ?? '—'), String(r.contradictions.length), r.seconds.toFixed(0)]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
