@@ -1,7 +1,9 @@
 // The serving side of the app as the steps see it: the serving worker's snapshot (champion,
 // challenger, deployments, served days), the gate's verdict, the click model and the replay.
 // One job per long action (deploy, live run, click model, replay), each in its own lane of the
-// job runner; every action resolves true when it completed and shows its error otherwise.
+// job runner; every action resolves true when it completed and shows its error otherwise. Cancel
+// stops the worker's job (the runner asks the worker to cancel the lane), the job goes back to its
+// last complete result, and nothing the cancelled job made is kept: cancelNote says what happened.
 import type { PolicyDay } from '../lib/business/types.ts';
 import type { ClickModelReport, DayReport, DeploymentRecord, GateData, ServingSnapshot } from '../lib/serving/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
@@ -10,7 +12,7 @@ import { labClient } from './lab-client.ts';
 import { proxy, servingClient, transfer, type ServingApi } from './serving-client.ts';
 import type { Remote } from 'comlink';
 import { Job } from './job.svelte.ts';
-import { JobRunner } from './runner.ts';
+import { JobRunner, type Ticket } from './runner.ts';
 import { packArtifact, unpackArtifact, type ModelArtifact } from '../lib/serving/artifact.ts';
 import { fromModelFiles, toModelFiles, worldMismatch, type ModelFiles } from '../lib/serving/model-files.ts';
 import type { ExportedModel } from '../lib/lab/types.ts';
@@ -27,6 +29,9 @@ export interface ServingPorts {
   exportModel(modelId: string): Promise<ExportedModel>;
 }
 
+/** The long jobs Cancel can stop, by the name of their panel. */
+export type CancellableJob = 'serving' | 'click' | 'replay';
+
 /** The app's serving worker and shared lab worker. */
 const APP_PORTS: ServingPorts = { serving: servingClient, exportModel: (id) => labClient().exportModel(id) };
 
@@ -34,8 +39,15 @@ export class ServingState {
   #snap = $state.raw<ServingSnapshot | null>(null);
   #world = $state.raw<WorldParams | null>(null);
   #click = $state.raw<ClickModelReport | null>(null);
+  /** The replay's days: the last complete replay, or the days of the one running so far. */
   #replay = $state.raw<PolicyDay[]>([]);
+  /** The last complete replay (what is stored, and what a cancelled replay goes back to). */
+  #replayDone: PolicyDay[] = [];
   #replayOf = $state('');
+  /** What the last Cancel of each job stopped, in words ('' until one is cancelled, and again when it restarts). */
+  #cancelNotes = $state.raw<Record<CancellableJob, string>>({ serving: '', click: '', replay: '' });
+  /** Increments on every deploy-and-serve and on its Cancel: a run that is no longer the latest stops at its next step. */
+  #oneGo = 0;
   #deployedRole = $state<StoryRole | null>(null);
   /** Records skipped on load as malformed or unknown. */
   #skipped = $state(0);
@@ -46,7 +58,8 @@ export class ServingState {
   readonly clickJob = new Job<ClickModelReport>();
   readonly replayJob = new Job<true>();
   #ports: ServingPorts;
-  #jobs = new JobRunner();
+  /** Cancel of a lane asks the worker to stop it (the click model, the replay, the live run). */
+  #jobs = new JobRunner(async (lane) => this.#ports.serving().cancel(lane));
 
   constructor(ports: ServingPorts = APP_PORTS) {
     this.#ports = ports;
@@ -84,6 +97,10 @@ export class ServingState {
   get notice(): string {
     return this.#notice;
   }
+  /** '' or what the last Cancel of a job stopped and what was kept (cleared when the job runs again). */
+  cancelNote(job: CancellableJob): string {
+    return this.#cancelNotes[job];
+  }
 
   /** True when the session belongs to this world. */
   matches(world: WorldParams): boolean {
@@ -95,7 +112,7 @@ export class ServingState {
     if (this.matches(world)) return;
     this.#world = world;
     this.#click = null;
-    this.#replay = [];
+    this.#replay = this.#replayDone = [];
     this.#snap = await this.#ports.serving().open(world);
     await this.#restore(world);
   }
@@ -112,7 +129,7 @@ export class ServingState {
       this.#snap = await w.snapshot();
       this.#deployedRole = s.role ?? null;
       this.#click = s.click ?? null;
-      this.#replay = s.replay ?? [];
+      this.#replay = this.#replayDone = s.replay ?? [];
       this.#replayOf = s.replayOf ?? '';
       if (s.running) this.live.fail('Serving was interrupted by a reload; press Resume serving to go on.');
     } catch (e) {
@@ -120,10 +137,11 @@ export class ServingState {
     }
   }
 
-  /** Runs one action as `job` in its lane; true when it completed (its error is shown otherwise). */
-  async #act(job: Job<true>, lane: string, body: () => Promise<void>): Promise<boolean> {
-    const call = async () => {
-      await body();
+  /** Runs one action as `job` in its lane; true when it completed (its error is shown otherwise, and
+   * false when it was cancelled: the body reads `t.current` before a step that changes something). */
+  async #act(job: Job<true>, lane: string, body: (t: Ticket) => Promise<void>): Promise<boolean> {
+    const call = async (t: Ticket) => {
+      await body(t);
       return true as const;
     };
     return (await this.#jobs.lane(lane).run({ job, key: lane, stage: lane, call })) === true;
@@ -139,9 +157,10 @@ export class ServingState {
 
   /** Ships a lab model to the serving worker as the challenger, ready to shadow beside the champion. */
   async ship(modelId: string, role: StoryRole, world: WorldParams): Promise<boolean> {
-    return this.#act(this.deploy, 'deploy', async () => {
+    return this.#act(this.deploy, 'deploy', async (t) => {
       await this.ensure(world);
       const exported: ExportedModel = await this.#ports.exportModel(modelId);
+      if (!t.current) return;
       await this.#shipArtifact(world, packArtifact(exported), `story model (${role}) from the lab`);
       this.#deployedRole = role;
       await this.#persist();
@@ -163,7 +182,8 @@ export class ServingState {
 
   /** One deployment step in the serving worker, then the new snapshot, stored. */
   #deployStep(f: (w: Remote<ServingApi>) => Promise<unknown>): Promise<boolean> {
-    return this.#act(this.deploy, 'deploy', async () => {
+    return this.#act(this.deploy, 'deploy', async (t) => {
+      if (!t.current) return;
       await f(this.#ports.serving());
       this.#snap = await this.#ports.serving().snapshot();
       await this.#persist();
@@ -171,23 +191,45 @@ export class ServingState {
   }
 
   /** Step 11 in one go: ship, shadow, promote and serve every day flat out; stops at the first step
-   * that fails (its error shows) or when the gate holds the challenger back. */
+   * that fails (its error shows), when the gate holds the challenger back, or at Cancel. */
   async deployAndServe(modelId: string, role: StoryRole, world: WorldParams, reason: string): Promise<boolean> {
-    if (!(await this.ship(modelId, role, world)) || !(await this.startShadow('impressions'))) return false;
+    const mine = ++this.#oneGo;
+    this.#note('serving', '');
+    const latest = () => mine === this.#oneGo;
+    if (!(await this.ship(modelId, role, world)) || !latest() || !(await this.startShadow('impressions')) || !latest()) return false;
     const gate = this.gate;
     if (!gate?.pass) {
       this.deploy.fail(`the gate held ${gate?.challenger.label ?? 'the challenger'} back (${gate?.rule ?? 'no verdict'}); see step 11`);
       return false;
     }
-    if (!(await this.promote(reason))) return false;
+    if (!(await this.promote(reason)) || !latest()) return false;
     await this.setSpeed(0);
-    return this.serve();
+    return latest() && this.serve();
+  }
+
+  /**
+   * Cancel of deploy-and-serve: it stops at its next step (nothing more is shipped, shadowed or
+   * promoted) and the live run stops after the day in flight; what was done stays in the
+   * deployment log and the days served stay, as after Stop (step 11 resumes them). Both jobs go
+   * back to idle, so the panel reads neither done nor failed.
+   */
+  async cancelDeployAndServe(): Promise<void> {
+    this.#oneGo++;
+    const stopped = [this.#jobs.lane('deploy').cancel(), this.#jobs.lane('live').cancel()];
+    this.deploy.reset();
+    this.live.reset();
+    await Promise.all(stopped);
+    const snap = (await this.#ports.serving().snapshot()) ?? this.#snap;
+    this.#snap = snap;
+    const served = snap?.reports.length ?? 0;
+    this.#note('serving', served > 0 ? `Serving cancelled after ${served} of ${snap?.days ?? 0} days; the days served stay (resume them in step 11).` : 'Cancelled before serving: no day was served.');
   }
 
   /** Serves the remaining live days (until done, paused or stopped). */
   async serve(): Promise<boolean> {
     const w = this.#ports.serving();
     return this.#act(this.live, 'live', async () => {
+      this.#note('serving', '');
       await this.#persist(true);
       await w.run(
         proxy((r: DayReport, chunk: LogChunk) => {
@@ -220,39 +262,79 @@ export class ServingState {
 
   /** Trains the click model on the live log (in the serving worker) and ships it as the challenger. */
   async trainClick(version: string): Promise<ClickModelReport | null> {
+    this.#note('click', '');
     return this.#jobs.lane('click').run({
       job: this.clickJob,
       key: version,
-      stage: 'click',
-      call: async () => {
+      stage: 'training the click model',
+      call: async (t) => {
         const w = this.#ports.serving();
-        const report = await w.trainClickModel(version);
-        this.#click = report;
+        const report = await w.trainClickModel(
+          version,
+          proxy((fraction: number, stage: string) => void t.progress(fraction, stage)),
+        );
+        // Cancelled after the worker's last break: the model is not shipped (the lane drops the report).
+        if (!t.current) return report;
         await w.shipClickModel('click model trained on the live log (objective: clicks)');
+        // Shipped: it is the challenger now, so its report is kept even if Cancel came during the ship.
+        this.#click = report;
         const art = await w.clickArtifact();
         if (art && this.#world) await store.saveArtifact(this.#world, art);
         this.#snap = await w.snapshot();
         await this.#persist();
+        if (!t.current && this.clickJob.status !== 'running') {
+          this.clickJob.finish(version, report);
+          this.#note('click', '');
+        }
         return report;
       },
     });
   }
 
-  /** Replays the live days with the champion (same requests, same click draws). */
+  /** Cancel of the click model: the worker stops at its next break; nothing is shipped, and the click model trained before (if any) stays. */
+  async cancelClick(): Promise<void> {
+    if (this.clickJob.status !== 'running') return;
+    const version = this.clickJob.runningKey;
+    const cancel = this.#jobs.lane('click').cancel();
+    this.#note('click', `Training of ${version} cancelled: it was not shipped${this.#click ? `; ${this.#click.version} stays as it was` : ''}.`);
+    await cancel;
+  }
+
+  /** Replays the live days with the champion (same requests, same click draws); the days show as they come. */
   async replay(): Promise<boolean> {
-    return this.#act(this.replayJob, 'replay', async () => {
+    this.#note('replay', '');
+    return this.#act(this.replayJob, 'replay', async (t) => {
       const w = this.#ports.serving();
-      const days: PolicyDay[] = [];
       this.#replay = [];
-      await w.replay(
+      let open = true;
+      const days = await w.replay(
         proxy((d: PolicyDay) => {
-          days.push(d);
-          this.#replay = days.slice();
+          if (open && t.current) this.#replay = [...this.#replay, d];
         }),
       );
+      open = false;
+      if (!t.current) return;
+      // The answer is the whole fortnight (a day's callback may arrive after it).
+      this.#replay = this.#replayDone = days;
       this.#replayOf = this.#snap?.champion.label ?? '';
       await this.#persist();
     });
+  }
+
+  /** Cancel of the replay: the worker stops after the day in flight, and the days it made are dropped:
+   * the last complete replay shows again (or none), never a part of a fortnight. */
+  async cancelReplay(): Promise<void> {
+    if (this.replayJob.status !== 'running') return;
+    const made = this.#replay.length;
+    const cancel = this.#jobs.lane('replay').cancel();
+    this.#replay = this.#replayDone;
+    const kept = this.#replayDone.length > 0 ? '; the last complete comparison shows again' : '';
+    this.#note('replay', `Replay cancelled after ${made} of ${this.#snap?.days ?? 0} days: none of them is kept${kept}. Press Replay to run the fortnight again.`);
+    await cancel;
+  }
+
+  #note(job: CancellableJob, text: string): void {
+    if (this.#cancelNotes[job] !== text) this.#cancelNotes = { ...this.#cancelNotes, [job]: text };
   }
 
   /** The files of a served model (tfjs model.json + weights.bin + metadata.json), or null. */
@@ -284,8 +366,10 @@ export class ServingState {
     this.#world = null;
     this.#snap = null;
     this.#click = null;
-    this.#replay = [];
+    this.#replay = this.#replayDone = [];
     this.#deployedRole = null;
+    this.#oneGo++;
+    this.#cancelNotes = { serving: '', click: '', replay: '' };
     for (const j of [this.deploy, this.live, this.clickJob, this.replayJob]) j.reset();
     if (world) await store.clearSession(world).catch(() => undefined);
   }
@@ -301,7 +385,7 @@ export class ServingState {
         deployments: snap.deployments,
         role: this.#deployedRole ?? undefined,
         click: this.#click ?? undefined,
-        replay: this.#replay,
+        replay: this.#replayDone,
         replayOf: this.#replayOf,
         running,
       });
