@@ -7,6 +7,7 @@ import type { LabelsState } from './labels.svelte.ts';
 import type { DriftState } from './drift.svelte.ts';
 import type { ServingState } from './serving.svelte.ts';
 import type { DataExport } from './data-export.svelte.ts';
+import type { PredictionState } from './predictions.svelte.ts';
 
 /** Everything a component may read or change. */
 export interface AppState {
@@ -17,6 +18,8 @@ export interface AppState {
   drift: DriftState;
   serving: ServingState;
   dataExport: DataExport;
+  /** The learner's guesses before each reveal. */
+  predictions: PredictionState;
 }
 
 /** getApp() in any component below App; setApp() once in App. */

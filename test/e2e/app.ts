@@ -6,7 +6,8 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 export const QUICK = 'rows=100000&skew=0.01';
 
 /** Opens the app at `query` in a fresh context (the production build unless `baseUrl` says another);
- * page errors fail the test through `errors`. */
+ * page errors fail the test through `errors`. Walks that do not say otherwise pass `predict=0`: the
+ * predictions (test/e2e/predict.test.ts answers them) would otherwise hold back each step's lesson. */
 export async function openApp(browser: Browser, query: string, options: BrowserContextOptions = {}, baseUrl = inject('baseUrl')): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, ...options });
   const page = await context.newPage();
@@ -15,7 +16,8 @@ export async function openApp(browser: Browser, query: string, options: BrowserC
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  await page.goto(`${baseUrl}/${query ? `?${query}` : ''}`);
+  const q = /(^|&)predict=/.test(query) ? query : query ? `${query}&predict=0` : 'predict=0';
+  await page.goto(`${baseUrl}/?${q}`);
   await page.locator('[data-step]').first().waitFor();
   return { page, errors };
 }

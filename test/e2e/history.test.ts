@@ -159,7 +159,7 @@ describe('run history', () => {
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
-    await page.goto(`${inject('baseUrl')}/?step=4&${QUICK}&backend=wasm`);
+    await page.goto(`${inject('baseUrl')}/?step=4&${QUICK}&backend=wasm&predict=0`);
     await trainRun(page, 'v1');
     await trainRun(page, 'v2');
     expect(await versions(page)).toEqual(['v2', 'v1']);

@@ -74,6 +74,7 @@ export const PARAMS = {
   speed: { kind: 'enum', values: ['1', '2', '5', 'max'], default: '2', help: 'steps 11–12: simulated days served per second (max: as fast as possible)' },
   objective: { kind: 'enum', values: ['impressions', 'clicks'], default: 'impressions', help: 'business objective' },
   presenter: { kind: 'bool', default: false, help: 'presenter mode' },
+  predict: { kind: 'bool', default: true, help: 'ask for a prediction before a step reveals its lesson (0 = off)' },
   theme: { kind: 'enum', values: ['auto', 'light', 'dark'], default: 'auto', help: 'colour theme' },
   lab: { kind: 'bool', default: false, help: 'lab mode: every knob on one screen' },
 } as const satisfies Record<string, ParamSpec>;
