@@ -10,14 +10,18 @@ import { DEV_LAST_DAY } from '../sim/types.ts';
 const LAST_WINDOW_DAY = DEV_LAST_DAY - 1;
 import { STEP_COUNT } from '../story/steps.ts';
 
-/** How a parameter is written in the URL and what values it accepts. */
-export type ParamSpec =
+/** How a parameter is written in the URL and what values it accepts. `entry` marks a step's own
+ * control: a settled change of it adds a history entry, so Back moves the control back (its results
+ * are kept, so nothing retrains). Without it a change replaces the current entry: the world and model
+ * knobs, whose earlier values would make the data and models again on Back, and the view settings. */
+export type ParamSpec = (
   | { kind: 'int'; min: number; max: number; default: number; help: string }
   | { kind: 'number'; min: number; max: number; default: number; help: string }
   | { kind: 'enum'; values: readonly string[]; default: string; help: string }
   | { kind: 'bool'; default: boolean; help: string }
   | { kind: 'seed'; maxLength: number; default: string; help: string }
-  | { kind: 'set'; values: readonly string[]; default: readonly string[]; help: string };
+  | { kind: 'set'; values: readonly string[]; default: readonly string[]; help: string }
+) & { entry?: true };
 
 /** Feature groups that can be switched on in step 3 (order = canonical order in the URL). */
 export const FEATURE_GROUPS = ['onehot', 'numeric', 'cross', 'hashed'] as const;
@@ -49,29 +53,30 @@ export const PARAMS = {
   batch: { kind: 'int', min: 32, max: 65_536, default: T.batchSize, help: 'examples per gradient step' },
   lr: { kind: 'number', min: 0.00001, max: 1, default: T.learningRate, help: 'first learning rate (decays to a tenth)' },
   hidden: { kind: 'int', min: 2, max: 256, default: T.hidden[0] ?? 32, help: 'units of the MLP’s first hidden layer (the second has half)' },
-  threshold: { kind: 'number', min: 0.000001, max: 1, default: 0.5, help: 'decision threshold' },
+  threshold: { kind: 'number', min: 0.000001, max: 1, default: 0.5, help: 'decision threshold', entry: true },
   cost_ratio: {
     kind: 'number',
     min: 0.0001,
     max: 100,
     default: 0.001,
     help: 'cost of showing an ad not worth showing ÷ value of showing one that is (steps 7–8 operating threshold)',
+    entry: true,
   },
-  relabel: { kind: 'enum', values: ['slice', 'suspects'], default: 'slice', help: 'step 5: the rows sent to the expert (the worst slice’s “show” labels, or the top suspects)' },
-  suspects: { kind: 'int', min: 10, max: 1000, default: 100, help: 'step 5: how many top suspects to relabel' },
-  skew_lab: { kind: 'number', min: 0, max: SKEW_RANGE[1], default: 0, help: 'step 7 skew lab: the skew its retrain uses (0 = the world’s own skew)' },
-  keep: { kind: 'number', min: 0.0001, max: 0.1, default: COLLECT_KEEP, help: 'step 7: fraction w of “don’t show” candidates kept when collecting' },
-  upweight: { kind: 'bool', default: false, help: 'step 7: weight each kept “don’t show” row by 1/w' },
-  pos_weight: { kind: 'number', min: 1, max: 100, default: 1, help: 'step 7: extra weight on each “show” row in the loss' },
-  window_first: { kind: 'int', min: 0, max: LAST_WINDOW_DAY, default: LAST_WINDOW_DAY - 13, help: 'step 10: first day of the training window' },
-  window_last: { kind: 'int', min: 0, max: LAST_WINDOW_DAY, default: LAST_WINDOW_DAY, help: 'step 10: last day of the training window' },
+  relabel: { kind: 'enum', values: ['slice', 'suspects'], default: 'slice', help: 'step 5: the rows sent to the expert (the worst slice’s “show” labels, or the top suspects)', entry: true },
+  suspects: { kind: 'int', min: 10, max: 1000, default: 100, help: 'step 5: how many top suspects to relabel', entry: true },
+  skew_lab: { kind: 'number', min: 0, max: SKEW_RANGE[1], default: 0, help: 'step 7 skew lab: the skew its retrain uses (0 = the world’s own skew)', entry: true },
+  keep: { kind: 'number', min: 0.0001, max: 0.1, default: COLLECT_KEEP, help: 'step 7: fraction w of “don’t show” candidates kept when collecting', entry: true },
+  upweight: { kind: 'bool', default: false, help: 'step 7: weight each kept “don’t show” row by 1/w', entry: true },
+  pos_weight: { kind: 'number', min: 1, max: 100, default: 1, help: 'step 7: extra weight on each “show” row in the loss', entry: true },
+  window_first: { kind: 'int', min: 0, max: LAST_WINDOW_DAY, default: LAST_WINDOW_DAY - 13, help: 'step 10: first day of the training window', entry: true },
+  window_last: { kind: 'int', min: 0, max: LAST_WINDOW_DAY, default: LAST_WINDOW_DAY, help: 'step 10: last day of the training window', entry: true },
   backend: {
     kind: 'enum',
     values: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'],
     default: 'auto',
     help: 'training backend (auto = fastest real one)',
   },
-  speed: { kind: 'enum', values: ['1', '2', '5', 'max'], default: '2', help: 'steps 11–12: simulated days served per second (max: as fast as possible)' },
+  speed: { kind: 'enum', values: ['1', '2', '5', 'max'], default: '2', help: 'steps 11–12: simulated days served per second (max: as fast as possible)', entry: true },
   objective: { kind: 'enum', values: ['impressions', 'clicks'], default: 'impressions', help: 'business objective' },
   presenter: { kind: 'bool', default: false, help: 'presenter mode' },
   predict: { kind: 'bool', default: true, help: 'ask for a prediction before a step reveals its lesson (0 = off)' },
