@@ -7,6 +7,7 @@ import type { LabelsState } from './labels.svelte.ts';
 import type { DriftState } from './drift.svelte.ts';
 import type { ServingState } from './serving.svelte.ts';
 import type { DataExport } from './data-export.svelte.ts';
+import type { PrepareState } from './prepare.svelte.ts';
 import type { PredictionState } from './predictions.svelte.ts';
 
 /** Everything a component may read or change. */
@@ -18,6 +19,8 @@ export interface AppState {
   drift: DriftState;
   serving: ServingState;
   dataExport: DataExport;
+  /** What a step opened by a link builds on arrival (the models of earlier steps). */
+  prepare: PrepareState;
   /** The learner's guesses before each reveal. */
   predictions: PredictionState;
 }
