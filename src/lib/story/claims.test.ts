@@ -173,3 +173,17 @@ describe('step 8: the three models', () => {
     expect(compareContradictions({ ...c, rebalancing: 'up' })).toHaveLength(1);
   });
 });
+
+describe('questions follow the numbers', () => {
+  it('step 7 and step 9 ask about what happened', async () => {
+    const { imbalanceQuestion } = await import('./imbalance-claim.ts');
+    const { staleQuestion } = await import('./drift-claim.ts');
+    expect(imbalanceQuestion(imbalanceClaim({ tp: 0, fp: 0, tn: 9_999, fn: 1 }))).toBe('Why is near-perfect accuracy useless here?');
+    expect(imbalanceQuestion(imbalanceClaim({ tp: 10, fp: 400, tn: 9_500, fn: 90 }))).toMatch(/less accurate than a dummy/);
+    const big = { positives: 10_000, rows: 100_000 };
+    const decayed = staleClaim({ auc: 0.8, ...big }, { auc: 0.75, ...big });
+    expect(staleQuestion(decayed, trendClaim([...Array(7).fill(0.8), ...Array(7).fill(0.7)]))).toBe('Why does a good model get worse every day?');
+    expect(staleQuestion(decayed, trendClaim(Array(14).fill(0.8)))).toMatch(/worse on yesterday/);
+    expect(staleQuestion(staleClaim({ auc: 0.8, ...big }, { auc: 0.8, ...big }), null)).toBe('Why did this model not go stale?');
+  });
+});

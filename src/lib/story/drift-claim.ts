@@ -24,6 +24,12 @@ export function staleClaim(oldTest: AucOn, yesterday: AucOn): StaleClaim {
   return { outcome, gap: -c.diff, noise: c.noise, oldTest: oldTest.auc, yesterday: yesterday.auc };
 }
 
+/** Step 9's question once the stale model is measured: it asks about what the numbers show. */
+export function staleQuestion(s: StaleClaim, trend: TrendClaim | null): string {
+  if (s.outcome === 'decayed') return trend?.outcome === 'declined' ? 'Why does a good model get worse every day?' : 'Why is a good model worse on yesterday than on its own test days?';
+  return s.outcome === 'improved' ? 'Why is the model better on yesterday than on its own test days?' : 'Why did this model not go stale?';
+}
+
 /** Days in each end of the daily trend. */
 export const TREND_DAYS = 7;
 

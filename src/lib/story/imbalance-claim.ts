@@ -56,6 +56,13 @@ export function imbalanceClaim(c: Counts, negativeWeight = 1): ImbalanceClaim {
   return { show, dummy, recall, accuracy, dummyAccuracy, baseRate: positives / total, accuracyGap: gap, accuracyNoise: noise, counts: c };
 }
 
+/** Step 7's question once the gold numbers are in: it asks about what they show. */
+export function imbalanceQuestion(c: ImbalanceClaim): string {
+  if (c.dummy === 'same') return 'Why is near-perfect accuracy useless here?';
+  if (c.dummy === 'better') return c.show === 'most' ? 'The model beats a dummy here: is accuracy the right measure all the same?' : 'The model beats a dummy by a little: is that worth anything?';
+  return 'Why is the model less accurate than a dummy that never says “show”?';
+}
+
 /** A calibration ratio (mean predicted ÷ observed): too high, too low, or within the tolerance of 1. */
 export type CalibrationOutcome = 'over' | 'under' | 'calibrated' | 'unknown';
 

@@ -138,7 +138,7 @@ export const STEPS: readonly StoryStep[] = [
     title: 'Train',
     phases: ['modeldev'],
     skills: ['ML', 'Algo', 'Systems'],
-    question: 'How good is model v1, and how do we know?',
+    question: 'How good is the first model, and how do we know?',
     todo: 'Choose a model and its training settings, press Train, watch the validation loss epoch by epoch, then read the curves, the calibration and the confusion matrix.',
     scene: {
       panels: ['train', 'loss', 'metrics', 'curves', 'confusion'],
@@ -172,7 +172,7 @@ export const STEPS: readonly StoryStep[] = [
     title: 'Error analysis → the model always says "don’t show"',
     phases: ['modeldev', 'data'],
     skills: ['ML', 'Stats', 'Databases'],
-    question: 'Why is near-perfect accuracy useless here?',
+    question: 'Is near-perfect accuracy worth anything here?',
     todo: 'Compare the model with a dummy that never says "show", move the skew slider, then collect more show-worthy data (Collect more data) and recalibrate.',
     scene: {
       panels: ['metrics', 'skew', 'curves', 'collect', 'recalibration', 'operating'],
@@ -195,7 +195,7 @@ export const STEPS: readonly StoryStep[] = [
     title: 'Good on old test data, poor on yesterday’s → drift',
     phases: ['monitoring', 'data'],
     skills: ['Stats', 'ML', 'Systems'],
-    question: 'Why does a good model get worse every day?',
+    question: 'Does a good model get worse as the days go by?',
     todo: 'Measure the model trained on the first 45 days on its own test days and on yesterday, evaluate it day by day, and open the drift report.',
     scene: {
       panels: ['stale', 'per-day', 'drift-report'],
