@@ -140,9 +140,14 @@ describe('predict, then see', () => {
     // Step 9: yesterday against the old test days.
     await next(page);
     expect(await stepOf(page)).toBe(9);
-    await guess(page, 'yesterday-auc', '3');
+    // Here the run comes first: its numbers and the chart of them stay hidden until the guess.
     await press(page, /^Train the stale model$/);
+    await waitForJob(page, 'stale', 240_000);
+    await page.locator('[data-reveals="yesterday-auc"][data-hidden="prediction"]').first().waitFor({ state: 'attached' });
+    expect(await page.locator('[data-metric="auc"][data-role="stale"][data-split="yesterday"]').first().getAttribute('data-hidden')).toBe('prediction');
+    await guess(page, 'yesterday-auc', '3');
     const direction = await revealed(page, 'yesterday-auc');
+    expect(await page.locator('[data-reveals="yesterday-auc"][data-hidden]').count()).toBe(0);
     lap('yesterday-auc revealed');
     const old = await valueOf(page, '[data-metric="auc"][data-role="stale"][data-split="old_test"]');
     const yesterday = await valueOf(page, '[data-metric="auc"][data-role="stale"][data-split="yesterday"]');
