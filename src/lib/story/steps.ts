@@ -169,7 +169,7 @@ export const STEPS: readonly StoryStep[] = [
   },
   {
     n: 7,
-    title: 'Error analysis → the model always says "don’t show"',
+    title: 'Error analysis → how often does the model say “show”?',
     phases: ['modeldev', 'data'],
     skills: ['ML', 'Stats', 'Databases'],
     question: 'Is near-perfect accuracy worth anything here?',
@@ -192,7 +192,7 @@ export const STEPS: readonly StoryStep[] = [
   },
   {
     n: 9,
-    title: 'Good on old test data, poor on yesterday’s → drift',
+    title: 'Old test data against yesterday’s → drift?',
     phases: ['monitoring', 'data'],
     skills: ['Stats', 'ML', 'Systems'],
     question: 'Does a good model get worse as the days go by?',
@@ -233,7 +233,7 @@ export const STEPS: readonly StoryStep[] = [
   },
   {
     n: 12,
-    title: 'Business: revenue falls → switch metric to CTR',
+    title: 'Business: impressions against revenue → switch metric to CTR',
     phases: ['business'],
     skills: ['Prod', 'Stats', 'SME'],
     question: 'The team is rewarded for impressions. What does that do to revenue, and what should it aim for instead?',
