@@ -14,6 +14,9 @@ describe('perSecond', () => {
 describe('duration', () => {
   it('reads one decimal below 10 ms, none from 10 ms, seconds from 1,000 ms', () => {
     expect(duration(1.8)).toBe('1.8 ms');
+    expect(duration(0.042)).toBe('42 µs');
+    expect(duration(0.0037)).toBe('3.7 µs');
+    expect(duration(0)).toBe('0.0 ms');
     expect(duration(9.94)).toBe('9.9 ms');
     expect(duration(320.4)).toBe('320 ms');
     expect(duration(1400)).toBe('1.4 s');

@@ -48,10 +48,12 @@ export function dollars(v: number): string {
   return v < 0 && s !== '$0.00' ? `−${s}` : s;
 }
 
-/** A duration in ms as seconds or ms: "1.4 s", "320 ms", and one decimal below 10 ms ("1.8 ms"). */
+/** A duration in ms as seconds, ms or µs: "1.4 s", "320 ms", one decimal below 10 ms ("1.8 ms"), µs below 0.1 ms ("42 µs"). */
 export function duration(ms: number): string {
   if (!Number.isFinite(ms)) return NO_VALUE;
   if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
+  // Below a tenth of a millisecond (one request's scoring) the microseconds keep the number from reading 0.0 ms.
+  if (ms > 0 && ms < 0.1) return `${format('.2~r')(ms * 1000)} µs`;
   return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
 }
 
@@ -85,4 +87,10 @@ const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'e
 /** A small whole number in words for prose ("eight"), digits from 21 up or for non-integers ("45"). */
 export function inWords(n: number): string {
   return Number.isInteger(n) && n >= 0 && n < WORDS.length ? (WORDS[n] as string) : count(n);
+}
+
+/** A ratio read as a factor: "407×" from 10 up, "2.02×" below. */
+export function factor(v: number): string {
+  if (!Number.isFinite(v)) return NO_VALUE;
+  return `${v >= 10 ? count(v) : v.toFixed(2)}×`;
 }
