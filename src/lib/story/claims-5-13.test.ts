@@ -151,7 +151,7 @@ describe('step 11: the monitoring dashboard', () => {
   it('the contradiction check catches a forged verdict', () => {
     const c = monitorClaim(falling, [ctrAlert], thresholds, 0.9);
     // A forged 'flat' contradicts the CTR's own numbers and the reading beside the alert.
-    expect(monitorContradictions({ ...c, ctr: 'flat' })).toEqual([expect.stringMatching(/^ctr 'flat' but /), expect.stringMatching(/^reading /)]);
+    expect(monitorContradictions({ ...c, ctr: 'flat' })).toEqual([expect.stringMatching(/^CTR: said within the noise, but /), expect.stringMatching(/^reading /)]);
     expect(monitorContradictions({ ...c, reading: 'alert-no-fall' })).toHaveLength(1);
     expect(monitorContradictions({ ...c, driftReading: 'drift-alerts' })).toHaveLength(1);
     expect(monitorContradictions({ ...c, ctr: 'too-few' }).length).toBeGreaterThan(0);

@@ -2,7 +2,7 @@
 // improved ranking, whether the rebalanced model ranks as well as the relabelled one, and which of
 // them say "show" at the threshold. AUC differences are judged by their standard errors (noise.ts:
 // Hanley & McNeil's, as for separate samples, which is conservative for the same gold rows).
-import { compareAuc, type AucOn, type Change } from './noise.ts';
+import { compareAuc, contradiction, type AucOn, type Change } from './noise.ts';
 
 export interface CompareClaim {
   /** Relabelled against the step-4 model: did fixing the labels change ranking? */
@@ -43,9 +43,8 @@ export function compareContradictions(c: CompareClaim): string[] {
     ['relabelling', c.relabelling, c.relabellingDiff, c.relabellingNoise],
     ['rebalancing', c.rebalancing, c.rebalancingDiff, c.rebalancingNoise],
   ] as const) {
-    if (change === 'up' && !(diff > noise)) out.push(`${name}: 'up' but ${diff}`);
-    if (change === 'down' && !(diff < -noise)) out.push(`${name}: 'down' but ${diff}`);
-    if (change === 'same' && Math.abs(diff) > noise) out.push(`${name}: 'same' but ${diff}`);
+    const c = contradiction(name, change, diff, noise);
+    if (c) out.push(c);
   }
   return out;
 }

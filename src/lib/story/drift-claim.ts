@@ -2,7 +2,7 @@
 // lost ground on yesterday, whether the daily AUC trends down, what the drift report's flags mean
 // beside the AUC, and whether a retrain on fresh days recovers. Each AUC difference is judged by
 // Hanley & McNeil's standard error (noise.ts); the daily trend by the spread of successive days.
-import { AUC_FLOOR, compareAuc, compareWindows, type AucOn, type Compared, type Windows } from './noise.ts';
+import { AUC_FLOOR, compareAuc, compareWindows, contradiction, type AucOn, type Compared, type Windows } from './noise.ts';
 
 /** Step 9: the stale model on yesterday against its own old test days. */
 export type StaleOutcome = 'decayed' | 'held' | 'improved';
@@ -99,22 +99,17 @@ export function driftContradictions(c: { stale?: StaleClaim; trend?: TrendClaim 
   const s = c.stale;
   if (s) {
     const g = s.oldTest - s.yesterday;
-    if (s.outcome === 'decayed' && !(g > s.noise)) out.push(`stale: 'decayed' but the gap ${g} is not above ${s.noise}`);
-    if (s.outcome === 'improved' && !(g < -s.noise)) out.push(`stale: 'improved' but the gap ${g} is not below −${s.noise}`);
-    if (s.outcome === 'held' && Math.abs(g) > s.noise) out.push(`stale: 'held' but the gap ${g} exceeds ${s.noise}`);
+    // The gap is old − yesterday: decayed is a gap above the noise.
+    out.push(contradiction('stale', s.outcome === 'decayed' ? 'up' : s.outcome === 'improved' ? 'down' : 'same', g, s.noise) ?? '');
   }
   const t = c.trend;
   if (t) {
     const d = t.last - t.first;
-    if (t.outcome === 'declined' && !(d < -t.noise)) out.push(`trend: 'declined' but ${t.first} → ${t.last}`);
-    if (t.outcome === 'rose' && !(d > t.noise)) out.push(`trend: 'rose' but ${t.first} → ${t.last}`);
-    if (t.outcome === 'flat' && Math.abs(d) > t.noise) out.push(`trend: 'flat' but ${t.first} → ${t.last} exceeds ${t.noise}`);
+    out.push(contradiction('trend', t.outcome === 'declined' ? 'down' : t.outcome === 'rose' ? 'up' : 'same', d, t.noise) ?? '');
   }
   const r = c.recovery;
   if (r) {
-    if (r.outcome === 'recovered' && !(r.recovered > r.noise)) out.push(`recovery: 'recovered' but only ${r.recovered}`);
-    if (r.outcome === 'worse' && !(r.recovered < -r.noise)) out.push(`recovery: 'worse' but ${r.recovered}`);
-    if (r.outcome === 'no-difference' && Math.abs(r.recovered) > r.noise) out.push(`recovery: 'no-difference' but ${r.recovered}`);
+    out.push(contradiction('recovery', r.outcome === 'recovered' ? 'up' : r.outcome === 'worse' ? 'down' : 'same', r.recovered, r.noise) ?? '');
   }
-  return out;
+  return out.filter(Boolean);
 }

@@ -1,7 +1,7 @@
 // What step 3 may say about the category cross: whether the validation AUC with it differs from the
 // AUC without it by more than the noise. Both trials score the same validation rows, so judging
 // them as separate samples (Hanley & McNeil's error, noise.ts) is conservative.
-import { compareAuc, type Compared } from './noise.ts';
+import { compareAuc, contradiction, type Compared } from './noise.ts';
 
 /** The cross raised AUC, left it within the noise, or lowered it. */
 export type CrossOutcome = 'up' | 'same' | 'down';
@@ -21,9 +21,6 @@ export function crossClaim(withoutCross: number, withCross: number, validationRo
 
 /** Sentences the claim contradicts, if any (for the knob sweep and the tests). */
 export function crossContradictions(c: CrossClaim): string[] {
-  const d = c.with - c.without;
-  if (c.outcome === 'up' && !(d > c.noise)) return [`cross 'up' but ${d}`];
-  if (c.outcome === 'down' && !(d < -c.noise)) return [`cross 'down' but ${d}`];
-  if (c.outcome === 'same' && Math.abs(d) > c.noise) return [`cross 'same' but ${d}`];
-  return [];
+  const said = contradiction('cross', c.outcome, c.with - c.without, c.noise);
+  return said ? [said] : [];
 }

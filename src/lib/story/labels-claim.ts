@@ -8,7 +8,7 @@
 import { BUGGY_AD_CAT, BUGGY_QUERY_CAT } from '../sim/constants.ts';
 import { CATEGORIES } from '../sim/types.ts';
 import { SUSPECT_PRECISION_AT } from '../labels/story.ts';
-import { Z, compareAuc, compareProportion, type AucOn } from './noise.ts';
+import { Z, compareAuc, compareProportion, contradiction, type AucOn } from './noise.ts';
 
 /** A share at or above this reads as "most". */
 export const MOST_SHARE = 0.5;
@@ -190,15 +190,13 @@ export function labelsContradictions(c: { suspects?: SuspectClaim | null; retrai
   const r = c.retrain;
   if (r) {
     const d = r.goldAfter - r.goldBefore;
-    if (r.gold === 'better' && !(d > r.goldNoise)) out.push(`gold 'better' but ${d}`);
-    if (r.gold === 'worse' && !(d < -r.goldNoise)) out.push(`gold 'worse' but ${d}`);
-    if (r.gold === 'same' && Math.abs(d) > r.goldNoise + 1e-12) out.push(`gold 'same' but ${d} exceeds ${r.goldNoise}`);
+    const g = contradiction('gold AUC', r.gold === 'better' ? 'up' : r.gold === 'worse' ? 'down' : 'same', d, r.goldNoise);
+    if (g) out.push(g);
     const sl = r.slice;
     if (sl) {
       const e = sl.after - sl.before;
-      if (sl.outcome === 'fewer' && !(e < -sl.noise)) out.push(`slice 'fewer' but ${e}`);
-      if (sl.outcome === 'more' && !(e > sl.noise)) out.push(`slice 'more' but ${e}`);
-      if (sl.outcome === 'same' && Math.abs(e) > sl.noise + 1e-12) out.push(`slice 'same' but ${e} exceeds ${sl.noise}`);
+      const x = contradiction('worst slice errors', sl.outcome === 'more' ? 'up' : sl.outcome === 'fewer' ? 'down' : 'same', e, sl.noise);
+      if (x) out.push(x);
       if (sl.buggyCell !== (sl.name === BUGGY_CELL)) out.push(`slice ${sl.name} read as ${sl.buggyCell ? '' : 'not '}the buggy cell`);
     }
     if (r.annotators !== annotatorsAt(r.noise)) out.push(`annotators '${r.annotators}' at noise ${r.noise}`);

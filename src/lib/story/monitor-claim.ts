@@ -5,7 +5,7 @@
 // threshold test of each day against the first), and which watched features crossed the PSI alert
 // threshold, with the drift knob read: at drift 0 the world is stationary.
 import { WINDOW_DAYS } from '../serving/business.ts';
-import { compareWindows } from './noise.ts';
+import { compareWindows, contradiction } from './noise.ts';
 import { MIN_RELATIVE_CHANGE } from './live-claim.ts';
 
 /** The CTR from the first days to the last: fell, rose, within the noise, or too few days to tell. */
@@ -108,9 +108,10 @@ export function monitorClaim(
 export function monitorContradictions(c: MonitorClaim): string[] {
   const out: string[] = [];
   const d = c.last - c.first;
-  if (c.ctr === 'fell' && !(d < -c.noise)) out.push(`ctr 'fell' but ${c.first} → ${c.last} against ${c.noise}`);
-  if (c.ctr === 'rose' && !(d > c.noise)) out.push(`ctr 'rose' but ${c.first} → ${c.last}`);
-  if (c.ctr === 'flat' && !(Math.abs(d) <= c.noise + 1e-15)) out.push(`ctr 'flat' but ${c.first} → ${c.last} exceeds ${c.noise}`);
+  if (c.ctr !== 'too-few') {
+    const x = contradiction('CTR', c.ctr === 'rose' ? 'up' : c.ctr === 'fell' ? 'down' : 'same', d, c.noise);
+    if (x) out.push(x);
+  }
   if (c.ctr === 'too-few' && c.days >= 2 * c.window) out.push(`ctr 'too few days' with ${c.days} days`);
   if (c.ctr !== 'too-few' && !(c.noise >= MIN_RELATIVE_CHANGE * Math.abs(c.first) - 1e-15)) out.push(`ctr noise ${c.noise} below the 1% floor`);
   if (c.falls > Math.max(0, c.days - 1)) out.push(`${c.falls} falls in ${c.days} days`);

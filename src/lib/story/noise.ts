@@ -61,6 +61,18 @@ export function compareProportion(p1: number, n1: number, p2: number, n2: number
   return compare(p1, p2, Math.max(floor, Z * Math.sqrt(v1 + v2)));
 }
 
+/**
+ * The one contradiction check every claim shares: a verdict said about a difference `diff`, judged
+ * against `noise`, must be 'up' only above it, 'down' only below −noise, 'same' only within it.
+ * Returns the contradiction in words, or null.
+ */
+export function contradiction(name: string, said: Change, diff: number, noise: number): string | null {
+  if (said === 'up' && !(diff > noise)) return `${name}: said up, but the difference ${diff} is not above ${noise}`;
+  if (said === 'down' && !(diff < -noise)) return `${name}: said down, but the difference ${diff} is not below −${noise}`;
+  if (said === 'same' && Math.abs(diff) > noise + 1e-12) return `${name}: said within the noise, but the difference ${diff} exceeds ${noise}`;
+  return null;
+}
+
 /** Day-to-day variance from successive differences: Σ (x[i+1] − x[i])² / (2 (n − 1)) (von Neumann et al., Ann. Math. Stat. 1941). */
 export function successiveVariance(xs: readonly number[]): number {
   if (xs.length < 2) return 0;

@@ -5,7 +5,7 @@ import type { EvalReport } from '../lab/types.ts';
 import type { DayAuc, DriftReport } from '../lab/drift-types.ts';
 import type { PolicyDay } from '../business/types.ts';
 import { confusionNear } from '../metrics/at-threshold.ts';
-import { aucOn } from './noise.ts';
+import { aucOn, contradiction } from './noise.ts';
 import { calibrationOutcome, collectClaim, imbalanceClaim, imbalanceContradictions, rankingOutcome, type CalibrationOutcome, type CollectClaim, type ImbalanceClaim, type RankingOutcome } from './imbalance-claim.ts';
 import { compareClaim, compareContradictions, type CompareClaim } from './compare-claim.ts';
 import { driftContradictions, recoveryClaim, reportClaim, staleClaim, trendClaim, type RecoveryClaim, type ReportClaim, type StaleClaim, type TrendClaim } from './drift-claim.ts';
@@ -97,9 +97,8 @@ function trendContradictions(name: string, t: Trend, means?: { first: number; la
   if (!(t.noise >= 0)) out.push(`${name}: no noise threshold`);
   if (means) {
     const rel = means.last / means.first - 1;
-    if (t.direction === 'rose' && !(rel > t.noise)) out.push(`${name}: 'rose' but ${rel}`);
-    if (t.direction === 'fell' && !(rel < -t.noise)) out.push(`${name}: 'fell' but ${rel}`);
-    if (t.direction === 'flat' && Math.abs(rel) > t.noise + 1e-12) out.push(`${name}: 'flat' but ${rel}`);
+    const c = contradiction(name, t.direction === 'rose' ? 'up' : t.direction === 'fell' ? 'down' : 'same', rel, t.noise);
+    if (c) out.push(c);
   }
   return out;
 }
