@@ -75,3 +75,18 @@ describe('liveClaim', () => {
     expect(liveClaim(fortnight([[1, 1, 1], [1, 1, 1], [1, 1, 1]], [[1, 1, 1], [1, 1, 1], [1, 1, 1]]).slice(0, 5))).toBeNull();
   });
 });
+
+describe('blindnessTrend', () => {
+  it('reads the users’ measured blindness, first days against last, by the same rule', async () => {
+    const { blindnessTrend } = await import('./live-claim.ts');
+    // Blindness 0.10 for 11 days then 0.30 ×3: one step of 0.2, Σd² = 0.04, variance 0.04/26,
+    // se = √(0.04/26 · 2/3) = 0.0320, threshold 2·0.0320/0.10 = 64% relative; +200% counts.
+    const days = Array.from({ length: 14 }, (_, i) => ({ ...day(i, 100, 2, 10), meanBlindness: i < 11 ? 0.1 : 0.3 }));
+    const t = blindnessTrend(days);
+    expect(t?.direction).toBe('rose');
+    expect(t?.first).toBeCloseTo(0.1, 12);
+    expect(t?.last).toBeCloseTo(0.3, 12);
+    expect(blindnessTrend(days.map((d) => ({ ...d, meanBlindness: 0.2 })))?.direction).toBe('flat');
+    expect(blindnessTrend(days.slice(0, 5))).toBeNull();
+  });
+});

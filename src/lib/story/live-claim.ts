@@ -86,6 +86,17 @@ export function liveClaim(days: readonly PolicyDay[], window = WINDOW_DAYS): Liv
   return { lesson, impressions, ctr, revenue, window };
 }
 
+/**
+ * The users' mean blindness to ads (the simulator's measured state, on each served day) over the
+ * first and last window, by the same rule: the evidence for "its users learn to ignore ads" (rose)
+ * or "recover" (fell), instead of restating how the simulator is built. Null with too few days.
+ */
+export function blindnessTrend(days: readonly PolicyDay[], window = WINDOW_DAYS): Trend | null {
+  if (days.length < 2 * window || window < 2) return null;
+  const meanOf = (ds: readonly PolicyDay[]) => ds.reduce((s, d) => s + d.meanBlindness, 0) / Math.max(1, ds.length);
+  return trendOf(days, window, (d) => d.meanBlindness, meanOf);
+}
+
 /** Step 12's question, once the fortnight has been served: it asks about what happened. */
 export function liveQuestion(c: LiveClaim): string {
   switch (c.lesson) {
