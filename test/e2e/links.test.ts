@@ -126,6 +126,16 @@ describe('links', () => {
     await page.waitForTimeout(1500);
     expect(await ranSince(page), 'no job runs on Forward').toEqual([]);
 
+    // The link made after the move reopens the same screen in a new page: the same slider position,
+    // and (same seed, same numbers) the same recall at that skew, built from nothing on arrival.
+    const reopened = await openApp(browser, new URL(after.url).search.slice(1));
+    expect(await stepOf(reopened.page)).toBe(7);
+    const reSlider = reopened.page.getByRole('slider', { name: 'Skew', exact: true });
+    expect(await reSlider.getAttribute('aria-valuetext')).toBe(after.text);
+    expect(await valueOf(reopened.page, `[data-job="skew"] [data-metric="recall"][data-split="skew:${moved}"]`)).toBe(movedRecall);
+    expect(reopened.errors).toEqual([]);
+    await reopened.page.context().close();
+
     // Same seed, same numbers: the models built on arrival are those the buttons build. Here, as
     // step 4 and step 6 show them…
     await walkTo(page, 6);
