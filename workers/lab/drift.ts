@@ -1,6 +1,6 @@
 // The drift report: every model input column, the target and the model's prediction, between
 // the training days (reference: the clean old-test stream) and yesterday (current).
-import { binRangeText, columnDrift, datasetDrift, type ColumnDrift, type ColumnSpec, type Weighted } from '../../src/lib/drift/index.ts';
+import { binRangeText, wholeRangeText, columnDrift, datasetDrift, type ColumnDrift, type ColumnSpec, type Weighted } from '../../src/lib/drift/index.ts';
 import { CATEGORIES, DEVICES, type Columns } from '../../src/lib/sim/types.ts';
 import type { DriftColumnReport, DriftReport } from '../lab-types.ts';
 import { oldTestSet, yesterdaySet } from './drift-sets.ts';
@@ -14,6 +14,8 @@ import { CancelledError, nextTask } from './yield.ts';
 interface FeatureColumn extends ColumnSpec {
   read: (c: Columns) => ArrayLike<number>;
   label?: (v: number) => string;
+  /** A whole-number column (the hour): its numeric bins read as the whole numbers they hold. */
+  whole?: true;
 }
 
 /** Rows at most per sample for the numeric tests (a seeded stride keeps the report under a second). */
@@ -24,7 +26,7 @@ export const DRIFT_FEATURES: FeatureColumn[] = [
   { name: 'query_category', numeric: false, read: (c) => c.queryCat, label: (v) => CATEGORIES[v] ?? String(v) },
   { name: 'ad_category', numeric: false, read: (c) => c.adCat, label: (v) => CATEGORIES[v] ?? String(v) },
   { name: 'device', numeric: false, read: (c) => c.device, label: (v) => DEVICES[v] ?? String(v) },
-  { name: 'hour', numeric: true, read: (c) => c.hour },
+  { name: 'hour', numeric: true, read: (c) => c.hour, whole: true },
   { name: 'intent', numeric: true, read: (c) => c.intent },
   { name: 'quality', numeric: true, read: (c) => c.quality },
   { name: 'bid', numeric: true, read: (c) => c.bid },
@@ -61,15 +63,15 @@ async function scoredSample(m: ModelRecord, set: EvalSet): Promise<Weighted> {
 }
 
 /** Readable bin labels. */
-function binLabels(d: ColumnDrift, label?: (v: number) => string): string[] {
+function binLabels(d: ColumnDrift, label?: (v: number) => string, whole = false): string[] {
   const e = d.bins.edges;
   if (d.bins.kind === 'category') return e.map((v) => (label ? label(v) : String(v)));
-  return e.slice(0, -1).map((lo, j) => binRangeText(lo, e[j + 1]!));
+  return e.slice(0, -1).map((lo, j) => (whole ? wholeRangeText(lo, e[j + 1]!, j === e.length - 2) : binRangeText(lo, e[j + 1]!)));
 }
 
 /** A column's drift as plain data for the UI. */
-function toReport(d: ColumnDrift, label?: (v: number) => string): DriftColumnReport {
-  return { name: d.name, numeric: d.numeric, metric: d.metric, value: d.value, threshold: d.threshold, drifted: d.drifted, all: d.all, labels: binLabels(d, label), reference: d.bins.reference, current: d.bins.current };
+function toReport(d: ColumnDrift, label?: (v: number) => string, whole = false): DriftColumnReport {
+  return { name: d.name, numeric: d.numeric, metric: d.metric, value: d.value, threshold: d.threshold, drifted: d.drifted, all: d.all, labels: binLabels(d, label, whole), reference: d.bins.reference, current: d.bins.current };
 }
 
 /** Weighted positive rate of a set's labels. */
@@ -103,7 +105,7 @@ export async function driftReport(m: ModelRecord, cancelled: () => boolean): Pro
   const features: DriftColumnReport[] = [];
   for (const f of DRIFT_FEATURES) {
     const d = columnDrift(f, thin(f.read(ref.cols), ref.cols.weight), thin(f.read(cur.cols), cur.cols.weight));
-    features.push(toReport(d, f.label));
+    features.push(toReport(d, f.label, f.whole));
     await nextTask();
     if (cancelled()) throw new CancelledError();
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binRangeText, measureText, ruleText } from './format.ts';
+import { binRangeText, measureText, ruleText, wholeRangeText } from './format.ts';
 
 describe('drift report formats', () => {
   it('bin ranges use a real minus and "to" when a dash would read as one', () => {
@@ -21,5 +21,17 @@ describe('drift report formats', () => {
   it('the rule reads as a condition, not an inequality about the value', () => {
     expect(ruleText('js', 0.1)).toBe('drift if ≥ 0.1');
     expect(ruleText('chi2_p', 0.05)).toBe('drift if < 0.05');
+  });
+});
+
+describe('wholeRangeText', () => {
+  it('reads a bin of the hour by the whole hours it holds', () => {
+    // 18 equal bins over [0, 23]: width 23/18 = 1.278.
+    expect(wholeRangeText(0, 23 / 18)).toBe('0–1');
+    expect(wholeRangeText(23 / 18, 46 / 18)).toBe('2');
+    expect(wholeRangeText((17 * 23) / 18, 23, true)).toBe('22–23');
+    expect(wholeRangeText(2, 3)).toBe('2');
+    // A bin holding no whole number keeps its decimals rather than reading empty.
+    expect(wholeRangeText(2.2, 2.8)).toBe('2.20–2.80');
   });
 });

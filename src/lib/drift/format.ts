@@ -16,6 +16,17 @@ export function binRangeText(lo: number, hi: number): string {
   return a.startsWith('−') || b.startsWith('−') ? `${a} to ${b}` : `${a}–${b}`;
 }
 
+/**
+ * A numeric bin of a whole-number column (the hour of day) as the whole numbers it holds: bins are
+ * [lo, hi), the last one [lo, hi]: "0–1", "2", "21–23", never "0.00–1.28".
+ */
+export function wholeRangeText(lo: number, hi: number, last = false): string {
+  const a = Math.ceil(lo - 1e-9);
+  const b = last ? Math.floor(hi + 1e-9) : Math.ceil(hi - 1e-9) - 1;
+  if (b < a) return binRangeText(lo, hi);
+  return a === b ? String(a) : `${a}–${b}`;
+}
+
 /** True for the measures that are p-values (drift when below the threshold). */
 export function isPValue(metric: string): boolean {
   return kindOf(metric) === 'pvalue';
