@@ -11,8 +11,9 @@ import { fromScoringModel, scoreRows, type ServedModel } from './scorer.ts';
 
 /** Adam updates of the click model (a few passes over a fortnight's log; ~1 s on this machine). */
 export const CLICK_MODEL_STEPS = 800;
-/** Days of the log held out to measure the click model. */
-export const HELD_OUT_DAYS = 2;
+import { HELD_OUT_DAYS } from '../../src/lib/serving/constants.ts';
+/** Days of the log held out to measure the click model (src/lib/serving/constants.ts). */
+export { HELD_OUT_DAYS };
 
 /** One log from day chunks (the log's own columns included). */
 export function concatLogs(chunks: readonly ImpressionLog[]): ImpressionLog {

@@ -9,8 +9,9 @@ import { psi as psiOfShares } from '../../src/lib/drift/stats.ts';
 export const DRIFT_FEATURES = ['device', 'queryCat', 'intent'] as const;
 export type DriftFeature = (typeof DRIFT_FEATURES)[number];
 
-/** PSI at or above this is a drift alert (Evidently's default threshold for PSI). */
-export const PSI_ALERT = 0.1;
+import { PSI_ALERT } from '../../src/lib/serving/constants.ts';
+/** PSI at or above this is a drift alert (src/lib/serving/constants.ts). */
+export { PSI_ALERT };
 
 /** Bins of intent (0…1) for its histogram. */
 const INTENT_BINS = 10;

@@ -6,8 +6,9 @@
 import { seedKey, hashUniform } from '../../src/lib/business/index.ts';
 import type { LaunchArm } from '../../src/lib/serving/types.ts';
 
-/** The grid the candidate bars come from: 1 and 3 per order of magnitude. */
-export const BAR_GRID: readonly number[] = [1e-6, 3e-6, 1e-5, 3e-5, 1e-4, 3e-4, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3];
+import { BAR_GRID } from '../../src/lib/serving/constants.ts';
+/** The grid the candidate bars come from (src/lib/serving/constants.ts). */
+export { BAR_GRID };
 /** How many candidate bars a launch test tries. */
 export const BAR_COUNT = 6;
 /** Where the bars start for a model whose scores are high enough (the grid's 0.001). */

@@ -10,12 +10,11 @@ import { scoreRows, type ServedModel } from './scorer.ts';
 /** The objective the team optimises (the URL's `objective`). */
 export type Objective = 'impressions' | 'clicks';
 
-/** Most ads the impressions policy shows on a query. */
-export const IMPRESSIONS_MAX_ADS = 8;
+import { CTR_MAX_ADS, IMPRESSIONS_MAX_ADS } from '../../src/lib/serving/constants.ts';
+/** The ad caps of the two policies (src/lib/serving/constants.ts). */
+export { CTR_MAX_ADS, IMPRESSIONS_MAX_ADS };
 /** Reserve of the CTR policy: pCTR × bid (expected dollars per impression) an ad must reach. */
 export const CTR_RESERVE = 0.05;
-/** Most ads the CTR policy shows on a query. */
-export const CTR_MAX_ADS = 3;
 
 /** A policy served by the worker: the business rule plus the model (null for the rule-based baseline). */
 export interface ServedPolicy {

@@ -21,7 +21,7 @@ import {
 } from '../../src/lib/business/index.ts';
 import { viewColumns } from '../../src/lib/sim/columns.ts';
 import { createWorld, type World } from '../../src/lib/sim/world.ts';
-import { DEPLOY_DAY, type WorldParams } from '../../src/lib/sim/types.ts';
+import type { WorldParams } from '../../src/lib/sim/types.ts';
 import type { DayReport, DeploymentRecord, GateData, LaunchTest, ModelTimeline, MonitorDay, ServedRole, ServingAlert, ServingSnapshot } from '../../src/lib/serving/types.ts';
 import { DRIFT_FEATURES, PSI_ALERT, driftOf, referenceOf, type Reference } from './drift.ts';
 import { quantile, summarize } from './latency.ts';
@@ -37,8 +37,9 @@ const REQUEST_SAMPLE = 25;
 export const LATENCY_ALERT_MS = 50;
 /** Relative change of the mean prediction (vs the first served day) that raises a prediction-drift alert. */
 export const PREDICTION_DRIFT = 0.25;
-/** Relative fall of the daily CTR (vs the first served day) that raises a CTR alert. */
-export const CTR_DROP = 0.1;
+import { CTR_DROP, EXPLORE_SHARE, SESSION_DEFAULTS } from '../../src/lib/serving/constants.ts';
+/** The CTR alert's fall and the exploration share (src/lib/serving/constants.ts). */
+export { CTR_DROP, EXPLORE_SHARE };
 
 /** Where and how much traffic a session serves. */
 export interface SessionConfig {
@@ -53,8 +54,6 @@ export interface SessionConfig {
   warmupDays: number;
 }
 
-/** Share of the impressions policy's requests served as logged exploration (each slot filled at random, its propensity recorded). */
-export const EXPLORE_SHARE = 0.1;
 /** Slots an explored request fills at least: the most the CTR policy shows, so the log covers its slots. */
 export const EXPLORE_SLOTS = 3;
 
@@ -62,7 +61,7 @@ export const EXPLORE_SLOTS = 3;
 export const HELD_OUT_QUERIES = 1000;
 
 /** The story's serving: two weeks from the deployment day (90–103), 3,000 queries a day, after six weeks of the baseline. */
-export const DEFAULT_SESSION: Omit<SessionConfig, 'world'> = { startDay: DEPLOY_DAY, days: 14, queriesPerDay: 3000, seed: 'serving', warmupDays: 42 };
+export const DEFAULT_SESSION: Omit<SessionConfig, 'world'> = { ...SESSION_DEFAULTS };
 
 /** Days on which a session used a model, by use (the timeline test reads it). */
 export interface ModelUsage {
