@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import './styles/theme.css';
 import './styles/base.css';
+import './styles/one-screen.css';
 import App from './App.svelte';
 
 const target = document.getElementById('app');
