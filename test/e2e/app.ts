@@ -7,7 +7,9 @@ export const QUICK = 'rows=100000&skew=0.01';
 
 /** Opens the app at `query` in a fresh context (the production build unless `baseUrl` says another);
  * page errors fail the test through `errors`. Walks that do not say otherwise pass `predict=0`: the
- * predictions (test/e2e/predict.test.ts answers them) would otherwise hold back each step's lesson. */
+ * predictions (test/e2e/predict.test.ts answers them) would otherwise hold back each step's lesson;
+ * and `more=1`, as they read the whole explanation (a step opens at its first paragraph; the
+ * screenshot walk and test/e2e/more.test.ts look at that). */
 export async function openApp(browser: Browser, query: string, options: BrowserContextOptions = {}, baseUrl = inject('baseUrl')): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, ...options });
   const page = await context.newPage();
@@ -16,7 +18,8 @@ export async function openApp(browser: Browser, query: string, options: BrowserC
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  const q = /(^|&)predict=/.test(query) ? query : query ? `${query}&predict=0` : 'predict=0';
+  const extra = [/(^|&)predict=/.test(query) ? '' : 'predict=0', /(^|&)more=/.test(query) ? '' : 'more=1'].filter(Boolean);
+  const q = [query, ...extra].filter(Boolean).join('&');
   await page.goto(`${baseUrl}/?${q}`);
   await page.locator('[data-step]').first().waitFor();
   return { page, errors };

@@ -80,6 +80,7 @@ export const PARAMS = {
   objective: { kind: 'enum', values: ['impressions', 'clicks'], default: 'impressions', help: 'business objective' },
   presenter: { kind: 'bool', default: false, help: 'presenter mode' },
   predict: { kind: 'bool', default: true, help: 'ask for a prediction before a step reveals its lesson (0 = off)' },
+  more: { kind: 'bool', default: false, help: 'open each step’s whole explanation (0 = its first paragraph, the rest behind “More”)' },
   theme: { kind: 'enum', values: ['auto', 'light', 'dark'], default: 'auto', help: 'colour theme' },
   lab: { kind: 'bool', default: false, help: 'lab mode: every knob on one screen' },
 } as const satisfies Record<string, ParamSpec>;
