@@ -218,7 +218,7 @@ describe('ConfusionMatrix', () => {
     expect(cell('fp').textContent).toContain('✗');
     const text = el.textContent ?? '';
     expect(text).toContain('threshold 0.001');
-    expect(text).toContain('recall 78.4%');
+    expect(text).toContain('recall 78%');
     expect(text).toContain('3.2%');
     // The grid is a table for assistive technology, named by its threshold line.
     expect(page.getByRole('table', { name: /Counts at threshold 0.001/ }).elements()).toHaveLength(1);

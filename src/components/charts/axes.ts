@@ -1,6 +1,6 @@
 // Plain helpers shared by the charts: tick lists, number formats, label spreading. No DOM.
 import { format } from 'd3-format';
-import { NO_VALUE } from '../../lib/story/format.ts';
+import { NO_VALUE, percent } from '../../lib/story/format.ts';
 
 /** One tick: its position in pixels along the axis and its printed label. */
 export interface Tick {
@@ -63,16 +63,9 @@ export function fmtProb(v: number): string {
   return (Math.abs(v) >= 0.01 ? prob3 : prob2)(v);
 }
 
-/** A percentage that keeps tiny rates visible: 25%, 1.2%, 0.01%, 0.001%. */
+/** A percentage by the app's one rule (format.ts `percent`): 25%, 1.2%, 0.01%, 99.99%. */
 export function fmtPct(v: number): string {
-  if (!Number.isFinite(v)) return '—';
-  if (v === 0) return '0%';
-  const p = v * 100;
-  const c = 100 - p;
-  // Close to 100% keep enough decimals that 99.99% is never rounded up to 100%.
-  if (c > 0 && c < 1) return `${p.toFixed(Math.max(0, 1 - Math.floor(Math.log10(c)))).replace(/\.?0+$/, '')}%`;
-  if (Math.abs(p) >= 10) return `${format('.3~r')(p)}%`;
-  return `${format('.2~r')(p)}%`;
+  return percent(v);
 }
 
 const countBig = format(',.0f');

@@ -20,24 +20,76 @@ export function shortCount(n: number): string {
   return Number.isFinite(n) ? SI(n).replace('G', 'B') : NO_VALUE;
 }
 
-/** A rate as a percentage with enough significant digits to stay non-zero (0.0001 → "0.01%"). */
+/** The typographic minus (U+2212) in place of a leading hyphen: "−0.001", never "-0.001". */
+function minus(s: string): string {
+  return s.startsWith('-') ? `−${s.slice(1)}` : s;
+}
+
+/**
+ * Decimals a rate needs as a percent so that `digits` significant digits show its distance from the
+ * nearer of 0% and 100% (0.00018 → 3 for "0.018%", 0.99982 → 3 for "99.982%"); between 10% and 90%,
+ * `digits − 2` (whole percents by default: "23%", "77%").
+ */
+function percentDecimals(rate: number, digits: number): number {
+  const p = Math.abs(rate) * 100;
+  const d = p > 90 && p < 100 ? 100 - p : p;
+  if (d >= 10) return Math.max(0, digits - 2);
+  // At least one significant digit near the ends, so a rate never rounds to 0% or 100%.
+  return Math.max(0, Math.max(1, digits) - 1 - Math.floor(Math.log10(d) + 1e-9));
+}
+
+/** A percent with this many decimals and the typographic minus, trailing zeros dropped when `trim` ("5%", not "5.0%"). */
+function percentWith(rate: number, decimals: number, trim: boolean): string {
+  const s = format(`.${decimals}f`)(rate * 100);
+  return `${minus(trim && s.includes('.') ? s.replace(/\.?0+$/, '') : s)}%`;
+}
+
+/**
+ * A rate as a percent whose digits show its distance from 0 or from 1, with `digits` significant
+ * digits of that distance: "0.018%", "3.4%", "50%", "98.9%", "99.982%", "99.99%". The same rule
+ * holds on both sides, so 0.01 reads "1%" and 0.99 reads "99%" (its distance from 1 is a whole
+ * 1%); a rate never rounds to 0% or 100% unless it is one. Rates compared side by side go through
+ * `percents`, which gives them the same decimals.
+ */
 export function percent(rate: number, digits = 2): string {
   if (!Number.isFinite(rate)) return NO_VALUE;
   if (rate === 0) return '0%';
-  const p = rate * 100;
-  const abs = Math.abs(p);
-  if (rate > 0.99 && rate < 1) {
-    // Keep the digits that tell 99.98% from 100%.
-    const decimals = Math.max(0, Math.ceil(-Math.log10(1 - rate) - 1e-6) - 2);
-    return `${format(`.${decimals}f`)(p)}%`;
-  }
-  if (abs >= 10) return `${format(`.${Math.max(0, digits - 2)}f`)(p)}%`;
-  return `${format(`.${digits}~r`)(p)}%`;
+  return percentWith(rate, percentDecimals(rate, digits), true);
 }
 
-/** A metric in [0, 1] or near it, with three decimals ("0.873"). */
+/**
+ * Rates read side by side (a table column, two accuracies in one sentence): each with the
+ * decimals the most demanding of them needs, so their digits line up ("99.000%" beside "99.982%",
+ * not "99%" beside "99.982%"). Missing values read as a dash.
+ */
+export function percents(rates: readonly number[], digits = 2): string[] {
+  const shown = rates.filter((r) => Number.isFinite(r) && r !== 0);
+  const decimals = shown.reduce((m, r) => Math.max(m, percentDecimals(r, digits)), 0);
+  return rates.map((r) => (!Number.isFinite(r) ? NO_VALUE : r === 0 ? '0%' : percentWith(r, decimals, false)));
+}
+
+/** A plain number with fixed decimals and the real minus: a feature's value as stored ("0.73", "−1.20"). */
+export function fixed(v: number, decimals: number): string {
+  if (!Number.isFinite(v)) return NO_VALUE;
+  const s = v.toFixed(decimals);
+  // A value that rounds to zero reads without a sign ("0.00", not "−0.00").
+  return Number(s) === 0 ? s.replace('-', '') : minus(s);
+}
+
+/** A metric in [0, 1] or near it (an AUC, a difference of AUCs), with three decimals and a real minus ("0.873", "−0.001"). */
 export function metric(v: number, decimals = 3): string {
-  return Number.isFinite(v) ? v.toFixed(decimals) : NO_VALUE;
+  return fixed(v, decimals);
+}
+
+/** A measured amount with three significant digits ("12.3" MB, "0.042" s, "1,230"), trailing zeros dropped. */
+export function significant(v: number): string {
+  return Number.isFinite(v) ? format(',.3~r')(v) : NO_VALUE;
+}
+
+/** An average of counts (ads a query, rows a day): two decimals ("6.75", "0.84"), separators from 1,000 ("1,234"). */
+export function average(v: number): string {
+  if (!Number.isFinite(v)) return NO_VALUE;
+  return minus(Math.abs(v) >= 1000 ? INT(Math.round(v)) : v.toFixed(2));
 }
 
 /** Money in dollars: to the cent below $1,000 ("$999.50", "$0.42"), whole dollars above ("$1,234"); the minus sign before the dollar sign ("−$71.36"). */
@@ -79,7 +131,7 @@ export function shortReason(reason: string): string {
 /** A small positive quantity: three decimals from 0.1 up, else three significant digits ("0.000770"). */
 export function small(v: number): string {
   if (!Number.isFinite(v)) return NO_VALUE;
-  return Math.abs(v) >= 0.1 ? v.toFixed(3) : v.toPrecision(3);
+  return minus(Math.abs(v) >= 0.1 ? v.toFixed(3) : v.toPrecision(3));
 }
 
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
@@ -92,5 +144,5 @@ export function inWords(n: number): string {
 /** A ratio read as a factor: "407×" from 10 up, "2.02×" below. */
 export function factor(v: number): string {
   if (!Number.isFinite(v)) return NO_VALUE;
-  return `${v >= 10 ? count(v) : v.toFixed(2)}×`;
+  return `${v >= 10 ? count(v) : minus(v.toFixed(2))}×`;
 }

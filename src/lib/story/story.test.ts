@@ -64,7 +64,7 @@ describe('narrative number formats', () => {
     expect(percent(0.00012345)).toBe('0.012%');
     expect(percent(0.5)).toBe('50%');
     expect(percent(0.034)).toBe('3.4%');
-    expect(percent(0.99982)).toBe('99.98%');
+    expect(percent(0.99982)).toBe('99.982%');
     expect(percent(0.9999)).toBe('99.99%');
     expect(percent(1)).toBe('100%');
     expect(count(1_000_000)).toBe('1,000,000');
