@@ -52,8 +52,12 @@ function phaseCell(p: TrainPhases | undefined): string {
   return `steps ${Math.round(p.stepsMs)} ms, validation scoring ${Math.round(p.validationMs)} ms, report ${Math.round(p.reportMs)} ms, features ${Math.round(p.featuresMs)} ms (cached)`;
 }
 
-/** The story retrain, generation and main-thread summary. */
-export function summaryTable(r: BenchResult, nodeRowsPerSec: number | null): string {
+/**
+ * The story retrain, generation and main-thread summary. `nodeRowsPerSec`: Node's generation rate,
+ * null when test/bench/sim-node.ts gave none, undefined when this run did not measure it (`--story`
+ * skips it): then the row is left out rather than blamed on a missing file.
+ */
+export function summaryTable(r: BenchResult, nodeRowsPerSec: number | null | undefined): string {
   const s = r.story;
   const worst = r.longTasks.filter((t) => t.phase !== 'load').reduce((m, t) => Math.max(m, t.durationMs), 0);
   const during = r.longTasks.filter((t) => t.phase !== 'load');
@@ -69,8 +73,8 @@ export function summaryTable(r: BenchResult, nodeRowsPerSec: number | null): str
     ['worker bytes held, story default state', `${((r.memory.heldBytes ?? 0) / 2 ** 20).toFixed(1)} MB (${(r.memory.caches ?? []).map((c) => `${c.name} ${(c.bytes / 2 ** 20).toFixed(1)} MB`).join(', ')}; tensors ${(r.memory.numBytes / 2 ** 20).toFixed(1)} MB)`],
     ['main-thread long tasks while working', `${during.length} (longest ${Math.round(worst)} ms)`],
     ['generation, browser worker', `${fmtRate(r.generation.rowsPerSec)} rows/s (${r.generation.rows.toLocaleString('en')} rows in ${Math.round(r.generation.millis)} ms)`],
-    ['generation, Node', nodeRowsPerSec === null ? 'test/bench/sim-node.ts not found' : `${fmtRate(nodeRowsPerSec)} rows/s`],
   ];
+  if (nodeRowsPerSec !== undefined) rows.push(['generation, Node', nodeRowsPerSec === null ? 'no rate (test/bench/sim-node.ts missing or without benchSimNode)' : `${fmtRate(nodeRowsPerSec)} rows/s`]);
   for (const c of r.cancel) rows.push([`cancel: ${c.job}`, `${Math.round(c.medianMs)} ms median, ${Math.round(c.maxMs)} ms worst (${c.repeats} tries)`]);
   for (const [b, why] of Object.entries(r.skipped)) rows.push([`skipped ${b}`, why]);
   return textTable(['measure', 'value'], rows);
