@@ -4,6 +4,7 @@ import type { BackendName, BackendProbe, BackendReport } from '../lab-types.ts';
 import { probeWebGl, probeWebGpu } from './adapters.ts';
 import { BACKEND_ORDER, microBenchmark, startBackend } from './backends.ts';
 import { SELF_CHECK_TOLERANCE, selfCheck } from './selfcheck.ts';
+import { factor } from '../../src/lib/story/format.ts';
 
 /** Display names. */
 export const LABEL: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
@@ -20,11 +21,6 @@ export function rankBySpeed(names: BackendName[], speed: (n: BackendName) => num
   for (const n of ordered) if (speed(n) > SWITCH_MARGIN * speed(best)) best = n;
   const winner = best;
   return [winner, ...ordered.filter((n) => n !== winner).sort((a, b) => speed(b) - speed(a))];
-}
-
-/** Formats examples/s as "3.2 M" or "640 k". */
-export function rate(x: number): string {
-  return x >= 1e6 ? `${(x / 1e6).toFixed(1)} M` : `${Math.round(x / 1e3)} k`;
 }
 
 /** Inspects every candidate without starting tfjs on it. */
@@ -93,13 +89,18 @@ export async function chooseBackend(preference: BackendName | 'auto' = 'auto'): 
       continue;
     }
     const runnerUp = ranked.find((r) => r !== n);
-    const rival = runnerUp ? `, against ${rate(probe(runnerUp).examplesPerSec ?? 0)} for ${LABEL[runnerUp]}` : '';
     const rivalRate = runnerUp ? (probe(runnerUp).examplesPerSec ?? 0) : 0;
+    // The timing is a small dense batch, not the run's sparse rows: the sentence quotes it as a ratio,
+    // so it never reads as a rate beside the run's own examples/s (which differs).
+    const timing = `in a ${BENCH_MS} ms timing of one small dense batch`;
+    const times = (a: number, b: number) => factor(a / b);
     const fastest = !p.examplesPerSec
       ? `${LABEL[n]} is the only backend that works here.`
-      : p.examplesPerSec >= rivalRate
-        ? `${LABEL[n]} measured the fastest here: ${rate(p.examplesPerSec)} training examples/s${rival}.`
-        : `${LABEL[n]} and ${LABEL[runnerUp ?? n]} measured about the same here (${rate(p.examplesPerSec)} vs ${rate(rivalRate)} training examples/s); ${LABEL[n]} is kept so that the same link gives the same numbers.`;
+      : !runnerUp || !rivalRate
+        ? `${LABEL[n]} measured the fastest here ${timing}.`
+        : p.examplesPerSec >= rivalRate
+          ? `${LABEL[n]} measured the fastest here, ${times(p.examplesPerSec, rivalRate)} as fast as ${LABEL[runnerUp]} ${timing}.`
+          : `${LABEL[n]} and ${LABEL[runnerUp]} measured about the same here ${timing} (${LABEL[runnerUp]} ${times(rivalRate, p.examplesPerSec)} as fast); ${LABEL[n]} is kept so that the same link gives the same numbers.`;
     const speed = fastest;
     const sw = softwareSentence(probes);
     const why = p.software
