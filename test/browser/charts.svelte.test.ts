@@ -225,9 +225,10 @@ describe('ConfusionMatrix', () => {
     expect(page.getByRole('rowheader', { name: 'Truly worth showing' }).elements()).toHaveLength(1);
   });
 
-  test('says precision is undefined when nothing is shown, and handles no data', async () => {
+  test('says precision is not defined (0 ÷ 0) when nothing is shown, never "undefined", and handles no data', async () => {
     const el = await render(ConfusionMatrix, { at: { threshold: 0.9, tp: 0, fp: 0, tn: 100, fn: 3 } });
-    expect(el.textContent).toContain('precision is undefined');
+    expect(el.textContent).toContain('precision is not defined (0 ÷ 0)');
+    expect(el.textContent).not.toContain('undefined');
     const empty = await render(ConfusionMatrix, { at: null });
     expect(empty.textContent).toContain('No confusion matrix yet');
   });
@@ -522,12 +523,12 @@ describe('motion', () => {
 });
 
 describe('Metric inline', () => {
-  test('an undefined value reads "not defined (reason)" once, with the full reason as its title', async () => {
+  test('an undefined value reads "not defined (reason)" once, with the full reason as its title (where "undefined" reads "not defined" too)', async () => {
     const el = await render(Metric, { name: 'precision', value: Number.NaN, inline: true, reason: 'no predicted positives at threshold 0.5: precision is undefined' });
     const m = el.querySelector('[data-metric="precision"]') as HTMLElement;
     expect(m.dataset.value).toBe('NaN');
     expect(m.textContent).toBe('not defined (no predicted positives at threshold 0.5)');
-    expect(m.title).toBe('no predicted positives at threshold 0.5: precision is undefined');
+    expect(m.title).toBe('no predicted positives at threshold 0.5: precision is not defined');
   });
 
   test('a value not there yet reads "— (why)", a tile too, and never the word undefined', async () => {
