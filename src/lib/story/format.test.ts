@@ -74,6 +74,13 @@ describe('percents', () => {
     expect(percents([0.0012, 0.00018])).toEqual(['0.120%', '0.018%']);
     expect(percents([0.5, 0.25])).toEqual(['50%', '25%']);
     expect(percents([Number.NaN, 0, 0.3])).toEqual(['—', '0%', '30%']);
+    // A trailing zero all of them share is dropped: 99.990% and 0.010% → 99.99% and 0.01%.
+    expect(percents([0.9999, 0.0001])).toEqual(['99.99%', '0.01%']);
+    // Histogram shares: 9.8% needs one decimal, so 14% reads 14.0% beside it; 0.079 → 7.9% makes 59.1% and 33.0%.
+    expect(percents([0.14, 0.098])).toEqual(['14.0%', '9.8%']);
+    expect(percents([0.591, 0.33, 0.079])).toEqual(['59.1%', '33.0%', '7.9%']);
+    // 59.0%, 33.0% and 8.0% share their trailing zero, so they read whole.
+    expect(percents([0.59, 0.33, 0.08])).toEqual(['59%', '33%', '8%']);
   });
 });
 

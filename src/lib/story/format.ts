@@ -60,11 +60,13 @@ export function percent(rate: number, digits = 2): string {
 /**
  * Rates read side by side (a table column, two accuracies in one sentence): each with the
  * decimals the most demanding of them needs, so their digits line up ("99.000%" beside "99.982%",
- * not "99%" beside "99.982%"). Missing values read as a dash.
+ * not "99%" beside "99.982%"), less any trailing zero they all share. Missing values read as a dash.
  */
 export function percents(rates: readonly number[], digits = 2): string[] {
   const shown = rates.filter((r) => Number.isFinite(r) && r !== 0);
-  const decimals = shown.reduce((m, r) => Math.max(m, percentDecimals(r, digits)), 0);
+  let decimals = shown.reduce((m, r) => Math.max(m, percentDecimals(r, digits)), 0);
+  // A trailing zero every one of them has says nothing: "99.99%" beside "0.01%", not "99.990%" beside "0.010%".
+  while (decimals > 0 && shown.every((r) => percentWith(r, decimals, false).endsWith('0%'))) decimals--;
   return rates.map((r) => (!Number.isFinite(r) ? NO_VALUE : r === 0 ? '0%' : percentWith(r, decimals, false)));
 }
 
