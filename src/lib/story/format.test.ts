@@ -1,7 +1,7 @@
 // The forms every number on screen takes (issue 17 §3): digits by quantity, a real minus, a dash
 // for a missing value. Each expected string is worked out by hand in the comment beside it.
 import { describe, expect, it } from 'vitest';
-import { average, dollars, duration, factor, metric, percent, percents, perSecond, shortReason, significant, small } from './format.ts';
+import { average, count, dollars, duration, factor, metric, percent, percents, perSecond, shortReason, significant, small } from './format.ts';
 
 describe('perSecond', () => {
   it('reads millions and thousands with three significant digits', () => {
@@ -21,6 +21,9 @@ describe('duration', () => {
     expect(duration(9.94)).toBe('9.9 ms');
     expect(duration(320.4)).toBe('320 ms');
     expect(duration(1400)).toBe('1.4 s');
+    // A difference of durations: the typographic minus, the same digits as its size.
+    expect(duration(-5)).toBe('−5.0 ms');
+    expect(duration(-320.4)).toBe('−320 ms');
     expect(duration(Number.NaN)).toBe('—');
   });
 });
@@ -109,6 +112,8 @@ describe('average, significant, small, factor', () => {
     expect(significant(1234.5)).toBe('1,230');
   });
   it('uses the typographic minus for small quantities and factors', () => {
+    // d3-format's counts already write U+2212.
+    expect(count(-1234)).toBe('−1,234');
     expect(small(-0.05)).toBe('−0.0500');
     expect(factor(-0.5)).toBe('−0.50×');
     expect(factor(407.058)).toBe('407×');

@@ -105,6 +105,8 @@ export function dollars(v: number): string {
 /** A duration in ms as seconds, ms or µs: "1.4 s", "320 ms", one decimal below 10 ms ("1.8 ms"), µs below 0.1 ms ("42 µs"). */
 export function duration(ms: number): string {
   if (!Number.isFinite(ms)) return NO_VALUE;
+  // A negative duration (a difference of two) keeps the digits of its size and takes the typographic minus.
+  if (ms < 0) return `−${duration(-ms)}`;
   if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
   // Below a tenth of a millisecond (one request's scoring) the microseconds keep the number from reading 0.0 ms.
   if (ms > 0 && ms < 0.1) return `${format('.2~r')(ms * 1000)} µs`;
