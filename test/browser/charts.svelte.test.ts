@@ -542,6 +542,15 @@ describe('Metric inline', () => {
     expect(tile.textContent).not.toMatch(/undefined|NaN/);
   });
 
+  test('a percent read beside others takes their decimals, and the contract keeps the raw value', async () => {
+    const el = await render(Metric, { name: 'accuracy', value: 0.99, inline: true, kind: 'percent', alongside: [0.99982] });
+    const m = el.querySelector('[data-metric="accuracy"]') as HTMLElement;
+    expect(m.textContent).toBe('99.000%');
+    expect(m.dataset.value).toBe('0.99');
+    const alone = await render(Metric, { name: 'accuracy', value: 0.99, inline: true, kind: 'percent' });
+    expect(alone.textContent).toBe('99%');
+  });
+
   test('a rate in short form keeps the raw value', async () => {
     const el = await render(Metric, { name: 'examples_per_s', label: 'Examples / s', value: 3_952_569, kind: 'speed' });
     const m = el.querySelector('[data-metric="examples_per_s"]') as HTMLElement;
