@@ -11,7 +11,9 @@ describe('switchClaim', () => {
   it('claims a loss only when the whole interval is below zero', () => {
     const c = switchClaim(-404, [-700, -90]);
     expect(c?.outcome).toBe('lost');
-    expect(c?.sentence).toContain('$404 less');
+    expect(c?.sentence).toContain('$404.00 less');
+    // Below $1,000 the sentence reads cents, as the revenue tiles beside it do (format.ts dollars).
+    expect(c?.sentence).toContain('−$700.00 to −$90.00');
   });
   it('says "within the noise" when the interval contains zero, whatever the sign of the total', () => {
     expect(switchClaim(120, [-50, 290])?.outcome).toBe('noise');

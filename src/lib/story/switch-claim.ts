@@ -2,6 +2,8 @@
 // a win only when the whole 95% interval of the revenue difference is above zero, a loss only
 // when it is below, otherwise the difference is within the noise.
 
+import { dollars } from './format.ts';
+
 /** The claim's verdict. */
 export type SwitchOutcome = 'won' | 'lost' | 'noise';
 
@@ -15,11 +17,8 @@ export interface SwitchClaim {
   sentence: string;
 }
 
-/** Dollars for a sentence ($1,234, −$56). */
-function usd(x: number): string {
-  const s = `$${Math.round(Math.abs(x)).toLocaleString('en')}`;
-  return x < 0 ? `−${s}` : s;
-}
+/** Dollars for a sentence, as the tiles beside it read them (format.ts: "$1,234", "−$56.40"). */
+const usd = dollars;
 
 /** The claim from the total difference and its 95% interval (NaN when there is no comparison). */
 export function switchClaim(total: number, ci: readonly [number, number]): SwitchClaim | null {
