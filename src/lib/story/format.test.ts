@@ -1,7 +1,7 @@
 // The forms every number on screen takes (issue 17 §3): digits by quantity, a real minus, a dash
 // for a missing value. Each expected string is worked out by hand in the comment beside it.
 import { describe, expect, it } from 'vitest';
-import { average, count, dollars, duration, factor, metric, percent, percents, perSecond, shortReason, significant, small } from './format.ts';
+import { average, count, dollars, duration, factor, fixed, metric, percent, percents, perSecond, shortReason, significant, small, threshold } from './format.ts';
 
 describe('perSecond', () => {
   it('reads millions and thousands with three significant digits', () => {
@@ -121,5 +121,19 @@ describe('average, significant, small, factor', () => {
   it('keeps money to the cent below $1,000', () => {
     expect(dollars(999.504)).toBe('$999.50');
     expect(dollars(-71.364)).toBe('−$71.36');
+  });
+});
+
+describe('fixed and threshold', () => {
+  it('reads a feature value with fixed decimals and a real minus, no sign on a zero', () => {
+    expect(fixed(0.734, 2)).toBe('0.73');
+    expect(fixed(-1.2, 2)).toBe('−1.20');
+    expect(fixed(-0.001, 2)).toBe('0.00');
+  });
+  it('reads a threshold as the sentences write it: two decimals from 0.01, two significant digits below', () => {
+    // The operating-point tile once read 0.0196 beside a sentence's 0.02.
+    expect(threshold(0.0196)).toBe('0.02');
+    expect(threshold(0.5)).toBe('0.5');
+    expect(threshold(0.00123)).toBe('0.0012');
   });
 });
