@@ -1,8 +1,9 @@
 // Predict, then see (issue 17 §2): a keyboard walk that answers and reveals the predictions of
 // steps 3–10 in a small world, each guess committed before its run, the revealed answer checked
 // against the contract's numbers; hidden numbers stay hidden until then; predict=0 turns it all off,
-// and clearing the guesses asks again. Step 12's two predictions are judged by the same truth
-// functions (src/lib/story/prediction-truths.test.ts).
+// and clearing the guesses asks again. Step 11's (which alert fires first) is walked at the story's
+// defaults, guessed while the alert log is veiled. Step 12's two predictions are judged by the same
+// truth functions (src/lib/story/prediction-truths.test.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
@@ -188,10 +189,46 @@ describe('predict, then see', () => {
     await page.context().close();
   });
 
+  test('step 11: which alert fires first, guessed while the alert log is veiled, revealed beside it', { timeout: 600_000 }, async () => {
+    const { page, errors } = await openApp(browser, 'seed=clickcycle&backend=wasm&step=11&predict=1');
+    expect(await stepOf(page)).toBe(11);
+    await page.locator('[data-predict="first-alert"]').waitFor({ timeout: 60_000 });
+    await press(page, /^Train the step-4 model$/);
+    await page.getByRole('button', { name: 'Deploy', exact: true }).and(page.locator(':not([disabled])')).waitFor({ timeout: 300_000 });
+    await press(page, /^Deploy$/);
+    await press(page, /^Start shadow$/);
+    await page.locator('[data-gate="pass"]').waitFor({ timeout: 60_000 });
+    await press(page, /^Promote$/);
+    // Until a guess is in, the served days' alert log, drift charts and PSI tiles are in the page but
+    // veiled (and inert), and the alert count is hidden.
+    const veil = page.locator('[data-reveals="first-alert"][data-hidden="prediction"]');
+    await veil.waitFor({ state: 'attached', timeout: 120_000 });
+    await expect(veil.getAttribute('aria-hidden')).resolves.toBe('true');
+    expect(await page.locator('[data-metric="alerts"][data-hidden="prediction"]').count()).toBe(1);
+    await guess(page, 'first-alert', '1');
+    await page.getByLabel('Speed (days per second)').selectOption('0');
+    const first = await revealed(page, 'first-alert', 240_000);
+    expect(await page.locator('[data-reveals="first-alert"][data-hidden]').count()).toBe(0);
+    await waitForJob(page, 'serving', 180_000);
+    // The answer is the kind of the earliest alert in the log (alerts are raised when a day closes,
+    // so each kind of the first alert day counts), or none after a quiet fortnight.
+    const log = await page.locator('[data-alert]').evaluateAll((els) => els.map((e) => ({ kind: e.getAttribute('data-alert'), day: Number(/Day (\d+)/.exec((e as HTMLElement).innerText)?.[1]) })));
+    expect(await valueOf(page, '[data-metric="alerts"]')).toBe(log.length);
+    if (log.length === 0) expect(first).toBe('none');
+    else {
+      const day = Math.min(...log.map((a) => a.day));
+      expect(log.filter((a) => a.day === day).map((a) => a.kind)).toContain(first);
+    }
+    await expect(page.locator('[data-predict="first-alert"][data-revealed="true"]').innerText()).resolves.toMatch(/Your guess: Feature drift/);
+    console.info(`first alert: ${first} (${log.length} alerts)`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   test('predict=0 turns every prediction off', async () => {
     const { page, errors } = await openApp(browser, `seed=predict&${QUICK}&backend=wasm&step=7&predict=0`);
     expect(await stepOf(page)).toBe(7);
-    for (const step of [3, 4, 7, 9, 10, 12]) {
+    for (const step of [3, 4, 7, 9, 10, 11, 12]) {
       await page.evaluate((n) => {
         const u = new URL(location.href);
         u.searchParams.set('step', String(n));

@@ -1,6 +1,6 @@
 // Each prediction's live answer follows the claim it is computed from, for every outcome.
 import { describe, expect, it } from 'vitest';
-import { accuracyTruth, crossTruth, dummyTruth, liveRevenueTruth, recoveryTruth, winnerTruth, wrongLabelsTruth, yesterdayTruth } from './prediction-truths.ts';
+import { accuracyTruth, crossTruth, dummyTruth, firstAlertTruth, liveRevenueTruth, recoveryTruth, winnerTruth, wrongLabelsTruth, yesterdayTruth } from './prediction-truths.ts';
 import { crossClaim, crossContradictions } from './features-claim.ts';
 import { imbalanceClaim } from './imbalance-claim.ts';
 import { recoveryClaim, staleClaim } from './drift-claim.ts';
@@ -85,5 +85,28 @@ describe('prediction truths, steps 6 and 8', () => {
     expect(showsTruth(compareClaim(m(0), m(0), m(0))).value).toBe('none');
     expect(showsTruth(compareClaim(m(0.1), m(0.1), m(0.5))).value).toBe('all');
     expect(showsTruth(compareClaim(m(0.1), m(0), m(0.5))).value).toBe('other');
+  });
+
+  it('step 11: the first alert, every kind raised when that day closed, and none only after the whole fortnight', () => {
+    expect(firstAlertTruth([], 5, 14, 0.5)).toBeNull();
+    const quiet = firstAlertTruth([], 14, 14, 0.5)!;
+    expect(quiet.value).toBe('none');
+    expect(quiet.text).toBe('no alert in 14 served days');
+    const alerts = [
+      { kind: 'ctr_drop', day: 92 },
+      { kind: 'feature_drift', day: 91 },
+      { kind: 'prediction_drift', day: 91 },
+      { kind: 'feature_drift', day: 91 },
+    ] as const;
+    const first = firstAlertTruth(alerts, 3, 14, 0.5)!;
+    expect(first.value).toBe('feature_drift');
+    expect(first.also).toEqual(['prediction_drift']);
+    expect(first.text).toBe('feature drift and prediction drift, when day 91 closed');
+    expect(first.why).toMatch(/^The inputs move first/);
+    // At drift 0 a feature alert is chance, and the sentence says so.
+    expect(firstAlertTruth(alerts, 3, 14, 0)!.why).toMatch(/drift 0/);
+    const alone = firstAlertTruth([{ kind: 'latency', day: 90 }], 1, 14, 0.5)!;
+    expect(alone.also).toBeUndefined();
+    expect(alone.why).toMatch(/machine/);
   });
 });

@@ -118,6 +118,50 @@ export function recoveryTruth(r: RecoveryClaim): PredictionTruth {
   return { value, text, why };
 }
 
+/** An alert as the step-11 prediction reads it: its kind and the simulated day whose close raised it. */
+export interface AlertSeen {
+  kind: 'feature_drift' | 'prediction_drift' | 'latency' | 'ctr_drop';
+  day: number;
+}
+
+const ALERT_NAMES: Record<AlertSeen['kind'], string> = {
+  feature_drift: 'feature drift',
+  prediction_drift: 'prediction drift',
+  ctr_drop: 'CTR drop',
+  latency: 'latency',
+};
+
+/**
+ * Step 11: the kind of the first alert the served days raised. Alerts are raised when a day closes,
+ * so several kinds may share the first day: each of them counts as right. "None" is known only once
+ * all `plannedDays` have been served; until then, with no alert yet, there is no answer (null). The
+ * drift knob says whether a feature's move is the world's drift or chance.
+ */
+export function firstAlertTruth(alerts: readonly AlertSeen[], days: number, plannedDays: number, drift: number): PredictionTruth | null {
+  if (alerts.length === 0) {
+    if (days < plannedDays) return null;
+    return {
+      value: 'none',
+      text: `no alert in ${days} served days`,
+      why: 'No watched value crossed its threshold: the features stayed close to the training days, the scores and the click-through rate held, and the worker kept up.',
+    };
+  }
+  const day = Math.min(...alerts.map((a) => a.day));
+  const kinds = [...new Set(alerts.filter((a) => a.day === day).map((a) => a.kind))];
+  const [value, ...also] = kinds as [AlertSeen['kind'], ...AlertSeen['kind'][]];
+  const text = `${kinds.map((k) => ALERT_NAMES[k]).join(' and ')}, when day ${day} closed`;
+  const why = kinds.includes('feature_drift')
+    ? drift > 0
+      ? 'The inputs move first: the served traffic’s mix already differs from the training days before the model’s scores or the business show it.'
+      : 'A feature’s served days differ from the training days by chance alone: at drift 0 the world stands still, so this alert needs a second look before anyone retrains.'
+    : kinds.includes('prediction_drift')
+      ? 'The scores moved before any single feature crossed its threshold: many small shifts add up in the model’s output.'
+      : kinds.includes('ctr_drop')
+        ? 'The business number fell first: users responded to the ads differently without any watched feature moving past its threshold.'
+        : 'Serving time crossed its threshold first: a property of this machine and its load, not of the world.';
+  return { value, ...(also.length > 0 ? { also } : {}), text, why };
+}
+
 /** Step 12: revenue over the live fortnight. */
 export function liveRevenueTruth(l: LiveClaim): PredictionTruth {
   const value = l.revenue.direction === 'rose' ? 'up' : l.revenue.direction === 'fell' ? 'down' : 'same';

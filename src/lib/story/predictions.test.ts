@@ -8,12 +8,13 @@ describe('predictions', () => {
     expect(new Set(PREDICTIONS.map((p) => p.name)).size).toBe(PREDICTIONS.length);
     for (const p of PREDICTIONS) expect(p.hides.length).toBeGreaterThan(0);
     // Where the honest answer can be "no difference", it is a choice.
-    for (const name of ['cross-gain', 'yesterday-auc', 'fresh-recovery', 'live-revenue', 'policy-winner']) {
+    for (const name of ['cross-gain', 'yesterday-auc', 'fresh-recovery', 'first-alert', 'live-revenue', 'policy-winner']) {
       const p = predictionOf(name)!;
       expect(p.input.kind).toBe('choice');
       if (p.input.kind === 'choice') expect(p.input.choices.some((c) => /noise|No real difference|none/i.test(c.label))).toBe(true);
     }
     expect(predictionsOfStep(12).map((p) => p.name)).toEqual(['live-revenue', 'policy-winner']);
+    expect(predictionsOfStep(11).map((p) => p.name)).toEqual(['first-alert']);
   });
 
   it('a percent is typed as a percent and read as a rate', () => {
@@ -34,6 +35,10 @@ describe('predictions', () => {
     expect(judge(p, 0.9, 0.9999)).toBe('off');
     expect(judge(predictionOf('yesterday-auc')!, 'down', 'down')).toBe('right');
     expect(judge(predictionOf('yesterday-auc')!, 'same', 'down')).toBe('off');
+    // Alerts raised together when a day closes: each of them is a right answer.
+    const alert = predictionOf('first-alert')!;
+    expect(judge(alert, 'ctr_drop', 'feature_drift', ['ctr_drop'])).toBe('right');
+    expect(judge(alert, 'latency', 'feature_drift', ['ctr_drop'])).toBe('off');
   });
 
   it('hides match on the contract attributes that are given', () => {

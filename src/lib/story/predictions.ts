@@ -134,6 +134,22 @@ export const PREDICTIONS: readonly PredictionSpec[] = [
     ],
   },
   {
+    name: 'first-alert',
+    step: 11,
+    question: 'Serving the fortnight after yesterday, which of the monitor’s alerts will fire first?',
+    input: {
+      kind: 'choice',
+      choices: [
+        { id: 'feature_drift', label: 'Feature drift (a feature’s PSI)' },
+        { id: 'prediction_drift', label: 'Prediction drift (the mean score moves)' },
+        { id: 'ctr_drop', label: 'CTR drop' },
+        { id: 'latency', label: 'Latency' },
+        { id: 'none', label: 'None: the fortnight stays quiet' },
+      ],
+    },
+    hides: [{ metric: 'alerts' }],
+  },
+  {
     name: 'live-revenue',
     step: 12,
     question: 'Serving the impressions policy for a fortnight: will revenue rise, stay flat or fall from the first days to the last?',
@@ -159,6 +175,8 @@ export const PREDICTIONS: readonly PredictionSpec[] = [
 /** What a step gives a prediction once its number is computed: the value judged against the guess, as it reads, and one sentence on why. */
 export interface PredictionTruth {
   value: number | string;
+  /** Other choices that are right too (alerts raised together when the same day closes). */
+  also?: readonly string[];
   text: string;
   why: string;
 }
@@ -185,9 +203,9 @@ export function parseGuess(spec: PredictionSpec, typed: string): number | string
 /** How a guess stood against the truth: right (the choice, or within the close band), close (within twice it), or off. */
 export type Verdict = 'right' | 'close' | 'off';
 
-export function judge(spec: PredictionSpec, guess: number | string, truth: number | string): Verdict {
+export function judge(spec: PredictionSpec, guess: number | string, truth: number | string, also: readonly string[] = []): Verdict {
   const input = spec.input;
-  if (input.kind === 'choice') return guess === truth ? 'right' : 'off';
+  if (input.kind === 'choice') return guess === truth || (typeof guess === 'string' && also.includes(guess)) ? 'right' : 'off';
   if (typeof guess !== 'number' || typeof truth !== 'number' || !Number.isFinite(truth)) return 'off';
   // Percent: the band is in percentage points; AUC: in AUC; count: a ratio (1 = within a factor of 2).
   const d = input.unit === 'percent' ? Math.abs(guess - truth) * 100 : input.unit === 'auc' ? Math.abs(guess - truth) : Math.abs(Math.log2(Math.max(guess, 1e-9) / Math.max(truth, 1e-9)));
