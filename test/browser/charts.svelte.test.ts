@@ -478,6 +478,23 @@ describe('DayBars', () => {
     expect(desc(el)).toContain('$100 on day 0');
   });
 
+  test('a difference below zero stays inside the plot: negative bars hang from a zero line above the day labels', async () => {
+    // −50, +100, +200: the scale runs from −50 (niced) to 200, so the zero line sits a fifth of the way up.
+    const diff = [-50, 100, 200].map((value, day) => ({ day, value }));
+    const el = await render(DayBars, { values: diff, metric: 'Revenue difference', unit: '$ per day', valueFormat: '$,.0f' });
+    const innerH = Number(el.querySelector('[data-plot]')!.getAttribute('data-inner-h'));
+    const zero = Number(el.querySelector('line.zero')!.getAttribute('y1'));
+    expect(zero / innerH).toBeCloseTo(200 / 250, 6);
+    const [neg, , top] = [...el.querySelectorAll('rect[data-day]')].map((r) => ({ y: Number(r.getAttribute('y')), h: Number(r.getAttribute('height')) }));
+    // The negative bar starts at zero and ends at the plot's bottom; the bars keep their proportions.
+    expect(neg!.y).toBeCloseTo(zero, 6);
+    expect(neg!.y + neg!.h).toBeCloseTo(innerH, 6);
+    expect(top!.h / neg!.h).toBeCloseTo(4, 6);
+    // All positive: no zero line (the axis is zero).
+    const plain = await render(DayBars, { values, metric: 'Revenue', unit: '$ per day' });
+    expect(plain.querySelector('line.zero')).toBeNull();
+  });
+
   test('a line with a muted comparison series; empty shows a message', async () => {
     const el = await render(DayBars, {
       values,
