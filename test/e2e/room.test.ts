@@ -1,4 +1,4 @@
-// Presenter mode shows a QR code of the current link (without presenter or theme, only non-default
+// Presenter mode shows a QR code of the current link (without presenter, theme or whole explanations (more), only non-default
 // parameters) so students open the same state; it follows the state and can be hidden.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
