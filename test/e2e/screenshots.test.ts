@@ -128,7 +128,8 @@ const PROJECTOR = [
 /**
  * Presenter mode, one screen a step (issue 17 §1): with the page at the top, at least three key
  * elements (data-key: the headline, the main chart, the key tiles) are visible and each lies inside
- * the first screen; the header is one row (its visible items' tops within 12 px, and the header no
+ * the first screen; a key table shows all its columns at 1280 px and wider (step 13's Test AUC column
+ * ran off the projector's edge); the header is one row (its visible items' tops within 12 px, and the header no
  * taller than 3 rem: one row takes 2.2–2.6 rem, a second would add a button’s height); no visible text reads "undefined" or
  * "NaN". Logs the page's full height, to compare with the 1,700–4,800 px of the issue. Returns the problems.
  */
@@ -152,11 +153,14 @@ async function firstScreen(page: Page, where: string): Promise<string[]> {
           bottom: Math.max(...boxes.map((r) => r.bottom)),
         };
       });
+      // A key table's columns all in view: its scrolling region is no wider inside than out.
+      const clipped = [...document.querySelectorAll<HTMLElement>('[data-key="table"]')].filter(visible).map((e) => e.scrollWidth - e.clientWidth);
       const header = document.querySelector('header')!;
       const tops = [...header.children].filter(visible).map((e) => e.getBoundingClientRect().top);
       const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
       return {
         keys,
+        clipped,
         headerHeight: header.getBoundingClientRect().height,
         headerSpread: Math.max(...tops) - Math.min(...tops),
         rem,
@@ -170,6 +174,11 @@ async function firstScreen(page: Page, where: string): Promise<string[]> {
     if (seen.keys.length < 3) found.push(`${at}: ${seen.keys.length} visible data-key elements, want at least 3`);
     for (const k of seen.keys) {
       if (k.top < 0 || k.bottom > size.height) found.push(`${at}: ${k.key} spans ${Math.round(k.top)}–${Math.round(k.bottom)} px, outside the first ${size.height} px`);
+    }
+    // At 150% zoom a wide table may scroll sideways in its own region (its first columns stay in view).
+    for (const px of seen.clipped) {
+      if (px > 1 && size.width >= 1280) found.push(`${at}: a key table's columns run ${px} px past its region's right edge`);
+      else if (px > 1) console.info(`${at}: a key table scrolls sideways by ${px} px`);
     }
     if (seen.headerSpread > 12 || seen.headerHeight > 3 * seen.rem) found.push(`${at}: the header is not one row (${Math.round(seen.headerHeight)} px tall, its items' tops ${Math.round(seen.headerSpread)} px apart)`);
     const bad = seen.text.match(/.{0,40}\b(undefined|NaN)\b.{0,40}/);
