@@ -225,6 +225,46 @@ describe('predict, then see', () => {
     await page.context().close();
   });
 
+  test('presenter mode: step 11 stays on one 1366×768 screen with its prediction open and after R reveals it', { timeout: 600_000 }, async () => {
+    const { page, errors } = await openApp(browser, 'seed=clickcycle&backend=wasm&step=11&predict=1&presenter=1');
+    const click = async (name: string) => {
+      const b = page.getByRole('button', { name, exact: true }).and(page.locator(':not([disabled])'));
+      await b.waitFor({ timeout: 300_000 });
+      await b.click();
+    };
+    // The walk runs the step unfolded (D), as the screenshot walk does, then folds it to look.
+    await focusPage(page);
+    await page.keyboard.press('d');
+    await click('Train the step-4 model');
+    await click('Deploy');
+    await click('Start shadow');
+    await click('Promote');
+    await page.getByLabel('Speed (days per second)').selectOption('0');
+    await waitForJob(page, 'serving', 240_000);
+    await focusPage(page);
+    await page.keyboard.press('d');
+    /** Every visible key element's extent (contents included) against the screen. */
+    const outside = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-key]')]
+          .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+          .map((e) => {
+            const boxes = [e, ...e.querySelectorAll('*')].filter((d) => d.getClientRects().length > 0).map((d) => d.getBoundingClientRect());
+            return { key: e.getAttribute('data-key'), bottom: Math.max(...boxes.map((r) => r.bottom)) };
+          })
+          .filter((k) => k.bottom > innerHeight)
+          .map((k) => `${k.key} ends at ${Math.round(k.bottom)} px`),
+      );
+    await page.locator('[data-predict="first-alert"]:not([data-revealed])').waitFor();
+    expect(await outside(), 'prediction open').toEqual([]);
+    // R reveals the room's answer: the box shrinks to the answer and its reason.
+    await page.keyboard.press('r');
+    await page.locator('[data-predict="first-alert"][data-revealed="true"]').waitFor();
+    expect(await outside(), 'after the reveal').toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   test('predict=0 turns every prediction off', async () => {
     const { page, errors } = await openApp(browser, `seed=predict&${QUICK}&backend=wasm&step=7&predict=0`);
     expect(await stepOf(page)).toBe(7);

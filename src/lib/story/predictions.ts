@@ -140,11 +140,11 @@ export const PREDICTIONS: readonly PredictionSpec[] = [
     input: {
       kind: 'choice',
       choices: [
-        { id: 'feature_drift', label: 'Feature drift (a feature’s PSI)' },
-        { id: 'prediction_drift', label: 'Prediction drift (the mean score moves)' },
+        { id: 'feature_drift', label: 'Feature drift (PSI)' },
+        { id: 'prediction_drift', label: 'Prediction drift' },
         { id: 'ctr_drop', label: 'CTR drop' },
         { id: 'latency', label: 'Latency' },
-        { id: 'none', label: 'None: the fortnight stays quiet' },
+        { id: 'none', label: 'None' },
       ],
     },
     hides: [{ metric: 'alerts' }],
