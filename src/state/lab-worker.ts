@@ -29,6 +29,21 @@ export interface LossListener {
   lost(reason: string): void;
 }
 
+/** The lab's log (restarts, slow heartbeats, and the worker's evictions), newest last, at most LOG_LINES
+ * lines; kept on the page as `__clickcycleLabLog` so a walk in any engine can read it. */
+const LOG_LINES = 200;
+export function labLogLines(): string[] {
+  const g = globalThis as { __clickcycleLabLog?: string[] };
+  g.__clickcycleLabLog ??= [];
+  return g.__clickcycleLabLog;
+}
+function logLine(line: string): void {
+  const lines = labLogLines();
+  lines.push(line);
+  if (lines.length > LOG_LINES) lines.splice(0, lines.length - LOG_LINES);
+  console.info(`lab: ${line}`);
+}
+
 /** Heartbeat period (ms). */
 const PING_EVERY_MS = 1000;
 /** The shortest silence taken for death (ms): longer than any synchronous stretch measured in the
@@ -140,6 +155,11 @@ export class LabWorker {
     this.#death.catch(() => undefined);
     h.worker.addEventListener('error', (e) => this.#lost(h, `an uncaught error (${(e as ErrorEvent).message || 'no message'})`));
     h.worker.addEventListener('messageerror', () => this.#lost(h, 'a message could not be read'));
+    const n = this.#incarnation;
+    h.worker.addEventListener('message', (e: MessageEvent) => {
+      const line = (e.data as { labLog?: unknown } | null)?.labLog;
+      if (typeof line === 'string') logLine(`worker ${n}: ${line}`);
+    });
     this.#lastSign = performance.now();
     this.#pingSentAt = null;
     this.#slowestPing = 0;
@@ -163,6 +183,7 @@ export class LabWorker {
       () => {
         if (h !== this.#handle) return;
         const t = performance.now();
+        if (t - sent > Math.max(2000, 2 * this.#slowestPing)) logLine(`worker ${this.#incarnation}: a heartbeat took ${((t - sent) / 1000).toFixed(1)} s`);
         this.#slowestPing = Math.max(this.#slowestPing, t - sent);
         this.#pingSentAt = null;
         this.#lastSign = t;
@@ -174,6 +195,7 @@ export class LabWorker {
   /** The worker `h` died: fail its calls, start a fresh one (unless it keeps dying), tell the listeners. */
   #lost(h: WorkerHandle, reason: string): void {
     if (h !== this.#handle) return;
+    logLine(`worker ${this.#incarnation} lost: ${reason}`);
     h.worker.terminate();
     this.#kill(new WorkerLostError(reason));
     const now = performance.now();

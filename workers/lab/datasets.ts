@@ -10,6 +10,7 @@ import { dropPreparedOf } from './prepared.ts';
 import { freshId } from './ids.ts';
 import { LAB_POOL } from './pool.ts';
 import { worldKey } from '../../src/lib/url/lab-config.ts';
+import { labLog } from './log.ts';
 
 /** A generated dataset kept in the worker. */
 export interface Dataset {
@@ -86,8 +87,14 @@ export function addDataset(d: Omit<Dataset, 'id'>): Dataset {
 /** A stored dataset, or a clear error. */
 export function getDataset(id: string): Dataset {
   const ds = datasets.get(id);
+  if (!ds) labLog(`asked for dataset ${id}, which is not held (held: ${datasets.keys().join(', ') || 'none'})`);
   if (!ds) throw new Error(`unknown dataset ${id} (datasets beyond the lab's ${CACHE_BUDGETS.datasets / 2 ** 20} MB budget are dropped, least recently used first: generate it again)`);
   return ds;
+}
+
+/** Holds a dataset for a job until the returned release is called: the budget never drops it meanwhile. */
+export function holdDataset(id: string): () => void {
+  return datasets.pin(id);
 }
 
 /** Forgets a dataset (its memory is freed by the garbage collector). */

@@ -8,6 +8,7 @@ import { report } from './evaluate.ts';
 import { freshness } from './freshness.ts';
 import { runJob } from './jobs.ts';
 import { getModel } from './models.ts';
+import { holding } from './holds.ts';
 import { aucPerDay } from './perday.ts';
 import { trainWindow } from './window.ts';
 import { CancelledError } from './yield.ts';
@@ -44,17 +45,17 @@ export const driftApi = {
 
   /** Old-test (its own training days, unless withOldTest is false) and yesterday metrics of a model, against clean labels. */
   staleEval(modelId: string, withOldTest = true): Promise<StaleEval> {
-    return runJob((token) => staleEval(modelId, () => token.cancelled, withOldTest), { supersede: false, label: 'stale-eval' });
+    return runJob((token) => staleEval(modelId, () => token.cancelled, withOldTest), { supersede: false, label: 'stale-eval', hold: holding({ models: [modelId] }) });
   },
 
   /** AUC on each day after the model's training days, from a clean per-day stream. */
   aucPerDay(modelId: string, from?: number): Promise<DayAuc[]> {
-    return runJob((token) => aucPerDay(getModel(modelId), () => token.cancelled, from), { supersede: false, label: 'auc-per-day' });
+    return runJob((token) => aucPerDay(getModel(modelId), () => token.cancelled, from), { supersede: false, label: 'auc-per-day', hold: holding({ models: [modelId] }) });
   },
 
   /** The drift report: the model's training days against yesterday, per feature, target and prediction. */
   driftReport(modelId: string): Promise<DriftReport> {
-    return runJob((token) => driftReport(getModel(modelId), () => token.cancelled), { supersede: false, label: 'drift-report' });
+    return runJob((token) => driftReport(getModel(modelId), () => token.cancelled), { supersede: false, label: 'drift-report', hold: holding({ models: [modelId] }) });
   },
 
   /** The freshness chart's models and curves (several short trainings), with progress. */

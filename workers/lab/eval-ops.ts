@@ -11,6 +11,7 @@ import { report, scoreSet } from './evaluate.ts';
 import { transform } from './featurize.ts';
 import { runJob, type JobToken } from './jobs.ts';
 import { getModel, type ModelRecord } from './models.ts';
+import { holding } from './holds.ts';
 import { predictTf } from './predict.ts';
 import type { OnProgress } from './control.ts';
 import { CancelledError } from './yield.ts';
@@ -64,7 +65,7 @@ export const evalApi = {
         check(token);
         return r;
       },
-      { label: 'evaluate', supersede: false },
+      { label: 'evaluate', supersede: false, hold: holding({ models: [modelId] }) },
     );
   },
 
@@ -79,7 +80,7 @@ export const evalApi = {
         const p = await predictTf(m.weights, f.X, f.n, f.d);
         return transfer(p, [p.buffer]);
       },
-      { label: 'predict', supersede: false },
+      { label: 'predict', supersede: false, hold: holding({ models: [modelId], datasets: [datasetId] }) },
     );
   },
 
@@ -93,7 +94,7 @@ export const evalApi = {
         const out = { pred: await scoreSet(m, set), labels: set.labels.slice(), weights: set.cols.weight.slice() };
         return transfer(out, [out.pred.buffer, out.labels.buffer, out.weights.buffer]);
       },
-      { label: 'scores', supersede: false },
+      { label: 'scores', supersede: false, hold: holding({ models: [modelId] }) },
     );
   },
 };

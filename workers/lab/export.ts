@@ -8,6 +8,7 @@ import { parquetColumns } from '../../src/lib/sim/parquet.ts';
 import { viewColumns } from '../../src/lib/sim/columns.ts';
 import { TooBigError } from '../../src/lib/lab/budget.ts';
 import { getDataset, type Dataset } from './datasets.ts';
+import { holding } from './holds.ts';
 import { runJob } from './jobs.ts';
 import { CancelledError, nextTask } from './yield.ts';
 import type { OnProgress } from './control.ts';
@@ -64,7 +65,7 @@ export async function buildFile(datasetId: string, format: FileFormat, onProgres
         if (token.cancelled) throw new CancelledError();
       }
     },
-    { lane: 'export', label: 'export' },
+    { lane: 'export', label: 'export', hold: holding({ datasets: [datasetId] }) },
   );
 }
 

@@ -15,6 +15,9 @@ export interface JobOptions {
   supersede?: boolean;
   /** Short name for the stats ("generate", "train"). */
   label?: string;
+  /** Takes hold of what the job will use (its dataset, its model) from the moment it is asked until it
+   * settles, so the caches' budget never drops them while it waits or runs; returns the release. */
+  hold?: () => () => void;
 }
 
 /** Counts the polls of every token: one poll per chunk of work, so a stopped job stops the count. */
@@ -76,6 +79,7 @@ let failNextAllocation = false;
  */
 export async function runJob<T>(body: (token: JobToken) => Promise<T>, options: JobOptions = {}): Promise<T> {
   const token = new JobToken(options);
+  const release = options.hold?.();
   if (options.supersede !== false) for (const j of live) if (j.lane === token.lane) j.cancel();
   live.push(token);
   const previous = tail;
@@ -98,6 +102,7 @@ export async function runJob<T>(body: (token: JobToken) => Promise<T>, options: 
   } catch (err) {
     throw clearer(err);
   } finally {
+    release?.();
     live.splice(live.indexOf(token), 1);
     if (running === token) running = null;
     if (token.stopped && cancelAskedAt !== null) {

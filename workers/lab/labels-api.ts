@@ -8,6 +8,7 @@ import { evalSet } from './evalsets.ts';
 import { report, scoreSet } from './evaluate.ts';
 import { runJob } from './jobs.ts';
 import { getModel } from './models.ts';
+import { holding } from './holds.ts';
 import { outOfFold } from './oof.ts';
 import { relabelDataset, relabelQuote, type RelabelChoice } from './relabel.ts';
 import { skewPoint } from './skew.ts';
@@ -24,12 +25,12 @@ export const labelsApi = {
       const t0 = performance.now();
       const oof = await outOfFold(config, folds, onProgress, () => token.cancelled);
       return suspectReport(getDataset(config.datasetId), oof, folds, performance.now() - t0);
-    });
+    }, { hold: holding({ datasets: [config.datasetId] }) });
   },
 
   /** A model's error analysis by slice on its test stream. */
   async slices(modelId: string): Promise<SliceReport> {
-    return runJob((token) => sliceReport(modelId, () => token.cancelled));
+    return runJob((token) => sliceReport(modelId, () => token.cancelled), { hold: holding({ models: [modelId] }) });
   },
 
   /** The top-scored test rows of one slice, readable. */
@@ -65,6 +66,6 @@ export const labelsApi = {
       const m = getModel(modelId);
       const set = await evalSet(m, 'gold', () => token.cancelled);
       return report(m, set, recalibrateAll(await scoreSet(m, set), keep));
-    });
+    }, { hold: holding({ models: [modelId] }) });
   },
 };

@@ -7,6 +7,7 @@ import { ByteLru } from '../../src/lib/lab/lru.ts';
 import { CACHE_BUDGETS } from '../../src/lib/lab/budget.ts';
 import { freshId } from './ids.ts';
 import { LAB_POOL } from './pool.ts';
+import { labLog } from './log.ts';
 
 /** A trained model kept in the worker. */
 export interface ModelRecord {
@@ -47,8 +48,21 @@ export function addModel(r: Omit<ModelRecord, 'id' | 'version' | 'createdAt'> & 
 /** A stored model, or a clear error. */
 export function getModel(id: string): ModelRecord {
   const m = models.get(id);
+  if (!m) labLog(`asked for model ${id}, which is not held (held: ${models.keys().join(', ') || 'none'})`);
   if (!m) throw new Error(`unknown model ${id} (disposed, or dropped beyond the lab's ${CACHE_BUDGETS.models / 2 ** 20} MB model budget)`);
   return m;
+}
+
+/** Holds a model (and the dataset it was trained on, whose validation rows it evaluates) for a job
+ * until the returned release is called: the budget never drops them meanwhile. */
+export function holdModel(id: string, holdData: (datasetId: string) => () => void): () => void {
+  const release = models.pin(id);
+  const data = models.peek(id)?.config.datasetId;
+  const releaseData = data ? holdData(data) : () => undefined;
+  return () => {
+    release();
+    releaseData();
+  };
 }
 
 /** Forgets a model; true if it existed. */

@@ -15,6 +15,8 @@ export interface CacheStats {
 export class ByteLru<K, V> {
   private readonly items = new Map<K, { value: V; bytes: number }>();
   private total = 0;
+  /** Holds on keys by jobs queued or running (a count each): a held entry is never dropped by the budget. */
+  private readonly pins = new Map<K, number>();
 
   constructor(
     /** Name in the memory report ("datasets", "features", …). */
@@ -48,18 +50,50 @@ export class ByteLru<K, V> {
     const bytes = this.sizeOf(value);
     this.items.set(key, { value, bytes });
     this.total += bytes;
-    for (const k of this.items.keys()) {
+    for (const k of [...this.items.keys()]) {
       if (this.total <= this.budget || k === key) break;
-      this.delete(k);
+      if (!this.pinned(k)) this.evict(k, `over its ${this.budget / 2 ** 20} MB budget`);
     }
     this.pool?.pool.shed();
   }
 
-  /** Drops the least recently used entry unless it is the only one; true if one went. */
+  /** Drops the least recently used entry that no job holds, never the newest; true if one went. */
   dropOldest(): boolean {
-    if (this.items.size < 2) return false;
-    const first = this.items.keys().next();
-    return !first.done && this.delete(first.value);
+    const keys = [...this.items.keys()].slice(0, -1);
+    const k = keys.find((x) => !this.pinned(x));
+    return k !== undefined && this.evict(k, 'the pool over its limit');
+  }
+
+  /** How many entries the budget may drop now (not the newest, none held). */
+  get droppable(): number {
+    return [...this.items.keys()].slice(0, -1).filter((k) => !this.pinned(k)).length;
+  }
+
+  /** A job holds `key` until the returned function is called: the budget never drops it meanwhile
+   * (a deliberate delete still does). Holding a key not (yet) stored is allowed. */
+  pin(key: K): () => void {
+    this.pins.set(key, (this.pins.get(key) ?? 0) + 1);
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      const n = (this.pins.get(key) ?? 1) - 1;
+      if (n > 0) this.pins.set(key, n);
+      else this.pins.delete(key);
+    };
+  }
+
+  /** True while a job holds `key`. */
+  pinned(key: K): boolean {
+    return (this.pins.get(key) ?? 0) > 0;
+  }
+
+  /** Drops an entry because of the budget, telling onEvict. */
+  private evict(key: K, why: string): boolean {
+    const bytes = this.items.get(key)?.bytes ?? 0;
+    const gone = this.delete(key);
+    if (gone) this.pool?.pool.onEvict?.(this.name, String(key), bytes, why);
+    return gone;
   }
 
   /** Forgets an entry; true if it was there. */
@@ -106,6 +140,8 @@ export class ByteLru<K, V> {
 /** A limit over several caches: past it, the sheddable caches drop their least recently used entries (never their newest). */
 export class CachePool {
   private readonly members: { cache: ByteLru<unknown, unknown>; sheddable: boolean }[] = [];
+  /** Told of every entry a member drops because of a budget (not of those deleted on purpose). */
+  onEvict: ((cache: string, key: string, bytes: number, why: string) => void) | null = null;
 
   constructor(
     /** Bytes all member caches together may hold before the sheddable ones give way. */
@@ -125,7 +161,7 @@ export class CachePool {
   /** While over the limit, the sheddable cache furthest over its own budget drops its oldest entry. */
   shed(): void {
     while (this.bytes > this.limit) {
-      const can = this.members.filter((m) => m.sheddable && m.cache.size > 1).map((m) => m.cache);
+      const can = this.members.filter((m) => m.sheddable && m.cache.droppable > 0).map((m) => m.cache);
       if (can.length === 0) return;
       can.sort((a, b) => b.bytes / b.budget - a.bytes / a.budget);
       can[0]!.dropOldest();
