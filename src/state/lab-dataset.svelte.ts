@@ -42,6 +42,18 @@ export class DatasetState {
     if (this.#pending === run) this.#pending = null;
   }
 
+  /** Makes the dataset of the world asked last again, inside a job already running in the lane (its
+   * progress goes to `onProgress`, the lane's Cancel stops it): for a job whose dataset the worker no
+   * longer holds. Resolves with the new dataset's id, or null when no world was asked or it failed. */
+  async remake(onProgress: (fraction: number, stage: string) => void): Promise<string | null> {
+    const port = this.#port;
+    const world = this.#world;
+    if (!port || !world) return null;
+    const summary = await port.generate(world, (p) => onProgress(p.fraction, p.stage));
+    this.job.finish(worldKey(world), summary);
+    return summary.id;
+  }
+
   /** The worker that held the data died: the summary stays visible, and a finished dataset is made again. */
   async lost(): Promise<void> {
     const wasDone = this.job.status === 'done';

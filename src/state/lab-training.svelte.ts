@@ -6,6 +6,10 @@ import { trainKey } from '../lib/url/lab-config.ts';
 import { Job } from './job.svelte.ts';
 import type { LabPort } from './lab-port.ts';
 import type { Lane } from './runner.ts';
+import { datasetGone, REMAKING_DATA } from './lab-gone.ts';
+
+/** Makes the step-2 log again inside the running job; resolves with its id, or null. */
+export type Remake = (onProgress: (fraction: number, stage: string) => void) => Promise<string | null>;
 
 /** A step-4 model's report on the test stream, and the training run it belongs to. */
 export interface TestEvaluation {
@@ -34,9 +38,13 @@ export class TrainingState {
   /** Test reports by training key. */
   #tests = $state.raw<Record<string, TestEvaluation>>({});
 
-  constructor(port: LabPort | null, lane: Lane) {
+  /** Makes the step-2 log again when the worker no longer holds the one a run names. */
+  #remake: Remake | null;
+
+  constructor(port: LabPort | null, lane: Lane, remake: Remake | null = null) {
     this.#port = port;
     this.#lane = lane;
+    this.#remake = remake;
   }
 
   get liveLoss(): LossPoint[] {
@@ -62,13 +70,26 @@ export class TrainingState {
       job: this.job,
       key,
       stage: 'starting',
-      call: (t) =>
-        port.train(config, (p) => {
-          if (!t.progress(p.fraction, p.stage)) return;
-          this.#liveExamplesPerSec = p.examplesPerSec;
-          const x = p.epochs > 0 ? p.fraction * p.epochs : p.epoch;
-          if (Number.isFinite(p.trainLoss)) this.#liveLoss = [...this.#liveLoss, { epoch: x, trainLoss: p.trainLoss, valLoss: p.valLoss }];
-        }),
+      call: async (t) => {
+        const run = (c: TrainConfig) =>
+          port.train(c, (p) => {
+            if (!t.progress(p.fraction, p.stage)) return;
+            this.#liveExamplesPerSec = p.examplesPerSec;
+            const x = p.epochs > 0 ? p.fraction * p.epochs : p.epoch;
+            if (Number.isFinite(p.trainLoss)) this.#liveLoss = [...this.#liveLoss, { epoch: x, trainLoss: p.trainLoss, valLoss: p.valLoss }];
+          });
+        try {
+          return await run(config);
+        } catch (err) {
+          // The worker no longer holds the log (a restart, or the budget dropped it between two
+          // jobs): make it again from the link's settings, with this job's progress and Cancel, and train.
+          if (!this.#remake || !datasetGone(err) || !t.current) throw err;
+          t.progress(0, REMAKING_DATA);
+          const id = await this.#remake((f, stage) => void t.progress(f, `${REMAKING_DATA} · ${stage}`));
+          if (!id) throw err;
+          return run({ ...config, datasetId: id });
+        }
+      },
     });
     // Started in the same microtask as the finish, so no frame shows a trained model with nothing next.
     if (result) onResult(result);

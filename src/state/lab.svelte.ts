@@ -49,7 +49,7 @@ export class LabState {
     this.backendState = new BackendState(port);
     this.datasetState = new DatasetState(port, main);
     this.trialState = new TrialState(port, main);
-    this.trainingState = new TrainingState(port, main);
+    this.trainingState = new TrainingState(port, main, (onProgress) => this.datasetState.remake(onProgress));
     this.policyState = new PolicyState(port, this.jobs.lane('policy'));
     port?.watch?.({ lost: (reason) => void this.#lost(reason) });
   }

@@ -97,6 +97,13 @@ export function holdDataset(id: string): () => void {
   return datasets.pin(id);
 }
 
+/** Drops every dataset no job holds, as a full budget would (a test hook); returns their ids. */
+export function shedUnheldDatasets(): string[] {
+  const gone = datasets.shedUnheld('shed on request (a test of a full budget)');
+  for (const id of gone) dropPreparedOf(id);
+  return gone;
+}
+
 /** Forgets a dataset (its memory is freed by the garbage collector). */
 export function disposeDataset(id: string): boolean {
   dropPreparedOf(id);

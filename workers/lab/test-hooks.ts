@@ -3,6 +3,7 @@
 import type { BackendName } from '../lab-types.ts';
 import { failNextStartOf } from './backends.ts';
 import { injectAllocationFailure } from './jobs.ts';
+import { shedUnheldDatasets } from './datasets.ts';
 
 /** The global batch at which the next training run fails on its backend, if asked. */
 let faultAtBatch: number | undefined;
@@ -20,6 +21,11 @@ export const testHooksApi = {
   injectFault(fault: { trainAtBatch?: number; failStartOf?: BackendName }): void {
     faultAtBatch = fault.trainAtBatch;
     failNextStartOf(fault.failStartOf ?? null);
+  },
+
+  /** Drops every dataset no queued or running job holds, as a full memory budget would; returns their ids. */
+  shedDatasets(): string[] {
+    return shedUnheldDatasets();
   },
 
   /** Breaks the worker: the next job's allocation fails, an uncaught error kills the worker's event

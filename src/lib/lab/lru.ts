@@ -83,6 +83,13 @@ export class ByteLru<K, V> {
     };
   }
 
+  /** Drops every entry no job holds, as a budget under pressure would (even the newest); returns their keys. */
+  shedUnheld(why: string): K[] {
+    const gone = [...this.items.keys()].filter((k) => !this.pinned(k));
+    for (const k of gone) this.evict(k, why);
+    return gone;
+  }
+
   /** True while a job holds `key`. */
   pinned(key: K): boolean {
     return (this.pins.get(key) ?? 0) > 0;
