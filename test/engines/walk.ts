@@ -112,9 +112,12 @@ export interface WalkResult {
 
 /** Installs the page-error collector (run after each navigation). */
 const WATCH_ERRORS = `window.__walkErrors ??= []; if (!window.__walkWatching) { window.__walkWatching = true;
-  window.addEventListener('error', (e) => window.__walkErrors.push('error: ' + e.message));
-  window.addEventListener('unhandledrejection', (e) => window.__walkErrors.push('unhandled rejection: ' + (e.reason && e.reason.message || e.reason)));
-  const ce = console.error.bind(console); console.error = (...a) => { window.__walkErrors.push('console.error: ' + a.map(String).join(' ')); ce(...a); }; }
+  const step = () => 'step ' + (document.querySelector('[data-step]')?.getAttribute('data-step') ?? '?') + ': ';
+  // "ResizeObserver loop completed with undelivered notifications" is the notification the Resize
+  // Observer spec itself reports when a layout settles over two frames: no script failed.
+  window.addEventListener('error', (e) => { if (!/^ResizeObserver loop/.test(e.message)) window.__walkErrors.push(step() + 'error: ' + e.message + (e.error && e.error.stack ? ' at ' + String(e.error.stack).split('\\n').slice(0, 3).join(' | ') : '')); });
+  window.addEventListener('unhandledrejection', (e) => window.__walkErrors.push(step() + 'unhandled rejection: ' + (e.reason && e.reason.message || e.reason)));
+  const ce = console.error.bind(console); console.error = (...a) => { window.__walkErrors.push(step() + 'console.error: ' + a.map((x) => x && x.stack ? String(x.stack).split('\\n').slice(0, 4).join(' | ') : String(x)).join(' ')); ce(...a); }; }
   return true;`;
 
 /** Walks steps 1 → 13 from `baseUrl` with `query`, logging as it goes. */
