@@ -6,10 +6,7 @@ import { trainKey } from '../lib/url/lab-config.ts';
 import { Job } from './job.svelte.ts';
 import type { LabPort } from './lab-port.ts';
 import type { Lane } from './runner.ts';
-import { datasetGone, REMAKING_DATA } from './lab-gone.ts';
-
-/** Makes the step-2 log again inside the running job; resolves with its id, or null. */
-export type Remake = (onProgress: (fraction: number, stage: string) => void) => Promise<string | null>;
+import { withData, type Remake } from './lab-gone.ts';
 
 /** A step-4 model's report on the test stream, and the training run it belongs to. */
 export interface TestEvaluation {
@@ -78,17 +75,9 @@ export class TrainingState {
             const x = p.epochs > 0 ? p.fraction * p.epochs : p.epoch;
             if (Number.isFinite(p.trainLoss)) this.#liveLoss = [...this.#liveLoss, { epoch: x, trainLoss: p.trainLoss, valLoss: p.valLoss }];
           });
-        try {
-          return await run(config);
-        } catch (err) {
-          // The worker no longer holds the log (a restart, or the budget dropped it between two
-          // jobs): make it again from the link's settings, with this job's progress and Cancel, and train.
-          if (!this.#remake || !datasetGone(err) || !t.current) throw err;
-          t.progress(0, REMAKING_DATA);
-          const id = await this.#remake((f, stage) => void t.progress(f, `${REMAKING_DATA} · ${stage}`));
-          if (!id) throw err;
-          return run({ ...config, datasetId: id });
-        }
+        // The worker may no longer hold the log (a restart, or the budget dropped it between two
+        // jobs): it is made again from the link's settings, with this job's progress and Cancel.
+        return withData(config, t, this.#remake, run);
       },
     });
     // Started in the same microtask as the finish, so no frame shows a trained model with nothing next.

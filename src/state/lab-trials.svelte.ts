@@ -5,6 +5,7 @@ import { featureLabel, trainKey } from '../lib/url/lab-config.ts';
 import { Job } from './job.svelte.ts';
 import type { LabPort } from './lab-port.ts';
 import type { Lane } from './runner.ts';
+import { withData, type Remake } from './lab-gone.ts';
 
 /** One feature set tried at step 3 and the validation AUC a quick logistic regression reached. */
 export interface FeatureTrial {
@@ -27,9 +28,13 @@ export class TrialState {
   #lane: Lane;
   #trials = $state.raw<FeatureTrial[]>([]);
 
-  constructor(port: LabPort | null, lane: Lane) {
+  /** Makes the step-2 log again when the worker no longer holds the one a trial names. */
+  #remake: Remake | null;
+
+  constructor(port: LabPort | null, lane: Lane, remake: Remake | null = null) {
     this.#port = port;
     this.#lane = lane;
+    this.#remake = remake;
   }
 
   /** Every trial made, in order. */
@@ -41,16 +46,23 @@ export class TrialState {
   async tryFeatures(config: TrainConfig, backend: string): Promise<void> {
     const port = this.#port;
     if (!port) return;
-    const result = await this.#lane.run({ job: this.job, key: trainKey(config, backend), stage: 'starting', call: (t) => port.train(config, (p) => void t.progress(p.fraction, p.stage)) });
+    const result = await this.#lane.run({
+      job: this.job,
+      key: trainKey(config, backend),
+      stage: 'starting',
+      call: (t) => withData(config, t, this.#remake, (c) => port.train(c, (p) => void t.progress(p.fraction, p.stage))),
+    });
     if (!result) return;
-    const key = trialKey(config.features, config.datasetId);
+    // Keyed by the log it ran on (a new one if the old was gone and made again).
+    const datasetId = result.config.datasetId;
+    const key = trialKey(config.features, datasetId);
     const entry: FeatureTrial = {
       key,
       label: featureLabel(config.features),
       toggles: config.features,
       featureCount: result.featureCount,
       auc: result.validation.auc.value,
-      datasetId: config.datasetId,
+      datasetId,
     };
     this.#trials = [...this.#trials.filter((t) => t.key !== key), entry];
   }

@@ -48,8 +48,9 @@ export class LabState {
     const main = this.jobs.lane('main');
     this.backendState = new BackendState(port);
     this.datasetState = new DatasetState(port, main);
-    this.trialState = new TrialState(port, main);
-    this.trainingState = new TrainingState(port, main, (onProgress) => this.datasetState.remake(onProgress));
+    const remake = (onProgress: (fraction: number, stage: string) => void) => this.datasetState.remake(onProgress);
+    this.trialState = new TrialState(port, main, remake);
+    this.trainingState = new TrainingState(port, main, remake);
     this.policyState = new PolicyState(port, this.jobs.lane('policy'));
     port?.watch?.({ lost: (reason) => void this.#lost(reason) });
   }
