@@ -22,21 +22,18 @@ import {
 import { viewColumns } from '../../src/lib/sim/columns.ts';
 import { createWorld, type World } from '../../src/lib/sim/world.ts';
 import type { WorldParams } from '../../src/lib/sim/types.ts';
-import type { DayReport, DeploymentRecord, GateData, LaunchTest, ModelTimeline, MonitorDay, ServedRole, ServingAlert, ServingSnapshot } from '../../src/lib/serving/types.ts';
-import { DRIFT_FEATURES, PSI_ALERT, driftOf, referenceOf, type Reference } from './drift.ts';
-import { quantile, summarize } from './latency.ts';
-import { atBar, baselineServed, ctrServed, gate, impressionsServed, launchGate, outcomeOf, type Objective, type ServedPolicy } from './policies.ts';
-import { BAR_COUNT, LAUNCH_RULE, armsOfUsers, chooseArm, launchArm, launchBars } from './launch.ts';
+import type { DayReport, DeploymentRecord, GateData, LaunchTest, ModelTimeline, MonitorDay, ServingAlert, ServingSnapshot } from '../../src/lib/serving/types.ts';
+import { baselineServed, ctrServed, impressionsServed, type Objective, type ServedPolicy } from './policies.ts';
+import { BAR_COUNT, armsOfUsers, launchBars } from './launch.ts';
 import { scoreRows, type ServedModel } from './scorer.ts';
+import { roleOf, serveLaunchDay, shadowGate } from './deployments.ts';
+import { References, alertsOf, monitorDay, type AlertReference } from './monitoring.ts';
+export { LATENCY_ALERT_MS, PREDICTION_DRIFT } from './monitoring.ts';
 
 /** Requests scored together in one batch. */
 export const BATCH_QUERIES = 256;
 /** One request in this many is also scored alone, to measure per-request latency. */
 const REQUEST_SAMPLE = 25;
-/** p99 batch latency (ms) above which a latency alert fires. */
-export const LATENCY_ALERT_MS = 50;
-/** Relative change of the mean prediction (vs the first served day) that raises a prediction-drift alert. */
-export const PREDICTION_DRIFT = 0.25;
 import { CTR_DROP, EXPLORE_SHARE, SESSION_DEFAULTS } from '../../src/lib/serving/constants.ts';
 /** The CTR alert's fall and the exploration share (src/lib/serving/constants.ts). */
 export { CTR_DROP, EXPLORE_SHARE };
@@ -82,11 +79,6 @@ export interface RunHooks {
   now?: () => number;
 }
 
-/** The role a served policy plays. */
-function roleOf(p: ServedPolicy): ServedRole {
-  return p.objective === 'baseline' ? 'baseline' : p.objective === 'impressions' ? 'impressions_policy' : 'ctr_policy';
-}
-
 export class ServingSession {
   readonly config: SessionConfig;
   readonly world: World;
@@ -106,15 +98,15 @@ export class ServingSession {
   #run: ServingSnapshot['run'] = 'idle';
   #speed = 2;
   #resume: (() => void) | null = null;
-  #references = new Map<string, Reference>();
+  #references: References;
   /** The bar each impressions model's launch test kept. */
   #bars = new Map<string, number>();
   /** Each model's candidate bars, fixed at its first shadow or launch (see launchBars). */
   #candidateBars = new Map<string, number[]>();
   /** The exploration share's log over the impressions policy's served days. */
   readonly exploration: ExplorationLog;
-  #firstMean = Number.NaN;
-  #firstCtr = Number.NaN;
+  /** The day the prediction-drift and CTR alerts compare with. */
+  #alertRef: AlertReference | null = null;
   #usage = new Map<string, ModelUsage>();
 
   constructor(config: SessionConfig) {
@@ -126,6 +118,7 @@ export class ServingSession {
     this.#state = startServing(this.world, this.plan, { ...opts, log: false, initialBlindness: this.initialBlindness });
     this.#control = startServing(this.world, this.plan, { ...opts, log: false, initialBlindness: this.initialBlindness });
     this.exploration = explorationLog(EXPLORE_SHARE, EXPLORE_SLOTS, config.seed);
+    this.#references = new References(this.world, this.plan.index);
   }
 
   #simOptions(): SimOptions {
@@ -213,22 +206,8 @@ export class ServingSession {
     const s = this.shadowStream();
     this.use(ch.label, 'shadowed', s.day);
     const blind = this.#reports.length === 0 ? this.initialBlindness : this.#state.blindness;
-    if (objective === 'impressions' && ch.launch && ch.model) {
-      // The launch test in shadow: each candidate bar on its own share of the shadow requests' users.
-      const armOf = this.launchArms;
-      const bars = this.candidateBars(ch.model);
-      const policies = [this.#champion.policy, ...bars.map((b) => atBar(ch.model!, b))];
-      const champScores = this.#champion.policy.score(s.cands);
-      const modelScores = ch.policy.score(s.cands);
-      const outcomes = policies.map((p, j) => outcomeOf(this.world, s, p, j === 0 ? champScores : modelScores, blind, (u) => armOf[u] === j));
-      const users = policies.map((_, j) => armOf.reduce((n, a) => n + (a === j ? 1 : 0), 0));
-      const arms = outcomes.map((o, j) => launchArm(j === 0 ? null : (bars[j - 1] as number), users[j] as number, { queries: o.queries, impressions: o.impressions, revenue: o.expectedRevenue }));
-      this.#gate = launchGate(s.day, this.#champion.label, ch.label, arms, outcomes);
-    } else {
-      const champ = outcomeOf(this.world, s, this.#champion.policy, this.#champion.policy.score(s.cands), blind);
-      const chall = outcomeOf(this.world, s, ch.policy, ch.policy.score(s.cands), blind);
-      this.#gate = gate(objective, s.day, { label: this.#champion.label, outcome: champ }, { label: ch.label, outcome: chall });
-    }
+    const launch = objective === 'impressions' && ch.launch && ch.model ? { armOf: this.launchArms, bars: this.candidateBars(ch.model) } : null;
+    this.#gate = shadowGate(this.world, s, objective, this.#champion, ch, blind, launch);
     this.#record(ch, 'shadow', `shadow on ${s.queries.toLocaleString('en')} held-out requests (day ${s.day}’s traffic): ${this.#gate.pass ? 'passed' : 'failed'} the gate`);
     return this.#gate;
   }
@@ -300,7 +279,7 @@ export class ServingSession {
     this.#chunks.push(log.finish());
     const base = baselinePolicy();
     const control = serveDay(this.world, s, base, base.score(s.cands), this.#control);
-    const monitor = this.#monitor(s, champ, scores, scoring, batchMs, requestMs);
+    const monitor = monitorDay(this.#references, this.plan.startDay, s, champ, scores, { scoringMs: scoring, batchMs, requestMs });
     const report: DayReport = { index: k, served, control, monitor, alerts: this.#alerts(served, monitor) };
     if (launch) report.launch = launch.test;
     this.#reports.push(report);
@@ -315,63 +294,19 @@ export class ServingSession {
   #launchDay(s: DayStream, champ: ServedPolicy, scores: Float32Array): { served: PolicyDay; test: LaunchTest } {
     const control = this.#previous.at(-1) ?? baselineServed();
     const model = champ.model as ServedModel;
-    const armOf = this.launchArms;
-    const bars = this.candidateBars(model);
-    const arms = { armOf, policies: [control.policy, ...bars.map((b) => atBar(model, b))], scores: [control.policy.score(s.cands), ...bars.map(() => scores)], totals: [] };
-    const served = serveDay(this.world, s, champ.policy, scores, this.#state, arms);
-    const users = arms.policies.map((_, j) => armOf.reduce((n, a) => n + (a === j ? 1 : 0), 0));
-    const list = arms.totals.map((t, j) => launchArm(j === 0 ? null : (bars[j - 1] as number), users[j] as number, t));
-    const kept = chooseArm(list);
-    const bar = kept > 0 ? (bars[kept - 1] as number) : (bars[bars.length - 1] as number);
+    const { served, test, bar } = serveLaunchDay(this.world, s, control, model, scores, this.#state, { armOf: this.launchArms, bars: this.candidateBars(model) });
     this.#bars.set(model.version, bar);
     this.use(model.version, 'calibrated', s.day);
     this.#champion = impressionsServed(model, bar);
-    return { served, test: { day: s.day, arms: list, bar: kept > 0 ? bar : Number.NaN, rule: LAUNCH_RULE } };
-  }
-
-  #monitor(s: DayStream, champ: ServedPolicy, scores: Float32Array, scoringMs: number, batchMs: number[], requestMs: number[]): MonitorDay {
-    let sum = 0;
-    for (let i = 0; i < scores.length; i++) sum += scores[i] as number;
-    const days = champ.model?.days ?? [0, this.plan.startDay - 1];
-    const key = `${days[0]}-${days[1]}`;
-    let ref = this.#references.get(key);
-    if (!ref) {
-      ref = referenceOf(this.world, this.plan.index, days, 16);
-      this.#references.set(key, ref);
-    }
-    const secs = Math.max(1e-6, scoringMs / 1000);
-    return {
-      day: s.day,
-      champion: champ.label,
-      requests: s.queries,
-      candidates: s.cands.n,
-      requestsPerSec: s.queries / secs,
-      candidatesPerSec: s.cands.n / secs,
-      batch: summarize(batchMs),
-      request: summarize(requestMs),
-      prediction: { p10: quantile(scores, 0.1), p50: quantile(scores, 0.5), p90: quantile(scores, 0.9), mean: sum / Math.max(1, scores.length) },
-      drift: driftOf(ref, s.cands, 16),
-    };
+    return { served, test };
   }
 
   #alerts(served: PolicyDay, m: MonitorDay): ServingAlert[] {
-    const out: ServingAlert[] = [];
-    const at = { day: m.day, hour: 24 };
-    for (const f of DRIFT_FEATURES) {
-      const v = m.drift[f] as number;
-      if (v >= PSI_ALERT) out.push({ kind: 'feature_drift', ...at, value: v, threshold: PSI_ALERT, message: `${f}: PSI ${v.toFixed(2)} against the training days` });
+    if (this.#reports.length === 0 || !this.#alertRef || !Number.isFinite(this.#alertRef.mean)) {
+      this.#alertRef = { day: this.plan.startDay, mean: m.prediction.mean, ctr: served.ctr };
+      return alertsOf(served, m, null);
     }
-    if (m.batch.p99 > LATENCY_ALERT_MS) out.push({ kind: 'latency', ...at, value: m.batch.p99, threshold: LATENCY_ALERT_MS, message: `p99 batch latency ${m.batch.p99.toFixed(1)} ms` });
-    if (this.#reports.length === 0 || !Number.isFinite(this.#firstMean)) {
-      this.#firstMean = m.prediction.mean;
-      this.#firstCtr = served.ctr;
-    } else {
-      const shift = Math.abs(m.prediction.mean / this.#firstMean - 1);
-      if (shift >= PREDICTION_DRIFT) out.push({ kind: 'prediction_drift', ...at, value: shift, threshold: PREDICTION_DRIFT, message: `mean prediction moved ${(100 * shift).toFixed(0)}% since day ${this.plan.startDay}` });
-      const drop = 1 - served.ctr / this.#firstCtr;
-      if (drop >= CTR_DROP) out.push({ kind: 'ctr_drop', ...at, value: drop, threshold: CTR_DROP, message: `CTR ${(100 * drop).toFixed(0)}% below day ${this.plan.startDay}` });
-    }
-    return out;
+    return alertsOf(served, m, this.#alertRef);
   }
 
   /** Serves the remaining days, honouring pause, stop and speed (days per second, 0 = flat out). */
@@ -437,8 +372,8 @@ export class ServingSession {
       } else serveDay(this.world, s, served.policy, served.policy.score(s.cands), this.#state);
       serveDay(this.world, s, base, base.score(s.cands), this.#control);
     }
-    this.#firstMean = reports[0]?.monitor.prediction.mean ?? Number.NaN;
-    this.#firstCtr = reports[0]?.served.ctr ?? Number.NaN;
+    const first = reports[0];
+    this.#alertRef = first ? { day: this.plan.startDay, mean: first.monitor.prediction.mean, ctr: first.served.ctr } : null;
     this.#reports = reports.slice();
     this.#chunks = chunks.slice();
     if (this.#run === 'idle' && reports.length > 0) this.#run = reports.length >= this.plan.days ? 'done' : 'stopped';
