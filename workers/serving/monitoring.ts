@@ -6,7 +6,7 @@ import type { AdIndex } from '../../src/lib/business/stream.ts';
 import type { World } from '../../src/lib/sim/world.ts';
 import { CTR_DROP } from '../../src/lib/serving/constants.ts';
 import { DRIFT_FEATURES, PSI_ALERT, driftOf, referenceOf, type Reference } from './drift.ts';
-import { quantile, summarize } from './latency.ts';
+import { quantiles, summarize } from './latency.ts';
 import type { ServedPolicy } from './policies.ts';
 
 /** p99 batch latency (ms) above which a latency alert fires. */
@@ -46,6 +46,7 @@ export function monitorDay(refs: References, startDay: number, s: DayStream, cha
   for (let i = 0; i < scores.length; i++) sum += scores[i] as number;
   const ref = refs.of(champ.model?.days ?? [0, startDay - 1]);
   const secs = Math.max(1e-6, t.scoringMs / 1000);
+  const [p10, p50, p90] = quantiles(scores, [0.1, 0.5, 0.9]) as [number, number, number];
   return {
     day: s.day,
     champion: champ.label,
@@ -55,7 +56,7 @@ export function monitorDay(refs: References, startDay: number, s: DayStream, cha
     candidatesPerSec: s.cands.n / secs,
     batch: summarize(t.batchMs),
     request: summarize(t.requestMs),
-    prediction: { p10: quantile(scores, 0.1), p50: quantile(scores, 0.5), p90: quantile(scores, 0.9), mean: sum / Math.max(1, scores.length) },
+    prediction: { p10, p50, p90, mean: sum / Math.max(1, scores.length) },
     drift: driftOf(ref, s.cands, 16),
   };
 }
