@@ -54,6 +54,9 @@ export interface SessionConfig {
 /** Slots an explored request fills at least: the most the CTR policy shows, so the log covers its slots. */
 export const EXPLORE_SLOTS = 3;
 
+/** Requests a day the live log records: on a busier day it logs every k-th request (k = queries a day ÷ this, rounded), a random sample since requests come in random order. */
+export const LOGGED_REQUESTS_PER_DAY = 3000;
+
 /** Queries of a held-out sub-stream (shadow requests, calibration) drawn from a day's traffic. */
 export const HELD_OUT_QUERIES = 1000;
 
@@ -66,6 +69,8 @@ export interface ModelUsage {
   shadowed: number[];
   calibrated: number[];
   compared: number[];
+  /** Days whose exploration log estimated the model's policy off-policy. */
+  estimated: number[];
 }
 
 /** Hooks for the async run loop (the worker passes timers; tests pass nothing). */
@@ -161,13 +166,13 @@ export class ServingSession {
   use(version: string, kind: keyof ModelUsage, day: number): void {
     if (version === 'baseline') return;
     let u = this.#usage.get(version);
-    if (!u) this.#usage.set(version, (u = { served: [], shadowed: [], calibrated: [], compared: [] }));
+    if (!u) this.#usage.set(version, (u = { served: [], shadowed: [], calibrated: [], compared: [], estimated: [] }));
     if (!u[kind].includes(day)) u[kind].push(day);
   }
 
   /** Days the session used a model on. */
   usageOf(version: string): ModelUsage {
-    return this.#usage.get(version) ?? { served: [], shadowed: [], calibrated: [], compared: [] };
+    return this.#usage.get(version) ?? { served: [], shadowed: [], calibrated: [], compared: [], estimated: [] };
   }
 
   /** The blindness of the served users now (after the days served so far), a copy. */
@@ -270,8 +275,10 @@ export class ServingSession {
       requestMs.push(now() - t0);
     }
     this.use(champ.label, 'served', s.day);
-    const log = new LogBuilder(Math.max(1024, s.queries * 4));
+    const stride = Math.max(1, Math.round(s.queries / LOGGED_REQUESTS_PER_DAY));
+    const log = new LogBuilder(Math.max(1024, Math.ceil(s.queries / stride) * 4));
     this.#state.log = log;
+    this.#state.logStride = stride;
     this.#state.exploration = champ.objective === 'impressions' ? this.exploration : undefined;
     const launch = champ.launch ? this.#launchDay(s, champ, scores) : undefined;
     const served = launch ? launch.served : serveDay(this.world, s, champ.policy, scores, this.#state);
@@ -280,7 +287,7 @@ export class ServingSession {
     const base = baselinePolicy();
     const control = serveDay(this.world, s, base, base.score(s.cands), this.#control);
     const monitor = monitorDay(this.#references, this.plan.startDay, s, champ, scores, { scoringMs: scoring, batchMs, requestMs });
-    const report: DayReport = { index: k, served, control, monitor, alerts: this.#alerts(served, monitor) };
+    const report: DayReport = { index: k, served, control, monitor, alerts: this.#alerts(served, monitor, launch !== undefined) };
     if (launch) report.launch = launch.test;
     this.#reports.push(report);
     return report;
@@ -301,9 +308,17 @@ export class ServingSession {
     return { served, test };
   }
 
-  #alerts(served: PolicyDay, m: MonitorDay): ServingAlert[] {
-    if (this.#reports.length === 0 || !this.#alertRef || !Number.isFinite(this.#alertRef.mean)) {
-      this.#alertRef = { day: this.plan.startDay, mean: m.prediction.mean, ctr: served.ctr };
+  /**
+   * The day's alerts. The prediction-drift and CTR alerts compare each day with the kept policy's
+   * first day alone: a launch test's day mixes the arms' ads, so it is never the reference.
+   */
+  #alerts(served: PolicyDay, m: MonitorDay, launch: boolean): ServingAlert[] {
+    if (launch) {
+      this.#alertRef = null;
+      return alertsOf(served, m, null);
+    }
+    if (!this.#alertRef || !Number.isFinite(this.#alertRef.mean)) {
+      this.#alertRef = { day: m.day, mean: m.prediction.mean, ctr: served.ctr };
       return alertsOf(served, m, null);
     }
     return alertsOf(served, m, this.#alertRef);
@@ -372,8 +387,8 @@ export class ServingSession {
       } else serveDay(this.world, s, served.policy, served.policy.score(s.cands), this.#state);
       serveDay(this.world, s, base, base.score(s.cands), this.#control);
     }
-    const first = reports[0];
-    this.#alertRef = first ? { day: this.plan.startDay, mean: first.monitor.prediction.mean, ctr: first.served.ctr } : null;
+    const first = reports.find((r) => !r.launch);
+    this.#alertRef = first ? { day: first.served.day, mean: first.monitor.prediction.mean, ctr: first.served.ctr } : null;
     this.#reports = reports.slice();
     this.#chunks = chunks.slice();
     if (this.#run === 'idle' && reports.length > 0) this.#run = reports.length >= this.plan.days ? 'done' : 'stopped';
@@ -410,8 +425,13 @@ export class ServingSession {
     const u = this.usageOf(m.version);
     // Promoted, it serves from the day it was promoted at (the comparison's first day for the click model, once the live days are over).
     const promoted = this.#deployments.filter((d) => d.version === m.version && d.action === 'promote').map((d) => d.day);
-    const first = Math.min(...u.served, ...u.compared, ...promoted);
-    return { version: m.version, role: m.kind === 'click' ? 'ctr_policy' : 'impressions_policy', trainDays: [m.days[0], m.days[1]], serveFirstDay: Number.isFinite(first) ? first : Number.NaN };
+    // The launch test's day (the model calibrated on it, each bar on a share of the users) is not a day the kept policy served alone.
+    const alone = u.served.filter((d) => !u.calibrated.includes(d));
+    const first = Math.min(...alone, ...u.compared, ...promoted.filter((d) => !u.calibrated.includes(d)));
+    const launch = Math.min(...u.calibrated);
+    const t: ModelTimeline = { version: m.version, role: m.kind === 'click' ? 'ctr_policy' : 'impressions_policy', trainDays: [m.days[0], m.days[1]], serveFirstDay: Number.isFinite(first) ? first : Number.NaN };
+    if (Number.isFinite(launch)) t.launchDay = launch;
+    return t;
   }
 
   /** A policy for a stored model version (for restoring and replays). */
