@@ -4,6 +4,7 @@
 // both policies are compared on the fortnight after, paired.
 import { trainRelevanceModel } from '../../src/lib/business/index.ts';
 import { DEV_LAST_DAY, type WorldParams } from '../../src/lib/sim/types.ts';
+import { aloneReports } from '../../src/lib/serving/business.ts';
 import type { ClickModelReport, ComparedDay, GateData } from '../../src/lib/serving/types.ts';
 import type { PolicyDay } from '../../src/lib/business/types.ts';
 import { trainOnLog } from '../../workers/serving/click-model.ts';
@@ -22,8 +23,10 @@ export interface ServingStory {
   /** Gates of the impressions model and of the click model. */
   gates: [GateData, GateData];
   click: ClickModelReport;
-  /** The impressions policy's live days (90–103). */
+  /** The days the impressions policy's kept bar served alone (91–103; day 90 is its launch test). */
   served: PolicyDay[];
+  /** The rule-based baseline on the same requests of those days, a held-out copy of the users (the holdback). */
+  control: PolicyDay[];
   /** The compared days (104–117): the CTR policy's, each with the impressions policy's beside it. */
   compared: ComparedDay[];
 }
@@ -37,7 +40,9 @@ export async function runServingStory(world: WorldParams, relevanceRows = 2_000_
   if (g1.pass) session.promote('test');
   session.setSpeed(0);
   await session.run();
-  const served = session.snapshot().reports.map((r) => r.served);
+  const alone = aloneReports(session.snapshot().reports);
+  const served = alone.map((r) => r.served);
+  const control = alone.map((r) => r.control);
   const S = session.plan.startDay;
   const { model, report } = trainOnLog(session.chunks, 'live', 'v6', world, [S, S + session.plan.days - 1]);
   const offPolicy = estimateFromExploration(session, ctrServed(model));
@@ -46,5 +51,5 @@ export async function runServingStory(world: WorldParams, relevanceRows = 2_000_
   const g2 = session.shadow('clicks');
   if (g2.pass) session.promote('test');
   const compared = await comparePolicies(session, session.policyFor('v5'), session.policyFor('v6'));
-  return { session, gates: [g1, g2], click: report, served, compared };
+  return { session, gates: [g1, g2], click: report, served, control, compared };
 }

@@ -1,8 +1,10 @@
 // Step 12 of the story: over the same 14 simulated days, the same queries and the same random
-// click draws, the impressions policy (every ad the relevance model calls "should show") loses CTR
-// and daily revenue to ads blindness (Hohnhold, O'Brien & Tang, KDD 2015), while ranking by
-// pCTR × bid (pCTR from a click model trained on a logged exploration sample) shows fewer ads and
-// earns more. Start and end are each averaged over three days, to beat day-to-day noise. Runs the
+// click draws, the impressions policy (every ad the relevance model scores above a low bar, a full
+// page) loses CTR and daily revenue to ads blindness, which its many irrelevant ads teach (Hohnhold,
+// O'Brien & Tang, KDD 2015), while ranking by pCTR × bid (pCTR from a click model trained on a
+// logged exploration sample) shows fewer ads, keeps a higher CTR and, once the impressions policy's
+// users have learned, earns more a day: the launch looks good, the long term does not. Start and
+// end are each averaged over three days, to beat day-to-day noise. Runs the
 // business library (src/lib/business) on a simulation loop of its own, not the serving worker's
 // session; serving.test.ts runs steps 11–13 through the serving worker's code.
 import { describe, expect, it } from 'vitest';
@@ -29,6 +31,8 @@ const DAYS = 14;
 const QUERIES = 5000;
 /** Days the users lived under the baseline before the run. */
 const WARMUP_DAYS = 42;
+/** The impressions policy's bar: low enough to fill the page (8 ads), as the serving launch test keeps on the story's worlds. */
+const IMPRESSIONS_BAR = 0.001;
 /** Days averaged at the start and at the end of the run. */
 const WINDOW = 3;
 /** The impressions policy must lose at least this share of its starting CTR and daily revenue. */
@@ -44,7 +48,7 @@ describe('step 12: revenue falls under an impressions metric; pCTR × bid earns 
       const exploration = simulatePolicy(w, explorationPolicy(2), { startDay: START - 7, days: 7, queriesPerDay: QUERIES, seed: 'exploration' });
       const click = trainClickModel(exploration.log as ImpressionLog);
       // Users arrive with six weeks of the rule-based baseline behind them (their blindness near its steady state).
-      const [imp, ctr] = comparePolicies(w, [impressionsPolicy(modelScorer(relevance)), ctrPolicy(modelScorer(click))], {
+      const [imp, ctr] = comparePolicies(w, [impressionsPolicy(modelScorer(relevance), IMPRESSIONS_BAR), ctrPolicy(modelScorer(click))], {
         startDay: START,
         days: DAYS,
         queriesPerDay: QUERIES,
@@ -69,10 +73,10 @@ describe('step 12: revenue falls under an impressions metric; pCTR × bid earns 
       // (a) The impressions policy ends with lower CTR and lower daily revenue than it started with.
       expect(impEnd.ctr, 'impressions policy: CTR at the end vs the start').toBeLessThan((1 - MIN_DROP) * impStart.ctr);
       expect(impEnd.revenuePerDay, 'impressions policy: daily revenue at the end vs the start').toBeLessThan((1 - MIN_DROP) * impStart.revenuePerDay);
-      // (b) Ranking by pCTR × bid shows fewer ads and earns more over the same days.
+      // (b) Ranking by pCTR × bid shows fewer ads, keeps the higher CTR, and earns more a day by the end of the fortnight.
       expect(ctr.totals.adsPerQuery, 'ads per query: pCTR × bid vs impressions').toBeLessThan(imp.totals.adsPerQuery);
-      expect(ctr.totals.revenue, 'total revenue: pCTR × bid vs impressions').toBeGreaterThan(imp.totals.revenue);
       expect(ctr.totals.ctr).toBeGreaterThan(imp.totals.ctr);
+      expect(ctrEnd.revenuePerDay, 'revenue a day over the last days: pCTR × bid vs impressions').toBeGreaterThan(impEnd.revenuePerDay);
     });
   }
 });

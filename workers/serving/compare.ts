@@ -5,9 +5,11 @@
 import { pairedBootstrap } from '../../src/lib/business/bootstrap.ts';
 import { serveDay, startServing, type SimOptions } from '../../src/lib/business/index.ts';
 import { Rng } from '../../src/lib/rng.ts';
-import type { ComparedDay, ComparisonSummary } from '../../src/lib/serving/types.ts';
+import type { ArmSummary, ComparedDay, ComparisonSummary } from '../../src/lib/serving/types.ts';
+import type { PolicyDay } from '../../src/lib/business/index.ts';
 import type { ServedPolicy } from './policies.ts';
 import type { ServingSession } from './session.ts';
+import { armScores, ctrArm, type Arm } from './arms.ts';
 
 /** Bootstrap resamples of the users (Efron & Tibshirani suggest ≥ 1,000 for a percentile interval). */
 export const COMPARE_RESAMPLES = 2000;
@@ -19,28 +21,54 @@ export async function comparePolicies(
   ctr: ServedPolicy,
   onDay?: (d: ComparedDay, k: number) => void,
   yieldNow?: () => Promise<void>,
+  extra: readonly Arm[] = [],
 ): Promise<ComparedDay[]> {
   const { plan, world } = session;
   const opts: SimOptions = { startDay: plan.startDay, days: plan.days, queriesPerDay: plan.queriesPerDay, seed: plan.seed, log: false, initialBlindness: session.servedBlindness };
-  const arms = [impressions, ctr].map((p) => {
+  const start = () => {
     const state = startServing(world, plan, opts);
     state.userRevenue = new Float64Array(plan.users);
-    return { p, state };
-  });
+    return state;
+  };
+  const arms = [impressions, ctr].map((p) => ({ p, state: start() }));
+  // The attribution's arms (the CTR policy among them when there are any), each from the same users' state.
+  const parts = extra.length > 0 ? [ctrArm(ctr), ...extra.filter((a) => a.role !== 'ctr_policy')] : [];
+  const partStates = parts.map(() => ({ state: start(), days: [] as PolicyDay[] }));
   const days: ComparedDay[] = [];
   for (let k = 0; k < plan.days; k++) {
     const s = session.stream(plan.days + k);
+    const cache = new Map<string, Float32Array>();
     const [a, b] = arms.map(({ p, state }) => {
       session.use(p.label, 'compared', s.day);
-      return serveDay(world, s, p.policy, p.policy.score(s.cands), state);
+      return serveDay(world, s, p.policy, p.model ? armScores({ role: 'ctr_policy', label: p.label, model: p.model, policy: p.policy }, s.cands, cache) : p.policy.score(s.cands), state);
+    });
+    parts.forEach((arm, i) => {
+      session.use(arm.model.version, 'compared', s.day);
+      partStates[i]!.days.push(serveDay(world, s, arm.policy, armScores(arm, s.cands, cache), partStates[i]!.state));
     });
     const day: ComparedDay = { ...b!, other: a };
-    if (k === plan.days - 1) day.summary = summarize(session, impressions, ctr, arms[0]!.state.userRevenue!, arms[1]!.state.userRevenue!);
+    if (k === plan.days - 1) {
+      day.summary = summarize(session, impressions, ctr, arms[0]!.state.userRevenue!, arms[1]!.state.userRevenue!);
+      const impDays = days.map((d) => d.other!).concat(a!);
+      day.summary.impressionsAdsPerRequest = adsPerRequest(impDays);
+      if (parts.length > 0) day.summary.arms = parts.map((arm, i) => armSummary(session, arm, partStates[i]!.days, arms[0]!.state.userRevenue!, partStates[i]!.state.userRevenue!));
+    }
     days.push(day);
     onDay?.(day, k);
     await yieldNow?.();
   }
   return days;
+}
+
+function adsPerRequest(days: readonly PolicyDay[]): number {
+  const q = days.reduce((n, d) => n + d.queries, 0);
+  return q > 0 ? days.reduce((n, d) => n + d.impressions, 0) / q : Number.NaN;
+}
+
+/** An arm's revenue difference against the impressions policy, paired over users (its own resampling seed). */
+function armSummary(session: ServingSession, arm: Arm, days: readonly PolicyDay[], impressions: Float64Array, own: Float64Array): ArmSummary {
+  const boot = pairedBootstrap(impressions, own, new Rng(`${session.world.params.seed}/compare/${session.plan.seed}/${arm.role}`), COMPARE_RESAMPLES);
+  return { role: arm.role, label: arm.label, revenue: days.reduce((s, d) => s + d.revenue, 0), adsPerRequest: adsPerRequest(days), total: boot.total, se: boot.se, ci: boot.percentile };
 }
 
 /** The paired bootstrap of the total difference (CTR − impressions) over users, seeded by the world. */

@@ -17,6 +17,13 @@ export function quantile(values: ArrayLike<number>, q: number): number {
   return sorted[i] as number;
 }
 
+/** Several q-quantiles of values by the nearest-rank rule, sorting once (NaN when empty). */
+export function quantiles(values: ArrayLike<number>, qs: readonly number[]): number[] {
+  if (values.length === 0) return qs.map(() => Number.NaN);
+  const sorted = Float64Array.from(values as ArrayLike<number>).sort();
+  return qs.map((q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number);
+}
+
 /** p50, p95 and p99 of a sample. */
 export function summarize(values: readonly number[]): LatencySummary {
   return { p50: quantile(values, 0.5), p95: quantile(values, 0.95), p99: quantile(values, 0.99), count: values.length };

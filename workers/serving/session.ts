@@ -22,21 +22,18 @@ import {
 import { viewColumns } from '../../src/lib/sim/columns.ts';
 import { createWorld, type World } from '../../src/lib/sim/world.ts';
 import type { WorldParams } from '../../src/lib/sim/types.ts';
-import type { DayReport, DeploymentRecord, GateData, LaunchTest, ModelTimeline, MonitorDay, ServedRole, ServingAlert, ServingSnapshot } from '../../src/lib/serving/types.ts';
-import { DRIFT_FEATURES, PSI_ALERT, driftOf, referenceOf, type Reference } from './drift.ts';
-import { quantile, summarize } from './latency.ts';
-import { atBar, baselineServed, ctrServed, gate, impressionsServed, launchGate, outcomeOf, type Objective, type ServedPolicy } from './policies.ts';
-import { BAR_COUNT, LAUNCH_RULE, armsOfUsers, chooseArm, launchArm, launchBars } from './launch.ts';
+import type { DayReport, DeploymentRecord, GateData, LaunchTest, ModelTimeline, MonitorDay, ServingAlert, ServingSnapshot } from '../../src/lib/serving/types.ts';
+import { baselineServed, ctrServed, impressionsServed, type Objective, type ServedPolicy } from './policies.ts';
+import { BAR_COUNT, armsOfUsers, launchBars } from './launch.ts';
 import { scoreRows, type ServedModel } from './scorer.ts';
+import { roleOf, serveLaunchDay, shadowGate } from './deployments.ts';
+import { References, alertsOf, monitorDay, type AlertReference } from './monitoring.ts';
+export { LATENCY_ALERT_MS, PREDICTION_DRIFT } from './monitoring.ts';
 
 /** Requests scored together in one batch. */
 export const BATCH_QUERIES = 256;
 /** One request in this many is also scored alone, to measure per-request latency. */
 const REQUEST_SAMPLE = 25;
-/** p99 batch latency (ms) above which a latency alert fires. */
-export const LATENCY_ALERT_MS = 50;
-/** Relative change of the mean prediction (vs the first served day) that raises a prediction-drift alert. */
-export const PREDICTION_DRIFT = 0.25;
 import { CTR_DROP, EXPLORE_SHARE, SESSION_DEFAULTS } from '../../src/lib/serving/constants.ts';
 /** The CTR alert's fall and the exploration share (src/lib/serving/constants.ts). */
 export { CTR_DROP, EXPLORE_SHARE };
@@ -57,6 +54,9 @@ export interface SessionConfig {
 /** Slots an explored request fills at least: the most the CTR policy shows, so the log covers its slots. */
 export const EXPLORE_SLOTS = 3;
 
+/** Requests a day the live log records: on a busier day it logs every k-th request (k = queries a day ÷ this, rounded), a random sample since requests come in random order. */
+export const LOGGED_REQUESTS_PER_DAY = 3000;
+
 /** Queries of a held-out sub-stream (shadow requests, calibration) drawn from a day's traffic. */
 export const HELD_OUT_QUERIES = 1000;
 
@@ -69,6 +69,8 @@ export interface ModelUsage {
   shadowed: number[];
   calibrated: number[];
   compared: number[];
+  /** Days whose exploration log estimated the model's policy off-policy. */
+  estimated: number[];
 }
 
 /** Hooks for the async run loop (the worker passes timers; tests pass nothing). */
@@ -80,11 +82,6 @@ export interface RunHooks {
   /** Waits ms (speed throttling). */
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
-}
-
-/** The role a served policy plays. */
-function roleOf(p: ServedPolicy): ServedRole {
-  return p.objective === 'baseline' ? 'baseline' : p.objective === 'impressions' ? 'impressions_policy' : 'ctr_policy';
 }
 
 export class ServingSession {
@@ -106,15 +103,15 @@ export class ServingSession {
   #run: ServingSnapshot['run'] = 'idle';
   #speed = 2;
   #resume: (() => void) | null = null;
-  #references = new Map<string, Reference>();
+  #references: References;
   /** The bar each impressions model's launch test kept. */
   #bars = new Map<string, number>();
   /** Each model's candidate bars, fixed at its first shadow or launch (see launchBars). */
   #candidateBars = new Map<string, number[]>();
   /** The exploration share's log over the impressions policy's served days. */
   readonly exploration: ExplorationLog;
-  #firstMean = Number.NaN;
-  #firstCtr = Number.NaN;
+  /** The day the prediction-drift and CTR alerts compare with. */
+  #alertRef: AlertReference | null = null;
   #usage = new Map<string, ModelUsage>();
 
   constructor(config: SessionConfig) {
@@ -126,6 +123,7 @@ export class ServingSession {
     this.#state = startServing(this.world, this.plan, { ...opts, log: false, initialBlindness: this.initialBlindness });
     this.#control = startServing(this.world, this.plan, { ...opts, log: false, initialBlindness: this.initialBlindness });
     this.exploration = explorationLog(EXPLORE_SHARE, EXPLORE_SLOTS, config.seed);
+    this.#references = new References(this.world, this.plan.index);
   }
 
   #simOptions(): SimOptions {
@@ -168,13 +166,13 @@ export class ServingSession {
   use(version: string, kind: keyof ModelUsage, day: number): void {
     if (version === 'baseline') return;
     let u = this.#usage.get(version);
-    if (!u) this.#usage.set(version, (u = { served: [], shadowed: [], calibrated: [], compared: [] }));
+    if (!u) this.#usage.set(version, (u = { served: [], shadowed: [], calibrated: [], compared: [], estimated: [] }));
     if (!u[kind].includes(day)) u[kind].push(day);
   }
 
   /** Days the session used a model on. */
   usageOf(version: string): ModelUsage {
-    return this.#usage.get(version) ?? { served: [], shadowed: [], calibrated: [], compared: [] };
+    return this.#usage.get(version) ?? { served: [], shadowed: [], calibrated: [], compared: [], estimated: [] };
   }
 
   /** The blindness of the served users now (after the days served so far), a copy. */
@@ -213,22 +211,8 @@ export class ServingSession {
     const s = this.shadowStream();
     this.use(ch.label, 'shadowed', s.day);
     const blind = this.#reports.length === 0 ? this.initialBlindness : this.#state.blindness;
-    if (objective === 'impressions' && ch.launch && ch.model) {
-      // The launch test in shadow: each candidate bar on its own share of the shadow requests' users.
-      const armOf = this.launchArms;
-      const bars = this.candidateBars(ch.model);
-      const policies = [this.#champion.policy, ...bars.map((b) => atBar(ch.model!, b))];
-      const champScores = this.#champion.policy.score(s.cands);
-      const modelScores = ch.policy.score(s.cands);
-      const outcomes = policies.map((p, j) => outcomeOf(this.world, s, p, j === 0 ? champScores : modelScores, blind, (u) => armOf[u] === j));
-      const users = policies.map((_, j) => armOf.reduce((n, a) => n + (a === j ? 1 : 0), 0));
-      const arms = outcomes.map((o, j) => launchArm(j === 0 ? null : (bars[j - 1] as number), users[j] as number, { queries: o.queries, impressions: o.impressions, revenue: o.expectedRevenue }));
-      this.#gate = launchGate(s.day, this.#champion.label, ch.label, arms, outcomes);
-    } else {
-      const champ = outcomeOf(this.world, s, this.#champion.policy, this.#champion.policy.score(s.cands), blind);
-      const chall = outcomeOf(this.world, s, ch.policy, ch.policy.score(s.cands), blind);
-      this.#gate = gate(objective, s.day, { label: this.#champion.label, outcome: champ }, { label: ch.label, outcome: chall });
-    }
+    const launch = objective === 'impressions' && ch.launch && ch.model ? { armOf: this.launchArms, bars: this.candidateBars(ch.model) } : null;
+    this.#gate = shadowGate(this.world, s, objective, this.#champion, ch, blind, launch);
     this.#record(ch, 'shadow', `shadow on ${s.queries.toLocaleString('en')} held-out requests (day ${s.day}’s traffic): ${this.#gate.pass ? 'passed' : 'failed'} the gate`);
     return this.#gate;
   }
@@ -291,8 +275,10 @@ export class ServingSession {
       requestMs.push(now() - t0);
     }
     this.use(champ.label, 'served', s.day);
-    const log = new LogBuilder(Math.max(1024, s.queries * 4));
+    const stride = Math.max(1, Math.round(s.queries / LOGGED_REQUESTS_PER_DAY));
+    const log = new LogBuilder(Math.max(1024, Math.ceil(s.queries / stride) * 4));
     this.#state.log = log;
+    this.#state.logStride = stride;
     this.#state.exploration = champ.objective === 'impressions' ? this.exploration : undefined;
     const launch = champ.launch ? this.#launchDay(s, champ, scores) : undefined;
     const served = launch ? launch.served : serveDay(this.world, s, champ.policy, scores, this.#state);
@@ -300,8 +286,8 @@ export class ServingSession {
     this.#chunks.push(log.finish());
     const base = baselinePolicy();
     const control = serveDay(this.world, s, base, base.score(s.cands), this.#control);
-    const monitor = this.#monitor(s, champ, scores, scoring, batchMs, requestMs);
-    const report: DayReport = { index: k, served, control, monitor, alerts: this.#alerts(served, monitor) };
+    const monitor = monitorDay(this.#references, this.plan.startDay, s, champ, scores, { scoringMs: scoring, batchMs, requestMs });
+    const report: DayReport = { index: k, served, control, monitor, alerts: this.#alerts(served, monitor, launch !== undefined) };
     if (launch) report.launch = launch.test;
     this.#reports.push(report);
     return report;
@@ -315,63 +301,27 @@ export class ServingSession {
   #launchDay(s: DayStream, champ: ServedPolicy, scores: Float32Array): { served: PolicyDay; test: LaunchTest } {
     const control = this.#previous.at(-1) ?? baselineServed();
     const model = champ.model as ServedModel;
-    const armOf = this.launchArms;
-    const bars = this.candidateBars(model);
-    const arms = { armOf, policies: [control.policy, ...bars.map((b) => atBar(model, b))], scores: [control.policy.score(s.cands), ...bars.map(() => scores)], totals: [] };
-    const served = serveDay(this.world, s, champ.policy, scores, this.#state, arms);
-    const users = arms.policies.map((_, j) => armOf.reduce((n, a) => n + (a === j ? 1 : 0), 0));
-    const list = arms.totals.map((t, j) => launchArm(j === 0 ? null : (bars[j - 1] as number), users[j] as number, t));
-    const kept = chooseArm(list);
-    const bar = kept > 0 ? (bars[kept - 1] as number) : (bars[bars.length - 1] as number);
+    const { served, test, bar } = serveLaunchDay(this.world, s, control, model, scores, this.#state, { armOf: this.launchArms, bars: this.candidateBars(model) });
     this.#bars.set(model.version, bar);
     this.use(model.version, 'calibrated', s.day);
     this.#champion = impressionsServed(model, bar);
-    return { served, test: { day: s.day, arms: list, bar: kept > 0 ? bar : Number.NaN, rule: LAUNCH_RULE } };
+    return { served, test };
   }
 
-  #monitor(s: DayStream, champ: ServedPolicy, scores: Float32Array, scoringMs: number, batchMs: number[], requestMs: number[]): MonitorDay {
-    let sum = 0;
-    for (let i = 0; i < scores.length; i++) sum += scores[i] as number;
-    const days = champ.model?.days ?? [0, this.plan.startDay - 1];
-    const key = `${days[0]}-${days[1]}`;
-    let ref = this.#references.get(key);
-    if (!ref) {
-      ref = referenceOf(this.world, this.plan.index, days, 16);
-      this.#references.set(key, ref);
+  /**
+   * The day's alerts. The prediction-drift and CTR alerts compare each day with the kept policy's
+   * first day alone: a launch test's day mixes the arms' ads, so it is never the reference.
+   */
+  #alerts(served: PolicyDay, m: MonitorDay, launch: boolean): ServingAlert[] {
+    if (launch) {
+      this.#alertRef = null;
+      return alertsOf(served, m, null);
     }
-    const secs = Math.max(1e-6, scoringMs / 1000);
-    return {
-      day: s.day,
-      champion: champ.label,
-      requests: s.queries,
-      candidates: s.cands.n,
-      requestsPerSec: s.queries / secs,
-      candidatesPerSec: s.cands.n / secs,
-      batch: summarize(batchMs),
-      request: summarize(requestMs),
-      prediction: { p10: quantile(scores, 0.1), p50: quantile(scores, 0.5), p90: quantile(scores, 0.9), mean: sum / Math.max(1, scores.length) },
-      drift: driftOf(ref, s.cands, 16),
-    };
-  }
-
-  #alerts(served: PolicyDay, m: MonitorDay): ServingAlert[] {
-    const out: ServingAlert[] = [];
-    const at = { day: m.day, hour: 24 };
-    for (const f of DRIFT_FEATURES) {
-      const v = m.drift[f] as number;
-      if (v >= PSI_ALERT) out.push({ kind: 'feature_drift', ...at, value: v, threshold: PSI_ALERT, message: `${f}: PSI ${v.toFixed(2)} against the training days` });
+    if (!this.#alertRef || !Number.isFinite(this.#alertRef.mean)) {
+      this.#alertRef = { day: m.day, mean: m.prediction.mean, ctr: served.ctr };
+      return alertsOf(served, m, null);
     }
-    if (m.batch.p99 > LATENCY_ALERT_MS) out.push({ kind: 'latency', ...at, value: m.batch.p99, threshold: LATENCY_ALERT_MS, message: `p99 batch latency ${m.batch.p99.toFixed(1)} ms` });
-    if (this.#reports.length === 0 || !Number.isFinite(this.#firstMean)) {
-      this.#firstMean = m.prediction.mean;
-      this.#firstCtr = served.ctr;
-    } else {
-      const shift = Math.abs(m.prediction.mean / this.#firstMean - 1);
-      if (shift >= PREDICTION_DRIFT) out.push({ kind: 'prediction_drift', ...at, value: shift, threshold: PREDICTION_DRIFT, message: `mean prediction moved ${(100 * shift).toFixed(0)}% since day ${this.plan.startDay}` });
-      const drop = 1 - served.ctr / this.#firstCtr;
-      if (drop >= CTR_DROP) out.push({ kind: 'ctr_drop', ...at, value: drop, threshold: CTR_DROP, message: `CTR ${(100 * drop).toFixed(0)}% below day ${this.plan.startDay}` });
-    }
-    return out;
+    return alertsOf(served, m, this.#alertRef);
   }
 
   /** Serves the remaining days, honouring pause, stop and speed (days per second, 0 = flat out). */
@@ -437,8 +387,8 @@ export class ServingSession {
       } else serveDay(this.world, s, served.policy, served.policy.score(s.cands), this.#state);
       serveDay(this.world, s, base, base.score(s.cands), this.#control);
     }
-    this.#firstMean = reports[0]?.monitor.prediction.mean ?? Number.NaN;
-    this.#firstCtr = reports[0]?.served.ctr ?? Number.NaN;
+    const first = reports.find((r) => !r.launch);
+    this.#alertRef = first ? { day: first.served.day, mean: first.monitor.prediction.mean, ctr: first.served.ctr } : null;
     this.#reports = reports.slice();
     this.#chunks = chunks.slice();
     if (this.#run === 'idle' && reports.length > 0) this.#run = reports.length >= this.plan.days ? 'done' : 'stopped';
@@ -475,8 +425,13 @@ export class ServingSession {
     const u = this.usageOf(m.version);
     // Promoted, it serves from the day it was promoted at (the comparison's first day for the click model, once the live days are over).
     const promoted = this.#deployments.filter((d) => d.version === m.version && d.action === 'promote').map((d) => d.day);
-    const first = Math.min(...u.served, ...u.compared, ...promoted);
-    return { version: m.version, role: m.kind === 'click' ? 'ctr_policy' : 'impressions_policy', trainDays: [m.days[0], m.days[1]], serveFirstDay: Number.isFinite(first) ? first : Number.NaN };
+    // The launch test's day (the model calibrated on it, each bar on a share of the users) is not a day the kept policy served alone.
+    const alone = u.served.filter((d) => !u.calibrated.includes(d));
+    const first = Math.min(...alone, ...u.compared, ...promoted.filter((d) => !u.calibrated.includes(d)));
+    const launch = Math.min(...u.calibrated);
+    const t: ModelTimeline = { version: m.version, role: m.kind === 'click' ? 'ctr_policy' : 'impressions_policy', trainDays: [m.days[0], m.days[1]], serveFirstDay: Number.isFinite(first) ? first : Number.NaN };
+    if (Number.isFinite(launch)) t.launchDay = launch;
+    return t;
   }
 
   /** A policy for a stored model version (for restoring and replays). */

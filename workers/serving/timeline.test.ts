@@ -51,7 +51,9 @@ describe('the serving timeline', () => {
       for (const d of used) expect(m.trainDays[1], `${m.version} trained through day ${m.trainDays[1]}, used on day ${d}`).toBeLessThan(d);
     }
     const byRole = Object.fromEntries((s.snapshot().models ?? []).map((m) => [m.role, m]));
-    expect(byRole.impressions_policy?.serveFirstDay).toBe(DEPLOY_DAY);
+    // The launch test's day is its own: the kept bar serves alone from the day after.
+    expect(byRole.impressions_policy?.launchDay).toBe(DEPLOY_DAY);
+    expect(byRole.impressions_policy?.serveFirstDay).toBe(DEPLOY_DAY + 1);
     expect(byRole.ctr_policy?.serveFirstDay).toBe(94);
   });
 });

@@ -13,27 +13,30 @@ import type { Policy } from './types.ts';
 export function selectAds(policy: Policy, cands: Columns, scores: Float32Array, start: number, count: number, out: Uint32Array): number {
   const byValue = policy.rule === 'topk-by-value';
   const max = Math.min(policy.maxAds, out.length, count);
+  if (max <= 0) return 0;
+  // The eligible candidates by descending key, ties in candidate order (an insertion sort of at
+  // most `count` entries, keeping the best `max`): the same picks as taking the best one slot by slot.
+  const keys = keyBuffer.length >= max ? keyBuffer : (keyBuffer = new Float64Array(max));
   let shown = 0;
-  for (let slot = 0; slot < max; slot++) {
-    let best = -1;
-    let bestKey = -Infinity;
-    for (let r = start; r < start + count; r++) {
-      let taken = false;
-      for (let k = 0; k < shown; k++) if (out[k] === r) taken = true;
-      if (taken) continue;
-      const s = scores[r] as number;
-      const key = byValue ? s * (cands.bid[r] as number) : s;
-      if (!(key >= policy.threshold)) continue;
-      if (key > bestKey) {
-        bestKey = key;
-        best = r;
-      }
+  for (let r = start; r < start + count; r++) {
+    const s = scores[r] as number;
+    const key = byValue ? s * (cands.bid[r] as number) : s;
+    if (!(key >= policy.threshold)) continue;
+    if (shown === max && !(key > (keys[max - 1] as number))) continue;
+    let i = shown < max ? shown++ : max - 1;
+    while (i > 0 && key > (keys[i - 1] as number)) {
+      keys[i] = keys[i - 1] as number;
+      out[i] = out[i - 1] as number;
+      i--;
     }
-    if (best < 0) break;
-    out[shown++] = best;
+    keys[i] = key;
+    out[i] = r;
   }
   return shown;
 }
+
+/** Scratch keys of selectAds (grown on demand). */
+let keyBuffer = new Float64Array(16);
 
 /** Step 1's rule-based baseline: up to `maxAds` ads of the query's own category, highest bid first. */
 export function baselinePolicy(maxAds = 2): Policy {

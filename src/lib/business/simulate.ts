@@ -39,12 +39,16 @@ export interface ServingState {
   userRevenue?: Float64Array;
   /** Optional: a logged exploration share of the requests, each slot filled at random with its propensity recorded. */
   exploration?: ExplorationLog;
+  /** Optional: log only every `logStride`-th request of a day (a sample of a busy day's traffic; default every request). */
+  logStride?: number;
 }
 
 /**
  * Exploration per slot: on a share of the requests, each shown slot j is filled by a candidate
- * drawn uniformly from the ones not yet shown (propensity 1 / (candidates − j)), at least `slots`
- * slots; one entry per explored slot.
+ * drawn uniformly from the ones not yet shown, at least `slots` slots; one entry per explored slot.
+ * The order is a uniformly random permutation, so the marginal probability that slot j shows a
+ * given candidate is 1 / candidates for every j: the propensity a per-slot match needs (the
+ * conditional 1 / (candidates − j) would weight slot j by (candidates − j) / candidates on average).
  */
 export interface ExplorationLog {
   /** Share of the requests explored (chosen by a hash of day and request). */
@@ -123,9 +127,10 @@ export function serveDay(world: World, stream: DayStream, policy: Policy, scores
   const margins = new Float64Array(shown.length);
   const blind = state.blindness;
   const perUser = state.userRevenue;
-  const reference = world.clickReference;
+  const reference = world.blindnessReference;
   const ctx: ClickContext = { score: 0, quality: 0, intent: 0, position: 0, device: 0, hour: 0, propensity: 1, blindness: 0 };
   const t: BusinessTotals = { queries, impressions: 0, clicks: 0, revenue: 0 };
+  const stride = Math.max(1, Math.floor(state.logStride ?? 1));
   if (arms) arms.totals = arms.policies.map(() => ({ queries: 0, impressions: 0, clicks: 0, revenue: 0 }));
   for (let q = 0; q < queries; q++) {
     const first = q * C;
@@ -143,6 +148,8 @@ export function serveDay(world: World, stream: DayStream, policy: Policy, scores
     ctx.hour = cands.hour[first] as number;
     ctx.propensity = world.userPropensity[user] as number;
     ctx.blindness = b;
+    const log = q % stride === 0 ? state.log : null;
+    let clicks = 0;
     for (let pos = 0; pos < k; pos++) {
       const r = shown[pos] as number;
       const score = cands.trueScore[r] as number;
@@ -152,6 +159,7 @@ export function serveDay(world: World, stream: DayStream, policy: Policy, scores
       const p = clickProbability(world, ctx);
       const clicked = hashUniform(state.clickKey, day, q, cands.adId[r] as number) < p;
       if (clicked) {
+        clicks++;
         t.clicks++;
         t.revenue += cands.bid[r] as number;
         if (perUser) perUser[user] = (perUser[user] as number) + (cands.bid[r] as number);
@@ -165,11 +173,11 @@ export function serveDay(world: World, stream: DayStream, policy: Policy, scores
         x.revenue += clicked ? (cands.bid[r] as number) : 0;
       }
       margins[pos] = score - reference;
-      state.log?.push(cands, r, pos, q, clicked, p);
+      log?.push(cands, r, pos, q, clicked, p);
     }
     t.impressions += k;
     if (at) at.impressions += k;
-    blind[user] = advanceBlindness(b, margins, k);
+    blind[user] = advanceBlindness(b, margins, k, clicks);
   }
   let sumBlind = 0;
   for (let u = 0; u < blind.length; u++) sumBlind += blind[u] as number;
@@ -182,7 +190,7 @@ export function serveDay(world: World, stream: DayStream, policy: Policy, scores
   return policyDay(day, t, blind.length > 0 ? sumBlind / blind.length : 0);
 }
 
-/** Fills k slots of request q at random (slot j uniform over the C − j candidates not yet shown), logging each with its propensity. */
+/** Fills k slots of request q at random (slot j uniform over the C − j candidates not yet shown), logging each with its marginal propensity 1 / C. */
 function explore(x: ExplorationLog, day: number, q: number, first: number, k: number, shown: Uint32Array): number {
   const C = CANDIDATES_PER_QUERY;
   x.requests++;
@@ -201,7 +209,7 @@ function explore(x: ExplorationLog, day: number, q: number, first: number, k: nu
     x.query.push(q);
     x.slot.push(j);
     x.row.push(r);
-    x.propensity.push(1 / (C - j));
+    x.propensity.push(1 / C);
   }
   return k;
 }

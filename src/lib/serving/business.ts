@@ -6,6 +6,11 @@ import type { PolicyDay } from '../business/types.ts';
 /** Days in the "first days" and "last days" windows (days 1–3 and 12–14 of a fortnight). */
 export const WINDOW_DAYS = 3;
 
+/** The days a kept policy served alone: every report but a launch test's (whose day mixes the arms' ads). */
+export function aloneReports<R extends { launch?: unknown }>(reports: readonly R[]): R[] {
+  return reports.filter((r) => r.launch === undefined);
+}
+
 /** Business numbers of a run of days. */
 export interface BusinessNumbers {
   impressions: number;

@@ -84,7 +84,7 @@ export interface OutcomeData {
 export interface GateData {
   objective: 'impressions' | 'clicks';
   rule: string;
-  metric: 'impressions_per_query' | 'expected_ecpm';
+  metric: 'impressions_per_query' | 'expected_revenue_per_request';
   champion: { label: string; value: number; outcome: OutcomeData };
   challenger: { label: string; value: number; outcome: OutcomeData };
   pass: boolean;
@@ -152,6 +152,21 @@ export interface ComparisonSummary {
   se: number;
   /** 95% percentile interval of the total (paired bootstrap over users). */
   ci: [number, number];
+  /** Ads a request the impressions policy showed over the compared days. */
+  impressionsAdsPerRequest?: number;
+  /** Each arm that changes one thing (step 12's attribution): its revenue difference against the impressions policy. */
+  arms?: ArmSummary[];
+}
+
+/** One arm of the attribution: its revenue over the compared days minus the impressions policy's, paired over users. */
+export interface ArmSummary {
+  role: 'click_label' | 'ctr_policy' | 'ctr_no_bid' | 'fresh_impressions';
+  label: string;
+  revenue: number;
+  adsPerRequest: number;
+  total: number;
+  se: number;
+  ci: [number, number];
 }
 
 /** One compared day of the CTR policy, with the impressions policy's day on the same requests and click draws. */
@@ -168,8 +183,10 @@ export interface ModelTimeline {
   role: ServedRole;
   /** Training days (inclusive), as the model records them. */
   trainDays: [number, number];
-  /** First day it served live or was compared on (NaN if never). */
+  /** First day it served live alone or was compared on (NaN if never): not its launch test's day. */
   serveFirstDay: number;
+  /** The day of its launch test (impressions policy), if it had one. */
+  launchDay?: number;
 }
 
 /** One arm of the impressions policy's launch test: a bar on its own share of the users, or the champion's share (bar null). */

@@ -13,6 +13,7 @@ import {
   BUGGY_WRONG_PER_TRUE,
   CATEGORY_CPC,
   CLICK_REFERENCE_SKEW,
+  BLINDNESS_REFERENCE_SKEW,
   CATEGORY_POPULARITY,
   CONCEPT_DRIFT_MOVES,
   CROSS_AFFINITIES,
@@ -79,6 +80,8 @@ export interface World {
   threshold: number;
   /** Score users judge ads against (the threshold at the reference skew): clicks and blindness do not move with the labelling knob. */
   clickReference: number;
+  /** Score above which a shown ad relieves the user's ads blindness, below which it teaches it (the threshold at BLINDNESS_REFERENCE_SKEW). */
+  blindnessReference: number;
   /** Probability that an annotator marks a true "show" as "no-show" (= noise). */
   missRate: number;
   /** Probability that an annotator marks a true "no-show" as "show" (= noise·skew/(1−skew)). */
@@ -177,6 +180,7 @@ export function createWorld(input: WorldParams): World {
   // Solved over the development days only (the threshold reads days 0…DEV_LAST_DAY of the tables).
   const threshold = solveThreshold(scoreWorld, skew);
   const clickReference = skew === CLICK_REFERENCE_SKEW ? threshold : solveThreshold(scoreWorld, CLICK_REFERENCE_SKEW);
+  const blindnessReference = solveThreshold(scoreWorld, BLINDNESS_REFERENCE_SKEW);
 
   // Share of development rows in the buggy slice: P(day in range)·P(travel | day)·P(finance ad)·P(mobile | day).
   let buggySliceShare = 0;
@@ -208,6 +212,7 @@ export function createWorld(input: WorldParams): World {
     moveTarget,
     threshold,
     clickReference,
+    blindnessReference,
     missRate: noise,
     falseShowRate: (noise * skew) / (1 - skew),
     buggyFlipRate,

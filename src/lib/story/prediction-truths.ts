@@ -4,6 +4,7 @@ import type { PredictionTruth } from './predictions.ts';
 import type { ImbalanceClaim } from './imbalance-claim.ts';
 import type { RecoveryClaim, StaleClaim } from './drift-claim.ts';
 import type { LiveClaim } from './live-claim.ts';
+import type { HoldbackClaim } from './holdback-claim.ts';
 import type { SwitchClaim } from './switch-claim.ts';
 import type { Compared } from './noise.ts';
 import type { RetrainClaim } from './labels-claim.ts';
@@ -173,6 +174,25 @@ export function liveRevenueTruth(l: LiveClaim): PredictionTruth {
       : value === 'same'
         ? `The change is within the ${percent(l.revenue.noise, 2)} that revenue moves by from day to day, so these days do not show a trend.`
         : 'Revenue rose on this world: users tolerated the extra ads over these days.';
+  return { value, text, why };
+}
+
+/**
+ * Step 12: revenue over the kept policy's days, against the baseline serving the same requests
+ * (the holdback). The mechanism is named only when the users' measured blindness rose.
+ */
+export function holdbackRevenueTruth(h: HoldbackClaim): PredictionTruth {
+  const value = h.revenue.direction === 'rose' ? 'up' : h.revenue.direction === 'fell' ? 'down' : 'same';
+  const text = `${h.revenue.firstRatio.toFixed(2)}× → ${h.revenue.lastRatio.toFixed(2)}× the baseline’s revenue on the same requests (${h.revenue.change >= 0 ? 'up' : 'down'} ${percent(Math.abs(h.revenue.change), 2)})`;
+  const blind = h.blindness?.direction === 'rose' ? `${percent(h.blindness.first, 2)} to ${percent(h.blindness.last, 2)}` : null;
+  const why =
+    value === 'down'
+      ? blind
+        ? `Each irrelevant ad teaches users to ignore ads (their measured blindness rose from ${blind}): the more irrelevant ads the policy shows, the fewer clicks each ad earns.`
+        : 'Revenue fell against the baseline, but the users’ measured blindness did not rise beyond its noise, so these days do not show why.'
+      : value === 'same'
+        ? `The change is within the ${percent(h.revenue.noise, 2)} that the ratio moves by from day to day, so these days do not show a trend.`
+        : 'Revenue rose against the baseline on this world: users tolerated the extra ads over these days.';
   return { value, text, why };
 }
 

@@ -152,9 +152,12 @@ export const PREDICTIONS: readonly PredictionSpec[] = [
   {
     name: 'live-revenue',
     step: 12,
-    question: 'Serving the impressions policy for a fortnight: will revenue rise, stay flat or fall from the first days to the last?',
+    question: 'Serving the impressions policy for a fortnight: against the rule-based baseline on the same requests, will its revenue rise, stay flat or fall from the first days to the last?',
     input: { kind: 'choice', choices: DIRECTION('Rise', 'Stay within the noise', 'Fall') },
-    hides: [{ metric: 'revenue', role: 'impressions_policy', split: 'last_days' }],
+    hides: [
+      { metric: 'revenue', role: 'impressions_policy', split: 'last_days' },
+      { metric: 'revenue_vs_baseline', split: 'last_days' },
+    ],
   },
   {
     name: 'policy-winner',
