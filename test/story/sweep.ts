@@ -21,6 +21,7 @@ import { CTR_DROP } from '../../workers/serving/session.ts';
 import { labelsContradictions, retrainClaim, suspectClaim } from '../../src/lib/story/labels-claim.ts';
 import { monitorClaim, monitorContradictions } from '../../src/lib/story/monitor-claim.ts';
 import { aucOn } from '../../src/lib/story/noise.ts';
+import { GRID_SLICES, sliceContradictions, sliceMarkClaim } from '../../src/lib/story/slice-claim.ts';
 import { COLLECT_KEEP, COLLECT_ROWS, COLLECT_TRAIN, OOF_FOLDS, OOF_TRAIN } from '../../src/lib/labels/story.ts';
 import { STALE_DAYS, WINDOW_PRESETS } from '../../src/lib/drift/windows.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/params.ts';
@@ -103,7 +104,15 @@ export async function sweepOne(setting: Setting, size: Size, serving = true): Pr
     const gClean = await gold(clean.modelId);
     // Step 6: gold AUC and the step-4 model's worst slice, before and after (as Step6Relabelled reads them).
     const worst = slices.slices[0];
-    const worstAfter = worst ? (await sliceReport(clean.modelId)).slices.find((s) => s.slice === worst.slice) : undefined;
+    const slicesAfter = await sliceReport(clean.modelId);
+    const worstAfter = worst ? slicesAfter.slices.find((s) => s.slice === worst.slice) : undefined;
+    // Step 6's slice grid: each of the worst slices' mark, from the step-4 model to the relabelled one.
+    const pairs = slices.slices.slice(0, GRID_SLICES).flatMap((b) => {
+      const a = slicesAfter.slices.find((s) => s.slice === b.slice);
+      return a ? [{ before: b, after: a, claim: sliceMarkClaim(b, a) }] : [];
+    });
+    out.slices = ['better', 'worse', 'same', 'few'].map((m) => `${m[0]}${pairs.filter((p) => p.claim.mark === m).length}`).join('');
+    contradictions.push(...sliceContradictions(pairs).map((s) => `step 6: ${s}`));
     const c6 = retrainClaim(aucOn(gNoisy), aucOn(gClean), rl?.labelsChanged ?? 0, worst, worstAfter, setting.noise);
     out.gold6 = c6.gold;
     contradictions.push(...labelsContradictions({ suspects: c5, retrain: c6 }).map((s) => `steps 5–6: ${s}`));
@@ -199,7 +208,7 @@ export function randomSettings(n: number, generatorSeed = 'sweep'): Setting[] {
 
 /** The sweep's table, one row a setting. */
 export function table(rows: readonly SweepRow[]): string {
-  const cols = ['wrong', 'oof', 'gold6', 'show', 'dummy', 'collect', 'relabel', 'stale', 'trend', 'report', 'recovery', 'ctr', 'alerts', 'lesson', 'switch'];
+  const cols = ['wrong', 'oof', 'gold6', 'slices', 'show', 'dummy', 'collect', 'relabel', 'stale', 'trend', 'report', 'recovery', 'ctr', 'alerts', 'lesson', 'switch'];
   const head = ['setting', 'skew', 'noise', 'drift', ...cols, 'contradictions', 's'];
   const lines = rows.map((r) => [r.setting.name, String(r.setting.skew), String(r.setting.noise), String(r.setting.drift), ...cols.map((c) => r.outcomes[c] ?? '—'), String(r.contradictions.length), r.seconds.toFixed(0)]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
