@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operatingClaim, operatingContradictions, pairedRecallSe } from './operating-claim.ts';
+import { halfClaim, halfContradictions, operatingClaim, operatingContradictions, pairedRecallSe } from './operating-claim.ts';
 
 const row = (threshold: number, tp: number, fp: number, positives = 1000, total = 100_000) => ({ threshold, tp, fp, fn: positives - tp, tn: total - positives - fp });
 
@@ -32,5 +32,17 @@ describe('the operating point verdict (McNemar on the same gold positives)', () 
     expect(c.paired).toBe(false);
     // 2·√(0.6·0.4/1000 + (700/1200)(500/1200)/1200) = 2·√(0.00024 + 0.00020255) = 2 × 0.021037 = 0.042074
     expect(c.noise).toBeCloseTo(0.042074, 5);
+  });
+});
+
+describe("step 8's recalibrated model at 0.5 against the relabelled one (paired recall)", () => {
+  it('reads more, fewer or the same from the paired bound', () => {
+    // tp 600 vs 700 of 1000: noise 2 × 0.026268 = 0.052536 < 0.1.
+    expect(halfClaim(row(0.5, 600, 10), row(0.5, 700, 50)).outcome).toBe('more');
+    expect(halfClaim(row(0.5, 700, 10), row(0.5, 600, 50)).outcome).toBe('fewer');
+    const same = halfClaim(row(0.5, 600, 10), row(0.5, 640, 50));
+    expect(same.outcome).toBe('same');
+    expect(halfContradictions(same, row(0.5, 600, 10), row(0.5, 640, 50))).toEqual([]);
+    expect(halfContradictions({ ...same, outcome: 'more' }, row(0.5, 600, 10), row(0.5, 640, 50))).toHaveLength(1);
   });
 });

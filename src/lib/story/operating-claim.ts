@@ -77,3 +77,35 @@ export function operatingContradictions(c: OperatingClaim, clean: ConfusionAt, r
   if (x) out.push(x);
   return out;
 }
+
+/** Step 8's recalibrated model at 0.5 against the relabelled one: does it find more, fewer or as many of the ads worth showing (paired, as above)? */
+export type HalfOutcome = 'more' | 'fewer' | 'same';
+
+export interface HalfClaim {
+  outcome: HalfOutcome;
+  recallClean: number;
+  recallRecalibrated: number;
+  /** recallRecalibrated − recallClean. */
+  diff: number;
+  noise: number;
+  paired: boolean;
+}
+
+/** The recalibrated model's recall at 0.5 against the relabelled model's, on the gold positives. */
+export function halfClaim(clean: ConfusionAt, recalibrated: ConfusionAt): HalfClaim {
+  const n1 = clean.tp + clean.fn;
+  const n2 = recalibrated.tp + recalibrated.fn;
+  const paired = Math.abs(n1 - n2) < 1e-9;
+  const r1 = recall(clean);
+  const r2 = recall(recalibrated);
+  const c = paired ? { diff: r2 - r1, noise: Z * pairedRecallSe(clean.tp, recalibrated.tp, n1) } : compareProportion(r1, n1, r2, n2);
+  const outcome: HalfOutcome = !Number.isFinite(c.diff) || Math.abs(c.diff) <= c.noise ? 'same' : c.diff > 0 ? 'more' : 'fewer';
+  return { outcome, recallClean: r1, recallRecalibrated: r2, diff: c.diff, noise: c.noise, paired };
+}
+
+/** A half claim that contradicts its numbers (for the knob sweep). */
+export function halfContradictions(h: HalfClaim, clean: ConfusionAt, recalibrated: ConfusionAt): string[] {
+  const noise = h.paired ? Z * pairedRecallSe(clean.tp, recalibrated.tp, clean.tp + clean.fn) : h.noise;
+  const x = Number.isFinite(h.diff) ? contradiction('recalibrated recall at 0.5', h.outcome === 'more' ? 'up' : h.outcome === 'fewer' ? 'down' : 'same', recall(recalibrated) - recall(clean), noise) : null;
+  return x ? [x] : [];
+}
