@@ -21,12 +21,18 @@ describe('slice marks (binomial standard error of each error rate)', () => {
     // A checker that can fail: the same numbers marked 'better' contradict them.
     expect(sliceContradictions([{ before, after, claim: { ...c, mark: 'better' } }])).toHaveLength(1);
   });
-  it('marks a rise beyond the noise worse, and the floor of a point holds on huge slices', () => {
-    const c = sliceMarkClaim({ errorRate: 0.01, rows: 1e7, positiveRate: 0.01 }, { errorRate: 0.018, rows: 1e7, positiveRate: 0.01 });
-    // √(0.01·0.99/1e7 + 0.018·0.982/1e7) ≈ 5.3e-5: the one-point floor decides, and 0.008 < 0.01.
-    expect(c.noise).toBe(0.01);
+  it('marks a rise beyond the noise worse, and the floor of a tenth of a point holds on huge slices', () => {
+    const c = sliceMarkClaim({ errorRate: 0.01, rows: 1e7, positiveRate: 0.01 }, { errorRate: 0.0108, rows: 1e7, positiveRate: 0.01 });
+    // 2·√(0.01·0.99/1e7 + 0.0108·0.9892/1e7) = 2 × 4.56e-5 = 9.1e-5: the 0.001 floor decides, and 0.0008 < 0.001.
+    expect(c.noise).toBe(0.001);
     expect(c.mark).toBe('same');
-    expect(sliceMarkClaim({ errorRate: 0.01, rows: 1e7, positiveRate: 0.01 }, { errorRate: 0.03, rows: 1e7, positiveRate: 0.01 }).mark).toBe('worse');
+    expect(sliceMarkClaim({ errorRate: 0.01, rows: 1e7, positiveRate: 0.01 }, { errorRate: 0.012, rows: 1e7, positiveRate: 0.01 }).mark).toBe('worse');
+  });
+  it('reads a fall of fractions of a percent on tens of thousands of rows', () => {
+    // 0.862% → 0.110% on 32,133 rows: 2·√(0.00862·0.99138/32133 + 0.0011·0.9989/32133) = 2·√(2.6596e-7 + 3.4195e-8) = 0.0010955.
+    const c = sliceMarkClaim({ errorRate: 0.00862, rows: 32133, positiveRate: 0.0007 }, { errorRate: 0.0011, rows: 32133, positiveRate: 0.0007 });
+    expect(c.noise).toBeCloseTo(0.0010955, 6);
+    expect(c.mark).toBe('better');
   });
   it(`says too few to tell under ${SLICE_MIN_POSITIVES} positives, whatever the rates`, () => {
     const before = { errorRate: 0.5, rows: 1000, positiveRate: 0.005 };

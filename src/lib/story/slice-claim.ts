@@ -1,9 +1,13 @@
 // The slice grid's marks (step 6): a slice's error rate under one model version against the version
 // to its left, judged as two binomial shares of the slice's rows (standard error √(p(1 − p)/n) each,
-// the difference real beyond twice their combined error and at least a point), and "too few to tell"
+// the difference real beyond twice their combined error and at least a tenth of a point: the error
+// rates at the top 0.1% are fractions of a percent, so step 6's one-point floor would hide changes of
+// many standard errors), and "too few to tell"
 // when either version saw fewer than SLICE_MIN_POSITIVES positives in the slice.
 import { compareProportion, contradiction, Z } from './noise.ts';
-import { SLICE_FLOOR } from './labels-claim.ts';
+
+/** Smallest change of a slice's error rate a mark calls real, however many rows back it (a tenth of a point). */
+export const SLICE_MARK_FLOOR = 0.001;
 
 /** Slices the grid shows (step 6's worst eight of the step-4 model). */
 export const GRID_SLICES = 8;
@@ -32,7 +36,7 @@ export interface SliceMarkClaim {
   after: number;
   /** after − before. */
   diff: number;
-  /** Smallest |diff| counted as real here: max(SLICE_FLOOR, Z × the difference's standard error). */
+  /** Smallest |diff| counted as real here: max(SLICE_MARK_FLOOR, Z × the difference's standard error). */
   noise: number;
   /** Fewer positives of the two versions. */
   positives: number;
@@ -47,7 +51,7 @@ export function sliceMarkClaim(before: SliceCell | null | undefined, after: Slic
   const none: SliceMarkClaim = { mark: 'none', before: before?.errorRate ?? NaN, after: after?.errorRate ?? NaN, diff: NaN, noise: NaN, positives: NaN, ratio: NaN };
   if (!before || !after || !Number.isFinite(before.errorRate) || !Number.isFinite(after.errorRate) || !(before.rows > 0) || !(after.rows > 0)) return none;
   const positives = Math.min(positivesOf(before), positivesOf(after));
-  const c = compareProportion(before.errorRate, before.rows, after.errorRate, after.rows, SLICE_FLOOR);
+  const c = compareProportion(before.errorRate, before.rows, after.errorRate, after.rows, SLICE_MARK_FLOOR);
   const ratio = before.errorRate > 0 ? after.errorRate / before.errorRate : NaN;
   const mark: SliceMark = positives < SLICE_MIN_POSITIVES ? 'few' : c.change === 'down' ? 'better' : c.change === 'up' ? 'worse' : 'same';
   return { mark, before: before.errorRate, after: after.errorRate, diff: c.diff, noise: c.noise, positives, ratio };
@@ -56,7 +60,7 @@ export function sliceMarkClaim(before: SliceCell | null | undefined, after: Slic
 /** The noise a slice pair is judged by, recomputed from its counts (for the checker). */
 function noiseOf(b: SliceCell, a: SliceCell): number {
   const v = (c: SliceCell) => (c.errorRate * (1 - c.errorRate)) / c.rows;
-  return Math.max(SLICE_FLOOR, Z * Math.sqrt(v(b) + v(a)));
+  return Math.max(SLICE_MARK_FLOOR, Z * Math.sqrt(v(b) + v(a)));
 }
 
 /** Marks that contradict their numbers (for the knob sweep): each re-judged from the cells' counts. */
