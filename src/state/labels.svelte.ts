@@ -24,6 +24,7 @@ import type { Remote } from 'comlink';
 import type { JobRequest, Lane } from './runner.ts';
 import type { HistoryRun, RunHistory } from './runs.svelte.ts';
 import { COLLECT_TRAIN } from '../lib/labels/story.ts';
+import { effectiveKeep, needsRecalibration } from '../lib/labels/recalibrate.ts';
 
 /** Which rows to relabel (as the worker takes it). */
 export type RelabelChoice = { topSuspects: number } | { slice: string; positivesOnly: boolean };
@@ -144,9 +145,9 @@ export class LabelsState {
     return r;
   }
 
-  /** The gold report of a model trained on downsampled data, recalibrated for keep rate w. */
-  async recalibrate(modelId: string, keep: number): Promise<void> {
-    const r = await this.#run(this.gold, `recal|${modelId}`, 'recalibrating on the gold stream', () => this.#lab.recalibrated(modelId, keep));
+  /** The gold report of a model trained on downsampled data, recalibrated for keep rate w and class weight c. */
+  async recalibrate(modelId: string, keep: number, classWeight = 1): Promise<void> {
+    const r = await this.#run(this.gold, `recal|${modelId}`, 'recalibrating on the gold stream', () => this.#lab.recalibrated(modelId, keep, classWeight));
     if (r) this.#recalibrated = { ...this.#recalibrated, [modelId]: r };
   }
 
@@ -197,7 +198,7 @@ export class LabelsState {
     const col = await this.collect(world, req);
     if (!col) return null;
     const r = await this.train({ ...noisy.config, ...COLLECT_TRAIN, datasetId: col.datasetId }, 'rebalanced', step, world);
-    if (r && !req.upweight) await this.recalibrate(r.modelId, req.keep);
+    if (r && needsRecalibration(req)) await this.recalibrate(r.modelId, effectiveKeep(req), req.positiveWeight);
     return r;
   }
 

@@ -18,7 +18,8 @@ import { oldTestSet, yesterdaySet } from '../../workers/lab/drift-sets.ts';
 import type { EvalSet } from '../../workers/lab/evalsets.ts';
 import type { LogRegModel } from '../../src/lib/learn/logreg.ts';
 import { freshness } from '../../workers/lab/freshness.ts';
-import { freshnessVerdict, summarizeFreshness } from '../../src/lib/drift/freshness.ts';
+import { summarizeFreshness } from '../../src/lib/drift/freshness.ts';
+import { freshClaim, freshContradictions } from '../../src/lib/story/fresh-claim.ts';
 import { fit, predict, SEEDS, weightedAuc } from './support.ts';
 
 const never = () => false;
@@ -96,8 +97,8 @@ describe('steps 9–10 in the app pipeline', () => {
 /** The freshness verdict step 10's text is built from, on a world. */
 async function freshVerdict(seed: string, drift: number) {
   const curves = await freshness({ ...DEFAULT_PARAMS, seed, drift }, never);
-  const sums = curves.map((c) => summarizeFreshness(c));
-  return { sums, v: freshnessVerdict(sums) };
+  const v = freshClaim(curves.map((c) => summarizeFreshness(c)));
+  return { sums: v.lines, v };
 }
 
 describe('step 10 freshness text', () => {
@@ -105,13 +106,14 @@ describe('step 10 freshness text', () => {
     it(`seed ${seed}: at default drift no curve gains, and at least one loses (the "loses ground" sentence); at drift 0 none loses`, async () => {
       const d = await freshVerdict(seed, DEFAULT_PARAMS.drift);
       const z = await freshVerdict(seed, 0);
-      const fmt = (r: typeof d) => r.sums.map((e) => `to ${e.endDay}: ${e.early.toFixed(3)}→${e.late.toFixed(3)}`).join(', ');
+      const fmt = (r: typeof d) => `${r.v.outcome}: ` + r.sums.map((e) => `to ${e.endDay}: ${e.early.toFixed(3)}→${e.late.toFixed(3)} ${e.change} (noise ${e.noise.toFixed(3)})`).join(', ');
       console.info(`freshness ${seed}: drift ${DEFAULT_PARAMS.drift}: ${fmt(d)}; drift 0: ${fmt(z)}`);
       expect(d.v.losing.length).toBeGreaterThanOrEqual(1);
       expect(d.v.gaining).toEqual([]);
       // The text names the steady curves "within the noise", so they must be the short-serving ones.
       for (const e of d.v.steady) expect(e.lateTo).toBeLessThanOrEqual(Math.min(...d.v.losing.map((l) => l.lateTo)));
       expect(z.v.losing).toEqual([]);
+      expect([...freshContradictions(d.v), ...freshContradictions(z.v)]).toEqual([]);
     }, 120_000);
   }
 });

@@ -6,7 +6,8 @@ import { createDataset, disposeDataset } from '../../workers/lab/datasets.ts';
 import { runTraining } from '../../workers/lab/train-job.ts';
 import { getModel, removeModel } from '../../workers/lab/models.ts';
 import { evalSet } from '../../workers/lab/evalsets.ts';
-import { report } from '../../workers/lab/evaluate.ts';
+import { report, scoreSet } from '../../workers/lab/evaluate.ts';
+import { freshness } from '../../workers/lab/freshness.ts';
 import { sliceReport } from '../../workers/lab/slices.ts';
 import { relabelDataset } from '../../workers/lab/relabel.ts';
 import { collect } from '../../workers/lab/collect.ts';
@@ -21,6 +22,16 @@ import { CTR_DROP } from '../../workers/serving/session.ts';
 import { labelsContradictions, retrainClaim, suspectClaim } from '../../src/lib/story/labels-claim.ts';
 import { monitorClaim, monitorContradictions } from '../../src/lib/story/monitor-claim.ts';
 import { aucOn } from '../../src/lib/story/noise.ts';
+import { recalibrateAll } from '../../src/lib/labels/recalibrate.ts';
+import { PARAMS } from '../../src/lib/url/params.ts';
+import { operatingPoint } from '../../src/lib/labels/operating.ts';
+import { confusionNear } from '../../src/lib/metrics/at-threshold.ts';
+import { summarizeFreshness } from '../../src/lib/drift/freshness.ts';
+import { freshClaim, freshContradictions } from '../../src/lib/story/fresh-claim.ts';
+import { halfClaim, halfContradictions, operatingClaim, operatingContradictions } from '../../src/lib/story/operating-claim.ts';
+import { historyContradictions, loopClaim } from '../../src/lib/story/history-claim.ts';
+import { blindnessTrend } from '../../src/lib/story/live-claim.ts';
+import { GRID_SLICES, sliceContradictions, sliceMarkClaim } from '../../src/lib/story/slice-claim.ts';
 import { COLLECT_KEEP, COLLECT_ROWS, COLLECT_TRAIN, OOF_FOLDS, OOF_TRAIN } from '../../src/lib/labels/story.ts';
 import { STALE_DAYS, WINDOW_PRESETS } from '../../src/lib/drift/windows.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/params.ts';
@@ -49,10 +60,12 @@ export interface Size {
   windowRows: number;
   /** Rows the impressions-era model of step 11 trains on. */
   relevanceRows: number;
+  /** Whether to draw step 10's freshness chart (four more window models). */
+  freshness: boolean;
 }
 
-export const FULL: Size = { rows: 1_000_000, collectRows: COLLECT_ROWS, windowRows: 6_000_000, relevanceRows: 2_000_000 };
-export const REDUCED: Size = { rows: 200_000, collectRows: 3_000_000, windowRows: 2_000_000, relevanceRows: 500_000 };
+export const FULL: Size = { rows: 1_000_000, collectRows: COLLECT_ROWS, windowRows: 6_000_000, relevanceRows: 2_000_000, freshness: true };
+export const REDUCED: Size = { rows: 200_000, collectRows: 3_000_000, windowRows: 2_000_000, relevanceRows: 500_000, freshness: true };
 
 /** The knob ranges a link allows (src/lib/url/params.ts) that the sweep draws from. */
 export const RANGES = { skew: [1e-5, 0.5], noise: [0, 0.5], drift: [0, 1] } as const;
@@ -66,6 +79,8 @@ export interface SweepRow {
 }
 
 const never = () => false;
+/** The operating point's cost ratio at its default (the link's cost_ratio). */
+const COST_RATIO = PARAMS.cost_ratio.default;
 
 async function gold(modelId: string): Promise<EvalReport> {
   const m = getModel(modelId);
@@ -103,7 +118,15 @@ export async function sweepOne(setting: Setting, size: Size, serving = true): Pr
     const gClean = await gold(clean.modelId);
     // Step 6: gold AUC and the step-4 model's worst slice, before and after (as Step6Relabelled reads them).
     const worst = slices.slices[0];
-    const worstAfter = worst ? (await sliceReport(clean.modelId)).slices.find((s) => s.slice === worst.slice) : undefined;
+    const slicesAfter = await sliceReport(clean.modelId);
+    const worstAfter = worst ? slicesAfter.slices.find((s) => s.slice === worst.slice) : undefined;
+    // Step 6's slice grid: each of the worst slices' mark, from the step-4 model to the relabelled one.
+    const pairs = slices.slices.slice(0, GRID_SLICES).flatMap((b) => {
+      const a = slicesAfter.slices.find((s) => s.slice === b.slice);
+      return a ? [{ before: b, after: a, claim: sliceMarkClaim(b, a) }] : [];
+    });
+    out.slices = ['better', 'worse', 'same', 'few'].map((m) => `${m[0]}${pairs.filter((p) => p.claim.mark === m).length}`).join('');
+    contradictions.push(...sliceContradictions(pairs).map((s) => `step 6: ${s}`));
     const c6 = retrainClaim(aucOn(gNoisy), aucOn(gClean), rl?.labelsChanged ?? 0, worst, worstAfter, setting.noise);
     out.gold6 = c6.gold;
     contradictions.push(...labelsContradictions({ suspects: c5, retrain: c6 }).map((s) => `steps 5–6: ${s}`));
@@ -114,6 +137,24 @@ export async function sweepOne(setting: Setting, size: Size, serving = true): Pr
     made.push(rebal.modelId);
     const gRebal = await gold(rebal.modelId);
     const c7 = step7Claims(gClean, gRebal);
+    // Steps 7–8's operating point (cost ratio at its default) and step 8's recalibrated model at 0.5, both paired on the gold positives.
+    const mRebal = getModel(rebal.modelId);
+    const goldSet = await evalSet(mRebal, 'gold');
+    const qRebal = await report(mRebal, goldSet, recalibrateAll(await scoreSet(mRebal, goldSet), COLLECT_KEEP));
+    const opClean = operatingPoint(gClean.confusion, COST_RATIO);
+    const opRebal = operatingPoint(gRebal.confusion, COST_RATIO, COLLECT_KEEP);
+    if (opClean && opRebal) {
+      const op = operatingClaim(opClean.at, opRebal.at, gRebal.confusion);
+      out.operating = op.outcome;
+      contradictions.push(...operatingContradictions(op, opClean.at, gRebal.confusion).map((s) => `step 8: ${s}`));
+    }
+    const halfClean = confusionNear(gClean.confusion, 0.5);
+    const halfRecal = confusionNear(qRebal.confusion, 0.5);
+    if (halfClean && halfRecal) {
+      const h = halfClaim(halfClean, halfRecal);
+      out.half = h.outcome;
+      contradictions.push(...halfContradictions(h, halfClean, halfRecal).map((s) => `step 8: ${s}`));
+    }
     const c8 = step8Claims(gNoisy, gClean, gRebal);
     if (c7) {
       out.show = c7.imbalance.show;
@@ -139,6 +180,12 @@ export async function sweepOne(setting: Setting, size: Size, serving = true): Pr
     const f = await staleEval(fresh.modelId, never, false);
     const c10 = step10Claims(e.yesterday, f.yesterday, e.oldTest);
     out.recovery = c10.outcome;
+    // Step 10's freshness chart: each line's first and last 5-day means, judged by their standard errors.
+    if (size.freshness) {
+      const fc = freshClaim((await freshness(params, never)).map((c) => summarizeFreshness(c)));
+      out.fresh = `${fc.outcome} ${fc.lines.map((l) => (l.change === 'down' ? '↓' : l.change === 'up' ? '↑' : '=')).join('')}`;
+      contradictions.push(...freshContradictions(fc).map((s) => `step 10: ${s}`));
+    }
     contradictions.push(...labContradictions({ step7: c7, step8: c8, step9: c9, step10: c10 }));
     for (const r of [gNoisy, gClean, gRebal, e.yesterday, f.yesterday]) {
       for (const v of [r.auc.value, r.accuracy.value]) if (!Number.isFinite(v)) contradictions.push(`a report of ${r.split} has a non-finite AUC or accuracy`);
@@ -162,6 +209,10 @@ export async function sweepOne(setting: Setting, size: Size, serving = true): Pr
       out.lesson = c12.live?.lesson ?? '—';
       out.switch = c12.switched?.outcome ?? '—';
       contradictions.push(...step12Contradictions(c12, story.served).map((s) => `step 12: ${s}`));
+      // Step 13: what the loop showed about the impressions metric, and whether the users paid with their attention.
+      const loop = loopClaim(c12.live, c12.switched?.outcome ?? null, blindnessTrend(story.served));
+      out.loop = `${loop.outcome}${loop.attention ? ' +attention' : ''}`;
+      contradictions.push(...historyContradictions({ loop }).map((s) => `step 13: ${s}`));
     }
   } finally {
     for (const id of made) removeModel(id);
@@ -199,7 +250,7 @@ export function randomSettings(n: number, generatorSeed = 'sweep'): Setting[] {
 
 /** The sweep's table, one row a setting. */
 export function table(rows: readonly SweepRow[]): string {
-  const cols = ['wrong', 'oof', 'gold6', 'show', 'dummy', 'collect', 'relabel', 'stale', 'trend', 'report', 'recovery', 'ctr', 'alerts', 'lesson', 'switch'];
+  const cols = ['wrong', 'oof', 'gold6', 'slices', 'show', 'dummy', 'collect', 'relabel', 'operating', 'half', 'stale', 'trend', 'report', 'recovery', 'fresh', 'ctr', 'alerts', 'lesson', 'switch', 'loop'];
   const head = ['setting', 'skew', 'noise', 'drift', ...cols, 'contradictions', 's'];
   const lines = rows.map((r) => [r.setting.name, String(r.setting.skew), String(r.setting.noise), String(r.setting.drift), ...cols.map((c) => r.outcomes[c] ?? '—'), String(r.contradictions.length), r.seconds.toFixed(0)]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));

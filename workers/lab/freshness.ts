@@ -35,7 +35,7 @@ export async function freshness(params: WorldParams, cancelled: () => boolean, o
       const pred = await scoreSet(m, set);
       const points = aucByDay(set, pred, first)
         .filter((d) => d.day > end)
-        .map((d) => ({ daysSince: d.day - end, day: d.day, auc: d.auc.value }));
+        .map((d) => ({ daysSince: d.day - end, day: d.day, auc: d.auc.value, positives: d.positives, rows: d.rows }));
       curves.push({ endDay: end, trainDays: days, points });
     } finally {
       // The chart's models and their collections are not kept: four per chart would push the

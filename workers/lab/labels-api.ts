@@ -60,12 +60,12 @@ export const labelsApi = {
     return runJob((token) => skewPoint(params, config, onProgress, () => token.cancelled));
   },
 
-  /** A model's report on its gold stream after recalibrating for a negative keep rate w. */
-  async recalibrated(modelId: string, keep: number): Promise<EvalReport> {
+  /** A model's report on its gold stream after recalibrating for a negative keep rate w and a class weight c. */
+  async recalibrated(modelId: string, keep: number, classWeight = 1): Promise<EvalReport> {
     return runJob(async (token) => {
       const m = getModel(modelId);
       const set = await evalSet(m, 'gold', () => token.cancelled);
-      return report(m, set, recalibrateAll(await scoreSet(m, set), keep));
+      return report(m, set, recalibrateAll(await scoreSet(m, set), keep, classWeight));
     }, { hold: holding({ models: [modelId] }) });
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshnessVerdict, smoothFreshness, summarizeFreshness } from './freshness.ts';
+import { smoothFreshness, summarizeFreshness } from './freshness.ts';
 
 const pts = (aucs: number[]) => aucs.map((auc, i) => ({ daysSince: i + 1, auc }));
 
@@ -17,12 +17,12 @@ describe('freshness means', () => {
     expect([e.lateFrom, e.lateTo]).toEqual([7, 11]);
     expect(e.loss).toBeCloseTo(0.1, 12);
   });
-  it('the verdict sorts curves into losing, gaining and steady at the noise level', () => {
-    const mk = (endDay: number, early: number, late: number) => ({ endDay, early, late, lateFrom: 1, lateTo: 5, loss: early - late });
-    const v = freshnessVerdict([mk(44, 0.98, 0.9), mk(64, 0.96, 0.95), mk(74, 0.95, 0.98)], 0.02);
-    expect(v.worst?.endDay).toBe(44);
-    expect(v.losing.map((e) => e.endDay)).toEqual([44]);
-    expect(v.gaining.map((e) => e.endDay)).toEqual([74]);
-    expect(v.steady.map((e) => e.endDay)).toEqual([64]);
+  it('each 5-day mean carries the standard error of its days: √(Σ se²)/5 with Hanley–McNeil per day', () => {
+    // By hand, AUC 0.8 on 25 positives and 975 negatives: Q1 = 0.8/1.2, Q2 = 1.28/1.8,
+    // var = (0.16 + 24·0.026667 + 974·0.071111)/24375 = 0.0028744, se = 0.053613; five such days: 0.053613/√5 = 0.023977.
+    const e = summarizeFreshness({ endDay: 44, points: Array.from({ length: 10 }, (_, i) => ({ daysSince: i + 1, auc: 0.8, positives: 25, rows: 1000 })) });
+    expect(e.earlySe).toBeCloseTo(0.023977, 5);
+    expect(e.lateSe).toBeCloseTo(0.023977, 5);
+    expect(summarizeFreshness({ endDay: 44, points: pts([0.9, 0.9]) }).earlySe).toBeNaN();
   });
 });

@@ -1,10 +1,15 @@
 // The freshness chart's numbers: each curve smoothed over 5-day means (a few dozen positives a day
-// make single days noisy), and what the text says about it (the first 5 days against the last 5).
+// make single days noisy), and the two ends the text compares: the first 5 days and the last 5, each
+// mean with its standard error (step 10's verdict on them is src/lib/story/fresh-claim.ts).
+import { aucStandardError } from '../story/noise.ts';
 
 /** One point of a freshness curve: AUC on a day, by days since the last training day. */
 export interface FreshPoint {
   daysSince: number;
   auc: number;
+  /** Positives and rows the day's AUC was measured on (its standard error comes from them). */
+  positives?: number;
+  rows?: number;
 }
 
 /** Days in each mean the chart draws and the text quotes. */
@@ -29,6 +34,9 @@ export interface FreshSummary {
   early: number;
   /** Mean AUC over the last 5 days tested (the chart's last point). */
   late: number;
+  /** Standard errors of the two means: √(Σ se²) / k over their days, each day's se by Hanley & McNeil (NaN without counts). */
+  earlySe: number;
+  lateSe: number;
   /** First and last day since training of the late mean. */
   lateFrom: number;
   lateTo: number;
@@ -36,39 +44,25 @@ export interface FreshSummary {
   loss: number;
 }
 
-/** The first and last 5-day means of a curve, exactly the ends of its line on the chart. */
+/** Standard error of the mean AUC of some days, each day's AUC an independent sample. */
+export function meanAucSe(points: readonly FreshPoint[]): number {
+  if (!points.length) return NaN;
+  let v = 0;
+  for (const p of points) {
+    const se = p.positives !== undefined && p.rows !== undefined ? aucStandardError(p.auc, p.positives, p.rows - p.positives) : NaN;
+    v += se * se;
+  }
+  return Math.sqrt(v) / points.length;
+}
+
+/** The first and last 5-day means of a curve, exactly the ends of its line on the chart, with their standard errors. */
 export function summarizeFreshness(curve: { endDay: number; points: readonly FreshPoint[] }, k = FRESH_MEAN_DAYS): FreshSummary {
   const pts = curve.points.filter((p) => Number.isFinite(p.auc));
   const s = smoothFreshness(pts, k);
   const early = s[0]?.auc ?? NaN;
   const late = s.at(-1)?.auc ?? NaN;
+  const w = Math.min(k, pts.length);
   const lateTo = pts.at(-1)?.daysSince ?? 0;
-  const lateFrom = pts[Math.max(0, pts.length - Math.min(k, pts.length))]?.daysSince ?? 0;
-  return { endDay: curve.endDay, early, late, lateFrom, lateTo, loss: early - late };
-}
-
-/** Smallest change between the first and last 5-day means the text calls a change (a few dozen positives a day). */
-export const FRESH_NOISE = 0.02;
-
-/** What the curves show together. */
-export interface FreshVerdict {
-  /** The curve that lost the most (null without curves). */
-  worst: FreshSummary | null;
-  /** Curves whose last 5-day mean is below their first by at least the noise. */
-  losing: FreshSummary[];
-  /** Curves whose last 5-day mean is above their first by at least the noise. */
-  gaining: FreshSummary[];
-  /** Curves that change by less than the noise. */
-  steady: FreshSummary[];
-}
-
-/** Which curves lose, gain or hold between their first and last 5 days, at a given noise level. */
-export function freshnessVerdict(sums: readonly FreshSummary[], noise = FRESH_NOISE): FreshVerdict {
-  const worst = sums.reduce<FreshSummary | null>((a, e) => (!a || e.loss > a.loss ? e : a), null);
-  return {
-    worst,
-    losing: sums.filter((e) => e.loss >= noise),
-    gaining: sums.filter((e) => -e.loss >= noise),
-    steady: sums.filter((e) => Math.abs(e.loss) < noise),
-  };
+  const lateFrom = pts[Math.max(0, pts.length - w)]?.daysSince ?? 0;
+  return { endDay: curve.endDay, early, late, earlySe: meanAucSe(pts.slice(0, w)), lateSe: meanAucSe(pts.slice(pts.length - w)), lateFrom, lateTo, loss: early - late };
 }

@@ -66,6 +66,6 @@ export interface StaleEval {
 export interface FreshnessCurve {
   endDay: number;
   trainDays: [number, number];
-  /** AUC on days endDay+1 … 89, by days since training. */
-  points: { daysSince: number; day: number; auc: number }[];
+  /** AUC on days endDay+1 … 89, by days since training, with the (weighted) positives and rows it was measured on. */
+  points: { daysSince: number; day: number; auc: number; positives: number; rows: number }[];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confidentClass, confidentLearning, confidentThresholds, downsampledRate, precisionAtK, recalibrate, recalibrateAll, sliceTable, topThreshold } from './index.ts';
+import { confidentClass, confidentLearning, confidentThresholds, downsampledRate, effectiveKeep, needsRecalibration, precisionAtK, recalibrate, recalibrateAll, sliceTable, topThreshold } from './index.ts';
 
 // A hand-checked confident-learning example (binary, p = probability of class 1):
 // labels 0,0,0,1,1,1 with p = .1 .2 .7 .9 .6 .25.
@@ -69,6 +69,21 @@ describe('recalibration after negative downsampling (He et al. 2014)', () => {
     // 0.5 / (0.5 + 0.5/0.001) = 1/1001
     expect(q[2]).toBeCloseTo(1 / 1001, 8);
     expect(() => recalibrate(0.5, 0)).toThrow();
+  });
+
+  it('a class weight c multiplies the odds too, and q = p / (p + c(1 − p)/w) undoes both (King & Zeng 2001)', () => {
+    // 5 · 0.001 / (5 · 0.001 + 0.999 · 0.01) = 0.005 / 0.01499 = 0.333556
+    const p = downsampledRate(0.001, 0.01, 5);
+    expect(p).toBeCloseTo(0.333556, 6);
+    expect(recalibrate(p, 0.01, 5)).toBeCloseTo(0.001, 12);
+    // Upweighted negatives (w = 1 in the formula) with c = 5: 0.5 / (0.5 + 5 · 0.5) = 1/6.
+    expect(recalibrate(0.5, 1, 5)).toBeCloseTo(1 / 6, 12);
+    expect(recalibrateAll([0.5], 0.001, 1)[0]).toBeCloseTo(1 / 1001, 8);
+    expect(() => recalibrate(0.5, 0.1, 0)).toThrow();
+    expect(needsRecalibration({ keep: 0.001, upweight: true, positiveWeight: 1 })).toBe(false);
+    expect(needsRecalibration({ keep: 0.001, upweight: true, positiveWeight: 5 })).toBe(true);
+    expect(needsRecalibration({ keep: 0.001, upweight: false, positiveWeight: 1 })).toBe(true);
+    expect(effectiveKeep({ keep: 0.001, upweight: true })).toBe(1);
   });
 });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BUGGY_CELL, annotatorsAt, labelsContradictions, retrainClaim, suspectClaim, type SliceErrors } from './labels-claim.ts';
 import { monitorClaim, monitorContradictions, type MonitoredDay } from './monitor-claim.ts';
 import { historyContradictions, loopClaim, runData, runObjective, splitsInto } from './history-claim.ts';
-import type { LiveClaim } from './live-claim.ts';
+import type { LiveClaim, Trend } from './live-claim.ts';
 import { inWords } from './format.ts';
 
 describe('step 5: suspects', () => {
@@ -197,6 +197,16 @@ describe('step 13: the run history and the loop', () => {
     const held = loopClaim(live('business-rose', 'rose'), 'lost');
     expect(held.outcome).toBe('metric-held');
     expect(loopClaim(null, null).outcome).toBe('not-served');
+    // Revenue fell but impressions did not rise: the fall is not laid on the metric.
+    expect(loopClaim(live('both-fell', 'fell'), null).outcome).toBe('business-fell');
+    expect(loopClaim(live('metric-held-business-fell', 'fell'), null).outcome).toBe('business-fell');
+    // "The users paid with their attention" only when their measured blindness rose.
+    const trend = (direction: 'rose' | 'fell' | 'flat') => ({ direction, first: 0.1, last: 0.2, change: 1, noise: 0.05 }) as Trend;
+    expect(loopClaim(live('metric-rose-business-fell', 'fell'), null, trend('rose')).attention).toBe(true);
+    expect(loopClaim(live('metric-rose-business-fell', 'fell'), null, trend('flat')).attention).toBe(false);
+    expect(loopClaim(live('metric-rose-business-fell', 'fell'), null).attention).toBe(false);
+    expect(historyContradictions({ loop: { ...failed, attention: true, blindness: 'fell' } })).toHaveLength(1);
+    expect(historyContradictions({ loop: { ...failed, outcome: 'business-fell' } }).length).toBeGreaterThan(0);
     expect(historyContradictions({ loop: failed })).toEqual([]);
     expect(historyContradictions({ loop: { ...failed, outcome: 'metric-held' } }).length).toBeGreaterThan(0);
     expect(historyContradictions({ loop: { ...held, outcome: 'not-served' } })).toHaveLength(1);

@@ -3,7 +3,7 @@
 // log size, which a collected or windowed set does not have), what each run predicted and whether
 // it served under an objective (from the deployment log), and what the loop showed about the
 // impressions metric (step 12's claims on the live fortnight and the paired comparison).
-import type { LiveClaim } from './live-claim.ts';
+import type { LiveClaim, Trend } from './live-claim.ts';
 import type { SwitchOutcome } from './switch-claim.ts';
 
 /** How a run's row count is known: an exact count that matches its validation split, or estimated from that split. */
@@ -74,8 +74,13 @@ export function runObjective(version: string, target: 'show' | 'click', deployme
   return { target, served: live ? 'live' : any ? 'shadow' : 'none', objective: any ? objectiveOf(any.role) : null };
 }
 
-/** What the loop showed about the impressions metric. */
-export type LoopOutcome = 'metric-failed' | 'metric-held' | 'not-served';
+/**
+ * What the loop showed about the impressions metric: 'metric-failed' (impressions rose while revenue
+ * fell or stayed flat: the business did not follow the metric), 'business-fell' (revenue fell but
+ * impressions did not rise, so the fall cannot be laid on the metric), 'metric-held' (revenue rose
+ * or held), 'not-served'.
+ */
+export type LoopOutcome = 'metric-failed' | 'business-fell' | 'metric-held' | 'not-served';
 
 export interface LoopClaim {
   outcome: LoopOutcome;
@@ -84,14 +89,23 @@ export interface LoopClaim {
   revenue: LiveClaim['revenue']['direction'] | null;
   /** The paired comparison's verdict, once the CTR policy was replayed. */
   switched: SwitchOutcome | null;
+  /** Whether the users' measured blindness rose beyond its noise over the fortnight: "the users paid with their attention" only then. */
+  attention: boolean;
+  /** The blindness trend it was read from (null without one). */
+  blindness: Trend['direction'] | null;
 }
 
-/** Lessons in which the business did not follow the metric. */
-const FAILED: readonly LiveClaim['lesson'][] = ['metric-rose-business-fell', 'metric-rose-business-flat', 'metric-held-business-fell', 'both-fell'];
+/** Lessons in which the metric rose and the business did not follow it. */
+const FAILED: readonly LiveClaim['lesson'][] = ['metric-rose-business-fell', 'metric-rose-business-flat'];
+/** Lessons in which revenue fell without the metric rising. */
+const FELL: readonly LiveClaim['lesson'][] = ['metric-held-business-fell', 'both-fell'];
 
-export function loopClaim(live: LiveClaim | null, switched: SwitchOutcome | null): LoopClaim {
-  if (!live) return { outcome: 'not-served', lesson: null, revenue: null, switched };
-  return { outcome: FAILED.includes(live.lesson) ? 'metric-failed' : 'metric-held', lesson: live.lesson, revenue: live.revenue.direction, switched };
+/** The loop's verdict from step 12's live claim, the paired comparison and the users' blindness trend over the fortnight. */
+export function loopClaim(live: LiveClaim | null, switched: SwitchOutcome | null, blindness: Trend | null = null): LoopClaim {
+  const b = blindness?.direction ?? null;
+  if (!live) return { outcome: 'not-served', lesson: null, revenue: null, switched, attention: false, blindness: b };
+  const outcome: LoopOutcome = FAILED.includes(live.lesson) ? 'metric-failed' : FELL.includes(live.lesson) ? 'business-fell' : 'metric-held';
+  return { outcome, lesson: live.lesson, revenue: live.revenue.direction, switched, attention: b === 'rose', blindness: b };
 }
 
 /** Sentences the claims contradict, if any: their evidence re-checked (for the knob sweep). */
@@ -106,7 +120,9 @@ export function historyContradictions(c: { runs?: readonly { run: RunSplit; data
   if (l) {
     if (l.outcome === 'not-served' && l.lesson !== null) out.push(`'not served' with a lesson`);
     if (l.outcome === 'metric-failed' && !(l.lesson && FAILED.includes(l.lesson))) out.push(`'metric failed' but the lesson is ${l.lesson}`);
-    if (l.outcome === 'metric-held' && !(l.lesson && !FAILED.includes(l.lesson))) out.push(`'metric held' but the lesson is ${l.lesson}`);
+    if (l.outcome === 'business-fell' && !(l.lesson && FELL.includes(l.lesson))) out.push(`'business fell' but the lesson is ${l.lesson}`);
+    if (l.outcome === 'metric-held' && !(l.lesson && !FAILED.includes(l.lesson) && !FELL.includes(l.lesson))) out.push(`'metric held' but the lesson is ${l.lesson}`);
+    if (l.attention && l.blindness !== 'rose') out.push(`'the users paid with their attention' but blindness ${l.blindness ?? 'was not measured'}`);
     if (l.outcome === 'metric-held' && l.revenue === 'fell') out.push(`'metric held' while revenue fell`);
   }
   return out;
