@@ -67,6 +67,8 @@ export interface SampleRow {
   quality: number;
   bid: number;
   label: 0 | 1;
+  /** Set on the data card's sample only: the row was labelled by the buggy batch (hidden from the model). */
+  buggy?: boolean;
 }
 
 /** What the UI learns about a generated dataset (never the dataset itself). */
@@ -79,6 +81,10 @@ export interface DatasetSummary {
   positives: number;
   /** Observed positive rate (weighted). */
   positiveRate: number;
+  /** Weighted count of all rows. */
+  total: number;
+  /** Weighted count of observed positive labels given by the buggy batch. */
+  buggyPositives: number;
   histograms: ColumnHistogram[];
   sample: SampleRow[];
   millis: number;
