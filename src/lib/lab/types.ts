@@ -182,6 +182,8 @@ export interface TrainResult {
   featureNames: string[];
   /** Per epoch: mean weighted training loss (logistic regression samples every 4th batch) and validation loss. */
   history: { epoch: number; trainLoss: number; valLoss: number }[];
+  /** The training loss about twenty times an epoch (running mean within the epoch; x in fractional epochs). */
+  curve?: { epoch: number; trainLoss: number }[];
   validation: EvalReport;
   millis: number;
   examplesPerSec: number;
