@@ -222,7 +222,7 @@ describe('ConfusionMatrix', () => {
     expect(text).toContain('3.2%');
     // The grid is a table for assistive technology, named by its threshold line.
     expect(page.getByRole('table', { name: /Counts at threshold 0.001/ }).elements()).toHaveLength(1);
-    expect(page.getByRole('rowheader', { name: 'Truly worth showing' }).elements()).toHaveLength(1);
+    expect(page.getByRole('rowheader', { name: 'Labelled worth showing' }).elements()).toHaveLength(1);
   });
 
   test('says precision is not defined (0 ÷ 0) when nothing is shown, never "undefined", and handles no data', async () => {

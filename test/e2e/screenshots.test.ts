@@ -4,7 +4,8 @@
 // (WCAG 2 A/AA rules): no serious or critical violation in any step, mode or size. In light and dark
 // mode each step's explanation opens at a first paragraph of about 60 words (narrative.ts). In
 // presenter mode each step must fit one projector screen (firstScreen) at 1366×768, at 1280×720 and
-// at 1366×768 with 150% browser zoom (911×512 CSS pixels).
+// at 1366×768 with 150% browser zoom (911×512 CSS pixels), and every text in its key charts must be
+// at least 20 px at 1366×768 (chartText). Each step is shot and audited after its jobs have run.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -190,6 +191,51 @@ async function firstScreen(page: Page, where: string): Promise<string[]> {
   return problems;
 }
 
+/** The smallest text a room must read on a projector (issue "A class can follow it", §4). */
+const MIN_PRESENTER_TEXT_PX = 20;
+
+/**
+ * Presenter mode at 1366×768: the smallest rendered text inside each visible data-key chart or figure
+ * (SVG text at its font size times the SVG's scale, ticks and legends included; HTML text at its
+ * computed size), which must be at least MIN_PRESENTER_TEXT_PX. Returns the problems.
+ */
+async function chartText(page: Page, where: string): Promise<string[]> {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.waitForTimeout(150);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const found = await page.evaluate(() => {
+    const visible = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      const cs = getComputedStyle(e);
+      return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none' && Number(cs.opacity) > 0;
+    };
+    const out: { chart: string; px: number; text: string }[] = [];
+    for (const chart of document.querySelectorAll('[data-key="chart"], [data-key="figure"]')) {
+      if (!visible(chart)) continue;
+      let min = Infinity;
+      let text = '';
+      for (const e of chart.querySelectorAll('*')) {
+        const own = [...e.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('').trim();
+        if (!own || !visible(e)) continue;
+        let px = parseFloat(getComputedStyle(e).fontSize);
+        const svg = e.closest('svg');
+        if (svg && e instanceof SVGElement) {
+          const vb = svg.viewBox.baseVal;
+          if (vb && vb.width > 0) px *= svg.getBoundingClientRect().width / vb.width;
+        }
+        if (px < min) {
+          min = px;
+          text = own.slice(0, 30);
+        }
+      }
+      if (Number.isFinite(min)) out.push({ chart: chart.querySelector('[data-chart], figure, svg')?.getAttribute('data-chart') ?? chart.tagName.toLowerCase(), px: min, text });
+    }
+    return out;
+  });
+  for (const f of found) console.info(`${where}: smallest chart text ${f.px.toFixed(1)} px (“${f.text}”)`);
+  return found.filter((f) => f.px < MIN_PRESENTER_TEXT_PX - 0.05).map((f) => `${where}: chart text “${f.text}” is ${f.px.toFixed(1)} px, below ${MIN_PRESENTER_TEXT_PX} px`);
+}
+
 /** Serious or critical axe-core violations of the page as it is now, one line each. */
 async function audit(page: Page, where: string): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -233,6 +279,7 @@ test.each(MODES)('every step, lab mode and the data card in $name mode, at both 
       await focusPage(page);
       await page.keyboard.press('d');
       overflow.push(...(await firstScreen(page, `presenter step ${n}`)));
+      overflow.push(...(await chartText(page, `presenter step ${n}`)));
     }
     // The normal modes are shot as a reader first sees them: the explanation at its first paragraph
     // (checked here, with the step's live numbers in), then opened again for the next step's waits.

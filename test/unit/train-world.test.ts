@@ -37,6 +37,13 @@ test('the default story retrain learns relevance: test-stream AUC above 0.88, lo
   const before = tf.memory();
   const r = await runTraining(config, {});
   expect(r.history[r.history.length - 1]!.valLoss).toBeLessThan(r.history[0]!.valLoss);
+  // The loss chart's curve: points by batch count (about 20 an epoch: 49 batches of 16,384 over 800,000
+  // training rows, one every 3rd batch and the last, so 17 an epoch), in order, ending at the last epoch.
+  const curve = r.curve ?? [];
+  expect(curve.length).toBeGreaterThanOrEqual(10 * config.epochs);
+  expect(curve.every((p, i) => i === 0 || p.epoch > curve[i - 1]!.epoch)).toBe(true);
+  expect(curve.at(-1)!.epoch).toBeCloseTo(config.epochs, 12);
+  expect(curve.every((p) => Number.isFinite(p.trainLoss) && p.trainLoss > 0)).toBe(true);
   expect(r.validation.auc.value).toBeGreaterThan(0.85);
   const m = getModel(r.modelId);
   const test = await report(m, await evalSet(m, 'test'));

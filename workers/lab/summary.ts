@@ -86,12 +86,14 @@ export function sampleIndices(c: Columns, seed: string): number[] {
 export function summarize(ds: Dataset, millis: number): DatasetSummary {
   const c = ds.cols;
   let positives = 0;
+  let buggyPositives = 0;
   let total = 0;
   let d0 = NUM_DAYS;
   let d1 = 0;
   for (let i = 0; i < c.n; i++) {
     total += c.weight[i]!;
     positives += c.label[i]! * c.weight[i]!;
+    buggyPositives += c.label[i]! * c.buggy[i]! * c.weight[i]!;
     if (c.day[i]! < d0) d0 = c.day[i]!;
     if (c.day[i]! > d1) d1 = c.day[i]!;
   }
@@ -102,8 +104,10 @@ export function summarize(ds: Dataset, millis: number): DatasetSummary {
     days: c.n > 0 ? [d0, d1] : [0, 0],
     positives,
     positiveRate: total > 0 ? positives / total : NaN,
+    total,
+    buggyPositives,
     histograms: histograms(c),
-    sample: sampleIndices(c, ds.params.seed).map((i) => sampleRow(ds.world, c, i)),
+    sample: sampleIndices(c, ds.params.seed).map((i) => ({ ...sampleRow(ds.world, c, i), buggy: c.buggy[i] === 1 })),
     millis,
   };
 }

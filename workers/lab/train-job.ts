@@ -55,6 +55,7 @@ export async function runTraining(cfg: TrainConfig, runHooks: RunHooks): Promise
     featureCount: prep.features.names.length,
     featureNames: prep.features.names,
     history: fitted.history,
+    curve: fitted.curve,
     validation,
     millis: performance.now() - t0,
     examplesPerSec: fitted.examplesPerSec,

@@ -46,6 +46,8 @@ export interface FitHooks {
 export interface FitResult {
   weights: ModelWeights;
   history: { epoch: number; trainLoss: number; valLoss: number }[];
+  /** The epoch's running mean training loss about CURVE_POINTS_PER_EPOCH times an epoch (x in fractional epochs), so the loss chart is a curve. */
+  curve: { epoch: number; trainLoss: number }[];
   millis: number;
   examplesPerSec: number;
   backend: string;
@@ -55,6 +57,9 @@ export interface FitResult {
   /** Where the time went (ms): the training steps, and scoring the validation rows after each epoch. */
   phases: { stepsMs: number; validationMs: number };
 }
+
+/** Points of the training-loss curve recorded per epoch (by batch count, so the same on every machine). */
+export const CURVE_POINTS_PER_EPOCH = 20;
 
 /** Time between event-loop turns (ms): bounds how long a cancel waits. */
 const YIELD_EVERY_MS = 25;
@@ -82,6 +87,8 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
   const decay = Math.log(o.finalLrFraction ?? 0.1) / Math.max(1, total);
   const orderRand = streamFor(o.seed, 'shuffle');
   const history: FitResult['history'] = [];
+  let curve: FitResult['curve'] = [];
+  const curveEvery = Math.max(1, Math.ceil(nb / CURVE_POINTS_PER_EPOCH));
   const every = hooks.progressEveryMs ?? 100;
   let snapshot = initWeights(o.model, train.d, o.hidden, o.seed, baseLogit(train.y, train.w));
   let stepper: Stepper | null = null;
@@ -122,6 +129,7 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
           }
           step++;
           examples += batch.n;
+          if (((k + 1) % curveEvery === 0 || k === nb - 1) && wSum > 0) curve.push({ epoch: epoch + (k + 1) / nb, trainLoss: lossSum / wSum });
           const now = performance.now();
           if (hooks.onProgress && now - lastReport >= every) {
             lastReport = now;
@@ -163,6 +171,7 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
         if (!next) throw err;
         backendFallback = `${failed} failed during epoch ${epoch + 1} (${reason}); training finished on ${next}.`;
         step = stepAtEpoch;
+        curve = curve.filter((p) => p.epoch <= epoch);
         continue;
       }
       history.push({ epoch: epoch + 1, trainLoss: wSum > 0 ? lossSum / wSum : NaN, valLoss });
@@ -187,5 +196,5 @@ export async function fit(train: Matrix, val: Matrix | null, o: FitOptions, hook
     snapshot = best.weights;
     valPred = best.valPred;
   }
-  return { weights: snapshot, history, millis, examplesPerSec: examples / (millis / 1000), backend: tf.getBackend(), backendFallback, valPred, phases: { stepsMs, validationMs } };
+  return { weights: snapshot, history, curve, millis, examplesPerSec: examples / (millis / 1000), backend: tf.getBackend(), backendFallback, valPred, phases: { stepsMs, validationMs } };
 }

@@ -67,6 +67,8 @@ export interface SampleRow {
   quality: number;
   bid: number;
   label: 0 | 1;
+  /** Set on the data card's sample only: the row was labelled by the buggy batch (hidden from the model). */
+  buggy?: boolean;
 }
 
 /** What the UI learns about a generated dataset (never the dataset itself). */
@@ -79,6 +81,10 @@ export interface DatasetSummary {
   positives: number;
   /** Observed positive rate (weighted). */
   positiveRate: number;
+  /** Weighted count of all rows. */
+  total: number;
+  /** Weighted count of observed positive labels given by the buggy batch. */
+  buggyPositives: number;
   histograms: ColumnHistogram[];
   sample: SampleRow[];
   millis: number;
@@ -176,6 +182,8 @@ export interface TrainResult {
   featureNames: string[];
   /** Per epoch: mean weighted training loss (logistic regression samples every 4th batch) and validation loss. */
   history: { epoch: number; trainLoss: number; valLoss: number }[];
+  /** The training loss about twenty times an epoch (running mean within the epoch; x in fractional epochs). */
+  curve?: { epoch: number; trainLoss: number }[];
   validation: EvalReport;
   millis: number;
   examplesPerSec: number;

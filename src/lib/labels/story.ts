@@ -12,8 +12,20 @@ export const OOF_GAP_DAYS = 15;
 export const OOF_TRAIN: Partial<TrainConfig> = { epochs: 1 };
 /** Suspects whose precision is reported. */
 export const SUSPECT_PRECISION_AT = 100;
-/** The relabelling budget of step 5, in dollars. */
+/** The relabelling budget of step 5 at the story's defaults, in dollars. */
 export const RELABEL_BUDGET = 100;
+/** Ads truly worth showing in the story's log (1,000,000 rows at skew 0.0001), the budget's yardstick. */
+export const STORY_TRUE_POSITIVES = 100;
+
+/**
+ * Step 5's budget for a log of `rows` at `skew`: RELABEL_BUDGET at the story's defaults, growing in
+ * proportion to the ads truly worth showing (rows × skew) when a link sets more, so the default
+ * choice (the worst cell's "show" labels, which grow with them) stays affordable at every skew.
+ */
+export function relabelBudget(rows: number, skew: number): number {
+  const expected = rows * skew;
+  return Number.isFinite(expected) && expected > STORY_TRUE_POSITIVES ? Math.round((RELABEL_BUDGET * expected) / STORY_TRUE_POSITIVES) : RELABEL_BUDGET;
+}
 /** Candidates streamed when collecting more data (step 7). */
 export const COLLECT_ROWS = 10_000_000;
 /** Fraction w of negatives kept when collecting. */

@@ -69,6 +69,39 @@ export function reportClaim(flagged: readonly string[], stale: StaleClaim, posit
   return { outcome, flagged, harmed, positivesMoved };
 }
 
+/**
+ * Step 9's lead: what moved, the inputs, the relationship between inputs and label, both or neither.
+ * The relationship moved when the stale model ranks yesterday worse (its AUC, measured with labels)
+ * or the one label-based check flags the positives' shift across query × ad; the inputs moved when
+ * the report flags a feature. Only the relationship moving is concept drift (Gama et al., "A survey
+ * on concept drift adaptation", ACM Computing Surveys 2014: p(y|x) changes while p(x) may not),
+ * which a report on the inputs alone cannot see.
+ */
+export type ChangeOutcome = 'concept' | 'both' | 'inputs' | 'neither';
+
+export interface ChangeClaim {
+  outcome: ChangeOutcome;
+  /** One sentence for the headline. */
+  lead: string;
+}
+
+export function changeClaim(r: ReportClaim, features: number): ChangeClaim {
+  const relationship = r.harmed || r.positivesMoved;
+  const inputs = r.flagged.length > 0;
+  const outcome: ChangeOutcome = relationship ? (inputs ? 'both' : 'concept') : inputs ? 'inputs' : 'neither';
+  const how = r.harmed && r.positivesMoved ? 'the AUC fell, the positives moved' : r.harmed ? 'the AUC fell' : 'the positives moved';
+  const some = `${r.flagged.length} of ${features} input features drifted`;
+  const lead =
+    outcome === 'concept'
+      ? `Concept drift: no input feature drifted, yet the relationship between inputs and label changed (${how}).`
+      : outcome === 'both'
+        ? `Both moved: ${some}, and the relationship between inputs and label changed (${how}).`
+        : outcome === 'inputs'
+          ? `Only the inputs moved: ${some}, while the AUC did not fall and the positives stayed put.`
+          : `Nothing measurable moved: no feature drifted, the AUC did not fall and the positives stayed put.`;
+  return { outcome, lead };
+}
+
 /** Step 10: the fresh model against the stale one on yesterday, and against the stale model's old test level. */
 export type RecoveryOutcome = 'recovered' | 'no-difference' | 'worse';
 export type LevelOutcome = 'caught-up' | 'short' | 'beyond';
