@@ -30,12 +30,12 @@ export interface LossListener {
 }
 
 /** The lab's log (restarts, slow heartbeats, and the worker's evictions), newest last, at most LOG_LINES
- * lines; kept on the page as `__clickcycleLabLog` so a walk in any engine can read it. */
+ * lines; kept on the page as `__clickcycleWorkerLog` so a walk in any engine can read it. */
 const LOG_LINES = 200;
 export function labLogLines(): string[] {
-  const g = globalThis as { __clickcycleLabLog?: string[] };
-  g.__clickcycleLabLog ??= [];
-  return g.__clickcycleLabLog;
+  const g = globalThis as { __clickcycleWorkerLog?: string[] };
+  g.__clickcycleWorkerLog ??= [];
+  return g.__clickcycleWorkerLog;
 }
 function logLine(line: string): void {
   const lines = labLogLines();

@@ -24,3 +24,26 @@ export function checkWalk(r: WalkResult): string[] {
   if (!r.backendReason) out.push(`${r.engine}: the backend badge gives no reason`);
   return out;
 }
+
+/** Largest difference allowed between two engines' values of one number: the same seed gives the
+ * same data and, on the same WASM backend, the same numbers (measured equal to 16 digits across
+ * Chromium, Firefox ESR 153 and WebKitGTK 2.50 on seed engines); a different backend (CPU where WASM
+ * cannot start) moves float sums in the last digits, far below this. */
+export const ACROSS_ENGINES = 0.01;
+
+/** Every number each walk read agrees with the first walk's within ACROSS_ENGINES. */
+export function compareWalks(rs: WalkResult[]): string[] {
+  const out: string[] = [];
+  const [ref, ...rest] = rs;
+  if (!ref) return out;
+  for (const r of rest) {
+    for (const s of r.steps) {
+      const base = ref.steps.find((x) => x.step === s.step)?.numbers ?? {};
+      for (const [name, v] of Object.entries(s.numbers)) {
+        const b = base[name];
+        if (b === undefined || !(Math.abs(v - b) <= ACROSS_ENGINES)) out.push(`step ${s.step} ${name}: ${r.engine} reads ${v}, ${ref.engine} ${b}`);
+      }
+    }
+  }
+  return out;
+}

@@ -26,6 +26,22 @@ export function missingPackages(): string[] {
 /** Runs `body` (an async function body) as a page script; both protocols take one argument. */
 const asFunction = (body: string) => `(async (arg) => { ${body} })`;
 
+/** The packaged Chromium of `npm test` (test/support/chromium.ts) over CDP: the reference the
+ * other engines' numbers are compared with. */
+export async function chromium(): Promise<Driver> {
+  const puppeteer = await import('puppeteer-core');
+  const { CHROMIUM_ARGS, resolveChromium } = await import('../support/chromium.ts');
+  const browser = await puppeteer.launch({ executablePath: await resolveChromium(), args: CHROMIUM_ARGS, headless: true, protocolTimeout: 900_000 });
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1366, height: 768 });
+  return {
+    name: 'chromium',
+    open: async (url) => void (await page.goto(url)),
+    run: async <T>(body: string, arg: unknown) => (await page.evaluate(`${asFunction(body)}(${JSON.stringify(arg)})`)) as T,
+    close: () => browser.close(),
+  };
+}
+
 /** Firefox ESR over WebDriver BiDi. */
 export async function firefox(): Promise<Driver> {
   const puppeteer = await import('puppeteer-core');

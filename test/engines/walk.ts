@@ -145,7 +145,7 @@ export async function walk(d: Driver, baseUrl: string, query: string, log: (s: s
   }
   const end = await d.run<{ errors: string[]; backend: string; reason: string; labLog: string[] }>(
     script(`const b = document.querySelector('[data-backend]');
-      return { errors: window.__walkErrors || [], backend: b ? b.getAttribute('data-backend') : '', reason: b ? (b.getAttribute('title') || '') : '', labLog: (window.__clickcycleLabLog || []).slice() };`),
+      return { errors: window.__walkErrors || [], backend: b ? b.getAttribute('data-backend') : '', reason: b ? (b.getAttribute('title') || '') : '', labLog: (window.__clickcycleWorkerLog || []).slice() };`),
     null,
   );
   return { engine: d.name, steps, pageErrors: end.errors, backend: end.backend, backendReason: end.reason, labLog: end.labLog, totalSeconds: (Date.now() - started) / 1000 };
