@@ -234,7 +234,9 @@ export class ServingState {
       await w.run(
         proxy((r: DayReport, chunk: LogChunk) => {
           const snap = this.#snap;
-          if (snap) this.#snap = { ...snap, reports: [...snap.reports, r], run: 'running' };
+          // The callback travels on its own message port, so WebKit can deliver a day's report after
+          // the snapshot taken when the run ended, which already holds it: a day is added once.
+          if (snap && !snap.reports.some((d) => d.day === r.day)) this.#snap = { ...snap, reports: [...snap.reports, r], run: 'running' };
           if (this.#world) void store.saveDay(this.#world, r, chunk.log).catch((e) => this.#quota(e));
         }),
       );
