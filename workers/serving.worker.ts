@@ -13,6 +13,7 @@ import { ctrServed, type Objective } from './serving/policies.ts';
 import { estimateFromExploration } from './serving/offpolicy.ts';
 import { DEFAULT_SESSION, ServingSession } from './serving/session.ts';
 import { comparePolicies } from './serving/compare.ts';
+import { attributionArms } from './serving/arms.ts';
 import { logColumns, type LogChunk } from './serving/log-chunk.ts';
 
 let session: ServingSession | null = null;
@@ -160,6 +161,8 @@ const api = {
     let made = 0;
     try {
       const lastServed = s.snapshot().reports.at(-1)?.monitor.champion ?? 'baseline';
+      // The arms that change one thing at a time, when the champion is a click model.
+      const arms = s.champion.model?.kind === 'click' ? attributionArms(s, s.champion.model) : [];
       const days: ComparedDay[] = await comparePolicies(
         s,
         s.policyFor(lastServed),
@@ -172,6 +175,7 @@ const api = {
           await macrotask();
           flag.check(`replay cancelled after ${made} of ${s.plan.days} days`);
         },
+        arms,
       );
       return days;
     } finally {

@@ -7,6 +7,10 @@ import { initWeights } from '../../workers/lab/model.ts';
 import { trainOnLog } from '../../workers/serving/click-model.ts';
 import { fromScoringModel, type ServedModel } from '../../workers/serving/scorer.ts';
 import { DEFAULT_SESSION, ServingSession } from '../../workers/serving/session.ts';
+import { comparePolicies } from '../../workers/serving/compare.ts';
+import { attributionArms } from '../../workers/serving/arms.ts';
+import { estimateFromExploration } from '../../workers/serving/offpolicy.ts';
+import { ctrServed } from '../../workers/serving/policies.ts';
 
 /** One row of the serving bench. */
 export interface ServingBenchRow {
@@ -20,6 +24,49 @@ export interface ServingBenchRow {
   /** Wall time of the 14 simulated days (serving, control, logging, monitoring). */
   fortnightMs: number;
   clickModelMs: number;
+}
+
+/** The whole of steps 11–12's work in the serving worker's code at the story's defaults, seconds of wall time by phase. */
+export interface ServingStoryBench {
+  /** The session: the world, the cohort's warm-up under the baseline. */
+  sessionMs: number;
+  /** Shipping, the launch test in shadow, the gate. */
+  deployMs: number;
+  /** The live fortnight (launch day and the kept bar's days, the baseline holdback, logging, monitoring). */
+  serveMs: number;
+  clickModelMs: number;
+  offPolicyMs: number;
+  /** The compared fortnight with every arm of the attribution (the fresh model's training included). */
+  compareMs: number;
+  totalMs: number;
+}
+
+/** Runs steps 11–12 as the app does (a relevance model stands in for the step-4 model, trained outside the timing). */
+export async function benchServingStory(seed = 'clickcycle'): Promise<ServingStoryBench> {
+  const world = { ...DEFAULT_PARAMS, seed };
+  const t0 = performance.now();
+  const session = new ServingSession({ world, ...DEFAULT_SESSION });
+  const t1 = performance.now();
+  const S = session.plan.startDay;
+  const rel = fromScoringModel(trainRelevanceModel(session.world, { days: [S - 30, S - 1], rows: 1_000_000 }), 'v5', world, [S - 30, S - 1]);
+  const t2 = performance.now();
+  session.ship(rel, 'bench');
+  if (session.shadow('impressions').pass) session.promote('bench');
+  const t3 = performance.now();
+  session.setSpeed(0);
+  await session.run({ yieldNow: () => new Promise((r) => setTimeout(r, 0)) });
+  const t4 = performance.now();
+  const { model } = trainOnLog(session.chunks, 'live', 'v6', world, [S, S + session.plan.days - 1]);
+  const t5 = performance.now();
+  estimateFromExploration(session, ctrServed(model));
+  const t6 = performance.now();
+  session.ship(model, 'bench');
+  if (session.shadow('clicks').pass) session.promote('bench');
+  await comparePolicies(session, session.policyFor('v5'), session.policyFor('v6'), undefined, () => new Promise((r) => setTimeout(r, 0)), attributionArms(session, model));
+  const t7 = performance.now();
+  const r = { sessionMs: t1 - t0, deployMs: t3 - t2, serveMs: t4 - t3, clickModelMs: t5 - t4, offPolicyMs: t6 - t5, compareMs: t7 - t6, totalMs: 0 };
+  r.totalMs = r.sessionMs + r.deployMs + r.serveMs + r.clickModelMs + r.offPolicyMs + r.compareMs;
+  return r;
 }
 
 /** Serves the story's fortnight with a logistic and an MLP model on seed `seed`; writes a table to `out`. */
@@ -64,6 +111,9 @@ export async function benchServingNode(out: { write: (s: string) => unknown } = 
         `${(r.fortnightMs / 1000).toFixed(1).padStart(9)}  ${(r.clickModelMs / 1000).toFixed(2).padStart(13)}\n`,
     );
   }
+  const st = await benchServingStory(seed);
+  const sec = (ms: number) => (ms / 1000).toFixed(1);
+  out.write(`\nSteps 11–12 in the serving worker's code at the defaults (${DEFAULT_SESSION.queriesPerDay.toLocaleString('en')} requests a day): session ${sec(st.sessionMs)} s, deploy ${sec(st.deployMs)} s, serve ${sec(st.serveMs)} s, click model ${sec(st.clickModelMs)} s, off-policy ${sec(st.offPolicyMs)} s, compare with every arm ${sec(st.compareMs)} s; total ${sec(st.totalMs)} s\n`);
   return rows;
 }
 

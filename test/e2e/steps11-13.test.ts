@@ -43,7 +43,9 @@ describe('steps 11–13', () => {
     // The training panel goes away once the model exists; Deploy is enabled then.
     await press(page, 'Deploy', 300_000);
     await press(page, 'Start shadow');
-    await page.locator('[data-gate="pass"]').waitFor({ timeout: 60_000 });
+    // The gate's verdict, with its numbers in the message if it fails.
+    await page.locator('[data-gate]').waitFor({ timeout: 120_000 });
+    expect(await page.locator('[data-gate]').getAttribute('data-gate'), await page.locator('[data-gate]').innerText()).toBe('pass');
     await press(page, 'Promote');
     await page.locator('[data-job="serving"][data-status="running"]').waitFor({ timeout: 60_000 });
     // The speed is in the link, and the worker follows it.
@@ -105,6 +107,15 @@ describe('steps 11–13', () => {
     expect(low).toBeGreaterThan(0);
     expect(diff).toBeGreaterThan(low);
     expect(high).toBeGreaterThan(diff);
+    // The attribution: every arm with its difference and 95% interval on screen.
+    for (const role of ['click_label', 'ctr_policy', 'ctr_no_bid', 'fresh_impressions']) {
+      const sel = (split: string) => `[data-metric="arm_revenue_difference"][data-role="${role}"][data-split="${split}"]`;
+      const [t, lo, hi] = [await valueOf(page, sel('total')), await valueOf(page, sel('ci_low')), await valueOf(page, sel('ci_high'))];
+      expect(lo, role).toBeLessThanOrEqual(t);
+      expect(hi, role).toBeGreaterThanOrEqual(t);
+      console.info(`steps 11–13 walk: ${role} $${t.toFixed(0)} [${lo.toFixed(0)}, ${hi.toFixed(0)}]`);
+    }
+    expect(await valueOf(page, '[data-metric="arm_revenue_difference"][data-role="ctr_policy"][data-split="total"]')).toBeCloseTo(diff, 6);
     expect(await page.getByText('The CTR policy won').count()).toBeGreaterThan(0);
     console.info(`steps 11–13 walk: revenue difference $${diff.toFixed(0)} [${low.toFixed(0)}, ${high.toFixed(0)}]`);
     // Contract: roles on data-role, never in data-model; the click model's numbers carry its role.

@@ -9,6 +9,7 @@ import type { ClickModelReport, ComparedDay, GateData } from '../../src/lib/serv
 import type { PolicyDay } from '../../src/lib/business/types.ts';
 import { trainOnLog } from '../../workers/serving/click-model.ts';
 import { comparePolicies } from '../../workers/serving/compare.ts';
+import { attributionArms } from '../../workers/serving/arms.ts';
 import { estimateFromExploration } from '../../workers/serving/offpolicy.ts';
 import { ctrServed } from '../../workers/serving/policies.ts';
 import { fromScoringModel } from '../../workers/serving/scorer.ts';
@@ -50,6 +51,6 @@ export async function runServingStory(world: WorldParams, relevanceRows = 2_000_
   session.ship(model, 'test');
   const g2 = session.shadow('clicks');
   if (g2.pass) session.promote('test');
-  const compared = await comparePolicies(session, session.policyFor('v5'), session.policyFor('v6'));
+  const compared = await comparePolicies(session, session.policyFor('v5'), session.policyFor('v6'), undefined, undefined, attributionArms(session, model));
   return { session, gates: [g1, g2], click: report, served, control, compared };
 }

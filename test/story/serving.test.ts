@@ -28,7 +28,7 @@ describe('steps 11–13: no leak, the impressions policy decays, the CTR policy 
         const u = session.usageOf(m.version);
         for (const d of [...u.served, ...u.shadowed, ...u.calibrated, ...u.compared, ...u.estimated]) expect(m.trainDays[1], `${m.version} trained through ${m.trainDays[1]}, used on day ${d}`).toBeLessThan(d);
       }
-      expect.soft(gates.map((g) => g.pass), 'both gates pass: a bar earns the baseline’s revenue with more ads; the click policy earns more per request').toEqual([true, true]);
+      expect.soft(gates.map((g) => g.pass), 'both gates pass: a bar earns the baseline’s revenue with more ads; the click policy has the higher expected eCPM').toEqual([true, true]);
       expect(served[0]?.day, 'the kept bar serves alone from the day after the launch test').toBe(session.plan.startDay + 1);
       const h = holdbackClaim(served, control)!;
       const imp = compared.map((d) => d.other!);
@@ -49,6 +49,13 @@ describe('steps 11–13: no leak, the impressions policy decays, the CTR policy 
       expect.soft(h.revenue.startedAbove, 'its revenue starts above the baseline’s').toBe(true);
       expect.soft(h.revenue.direction, 'its revenue against the baseline falls beyond the noise').toBe('fell');
       expect.soft(h.missing, 'the claim names no missing part').toEqual([]);
+      // §5: every arm of the attribution is served, with its paired interval around its difference.
+      const arms = s.arms ?? [];
+      console.info(`serving ${seed} arms (impressions policy ${s.impressionsAdsPerRequest?.toFixed(2)} ads a request): ${arms.map((a) => `${a.role} $${a.total.toFixed(0)} [${a.ci[0].toFixed(0)}, ${a.ci[1].toFixed(0)}] at ${a.adsPerRequest.toFixed(2)} ads`).join(' | ')}`);
+      expect(arms.map((a) => a.role).sort()).toEqual(['click_label', 'ctr_no_bid', 'ctr_policy', 'fresh_impressions']);
+      for (const a of arms) expect(a.ci[0] <= a.total && a.total <= a.ci[1], `${a.role}: the interval holds the total`).toBe(true);
+      // The CTR policy's arm is the comparison itself.
+      expect(arms.find((a) => a.role === 'ctr_policy')?.total).toBeCloseTo(s.total, 6);
       // Compared fortnight, paired: the CTR policy wins on CTR.
       expect.soft(ctrOf(compared), 'CTR: pCTR × bid vs impressions').toBeGreaterThan(ctrOf(imp));
     });

@@ -4,12 +4,18 @@
 //   with no bar: the label changes, the load does not;
 // - ctr_no_bid: the CTR policy's eligible ads and load (pCTR × bid above its reserve, at most its
 //   cap) ranked by pCTR alone: the bid's share of the ranking;
-// - fresh_impressions: the impressions policy at its own bar with its model retrained on the days
-//   the click model fitted on: what freshness alone is worth.
+// - fresh_impressions: a relevance ("should show") model trained on the days the click model fitted
+//   on, ranking at the impressions policy's ad cap with no bar: the impressions label on fresh days,
+//   so set beside click_label (the click label on the same days, the same cap) it separates the
+//   label from freshness.
 import type { Columns } from '../../src/lib/sim/types.ts';
-import type { Policy } from '../../src/lib/business/index.ts';
-import { CTR_MAX_ADS, CTR_RESERVE, IMPRESSIONS_MAX_ADS, atBar, type ServedPolicy } from './policies.ts';
-import { scoreRows, type ServedModel } from './scorer.ts';
+import { trainRelevanceModel, type Policy } from '../../src/lib/business/index.ts';
+import { CTR_MAX_ADS, CTR_RESERVE, IMPRESSIONS_MAX_ADS, type ServedPolicy } from './policies.ts';
+import { fromScoringModel, scoreRows, type ServedModel } from './scorer.ts';
+import type { ServingSession } from './session.ts';
+
+/** Rows the fresh relevance model is trained on (the business library's learner, in the serving worker). */
+export const FRESH_ROWS = 1_000_000;
 
 /** The arms' roles, as the contract names them. */
 export type ArmRole = 'click_label' | 'ctr_policy' | 'ctr_no_bid' | 'fresh_impressions';
@@ -47,9 +53,17 @@ export function ctrNoBidArm(click: ServedModel): Arm {
   return { role: 'ctr_no_bid', label: `${click.version} by pCTR alone`, model: click, fromModel, policy: { name: 'ctr-no-bid', score, rule: 'threshold', threshold: 0, maxAds: CTR_MAX_ADS } };
 }
 
-/** The impressions policy's bar and cap with a model trained on recent days. */
-export function freshImpressionsArm(fresh: ServedModel, bar: number): Arm {
-  return { role: 'fresh_impressions', label: `${fresh.version} at bar ${bar}`, model: fresh, policy: atBar(fresh, bar) };
+/** A relevance model trained on the same days as the click model, ranking at the impressions policy's cap with no bar. */
+export function freshImpressionsArm(session: ServingSession, click: ServedModel): Arm {
+  const days: [number, number] = [click.days[0], click.days[1]];
+  const rel = trainRelevanceModel(session.world, { days, rows: FRESH_ROWS, stream: `fresh/${session.plan.seed}` });
+  const fresh = fromScoringModel(rel, `${click.version}-fresh`, session.config.world, days);
+  return { role: 'fresh_impressions', label: `${fresh.version}, should-show label on days ${days[0]}–${days[1]}`, model: fresh, policy: { name: 'fresh-impressions', score: (c) => scoreRows(fresh, c), rule: 'threshold', threshold: Number.NEGATIVE_INFINITY, maxAds: IMPRESSIONS_MAX_ADS } };
+}
+
+/** The attribution's arms beside the CTR policy: the click label alone, the CTR policy without bids, fresh impressions. */
+export function attributionArms(session: ServingSession, click: ServedModel): Arm[] {
+  return [clickLabelArm(click), ctrNoBidArm(click), freshImpressionsArm(session, click)];
 }
 
 /** The CTR policy as an arm. */

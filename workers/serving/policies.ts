@@ -103,7 +103,7 @@ export interface GateReport {
   objective: Objective;
   /** The rule in words, shown beside the verdict. */
   rule: string;
-  metric: 'impressions_per_query' | 'expected_revenue_per_request';
+  metric: 'impressions_per_query' | 'expected_ecpm';
   champion: { label: string; value: number; outcome: Outcome };
   challenger: { label: string; value: number; outcome: Outcome };
   pass: boolean;
@@ -116,8 +116,7 @@ export interface GateReport {
 /** The objective's gate metric of an outcome. */
 function gateValue(objective: Objective, o: Outcome): number {
   if (objective === 'impressions') return o.queries > 0 ? o.impressions / o.queries : Number.NaN;
-  // Revenue per request, not per thousand impressions: eCPM is won by showing fewer ads, whatever they earn.
-  return o.queries > 0 ? o.expectedRevenue / o.queries : Number.NaN;
+  return o.impressions > 0 ? (1000 * o.expectedRevenue) / o.impressions : Number.NaN;
 }
 
 /**
@@ -150,11 +149,11 @@ export function gate(objective: Objective, day: number, champion: { label: strin
   const rule =
     objective === 'impressions'
       ? 'Promote only if the challenger shows more ads per query than the champion on the same shadow requests (the objective is impressions).'
-      : 'Promote only if the challenger’s expected revenue per request (the clicks its ads earn, at their bids, over every request, whether it shows ads or not) beats the champion’s on the same shadow requests: the business is paid per click, and a policy could raise revenue per impression just by showing fewer ads. The simulator knows what each user would have clicked; in production this is an A/B test. One shadow day cannot show the long-term effect on users (ads blindness): the replay does.';
+      : 'Promote only if the challenger’s expected revenue per thousand impressions (eCPM: the clicks its ads earn, at their bids) beats the champion’s on the same shadow requests. The simulator knows what each user would have clicked; in production this is an A/B test. One shadow day cannot show the long-term effect on users (ads blindness): the replay does.';
   return {
     objective,
     rule,
-    metric: objective === 'impressions' ? 'impressions_per_query' : 'expected_revenue_per_request',
+    metric: objective === 'impressions' ? 'impressions_per_query' : 'expected_ecpm',
     champion: { ...champion, value: c },
     challenger: { ...challenger, value: x },
     pass: Number.isFinite(x) && (!Number.isFinite(c) || x > c),

@@ -57,10 +57,10 @@ export const EXPLORE_SLOTS = 3;
 /** Requests a day the live log records: on a busier day it logs every k-th request (k = queries a day ÷ this, rounded), a random sample since requests come in random order. */
 export const LOGGED_REQUESTS_PER_DAY = 3000;
 
-/** Queries of a held-out sub-stream (shadow requests, calibration) drawn from a day's traffic. */
-export const HELD_OUT_QUERIES = 1000;
+/** Queries of a held-out sub-stream (shadow requests, calibration) drawn from a day's traffic: enough that each of the launch test's seven shares of the users gets about 700 requests. */
+export const HELD_OUT_QUERIES = 5000;
 
-/** The story's serving: two weeks from the deployment day (90–103), 3,000 queries a day, after six weeks of the baseline. */
+/** The story’s serving: two weeks from the deployment day (90–103: the launch test, then the kept bar alone), 30,000 queries a day, after four weeks of the baseline. */
 export const DEFAULT_SESSION: Omit<SessionConfig, 'world'> = { ...SESSION_DEFAULTS };
 
 /** Days on which a session used a model, by use (the timeline test reads it). */

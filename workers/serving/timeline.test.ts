@@ -6,13 +6,15 @@ import { DEPLOY_DAY, DEV_LAST_DAY } from '../../src/lib/sim/types.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/world.ts';
 import { HELD_OUT_DAYS, trainOnLog } from './click-model.ts';
 import { comparePolicies } from './compare.ts';
+import { estimateFromExploration } from './offpolicy.ts';
+import { ctrServed } from './policies.ts';
 import { fromScoringModel } from './scorer.ts';
 import { DEFAULT_SESSION, ServingSession } from './session.ts';
 
 /** Every day a session used a model on, whatever the use. */
 function usedDays(s: ServingSession, version: string): number[] {
   const u = s.usageOf(version);
-  return [...u.served, ...u.shadowed, ...u.calibrated, ...u.compared];
+  return [...u.served, ...u.shadowed, ...u.calibrated, ...u.compared, ...u.estimated];
 }
 
 describe('the serving timeline', () => {
@@ -39,6 +41,10 @@ describe('the serving timeline', () => {
     // It fits on the log minus the held-out last days, and records those fitted days.
     expect(report.trainDays).toEqual([90, 93 - HELD_OUT_DAYS]);
     expect(model.days).toEqual([90, 93 - HELD_OUT_DAYS]);
+    // The off-policy estimate reads only the exploration of the days the click model did not fit on.
+    const ope = estimateFromExploration(s, ctrServed(model));
+    expect(ope?.days).toEqual([93 - HELD_OUT_DAYS + 1, 93]);
+    expect(s.usageOf('v6').estimated).toEqual([92, 93]);
     s.ship(model, 'test');
     expect(s.shadow('clicks').day, 'the click model is shadowed on the first day after the live ones').toBe(94);
     const days = await comparePolicies(s, s.policyFor('v5'), s.policyFor('v6'));

@@ -17,5 +17,5 @@ export const CTR_MAX_ADS = 3;
 export const CTR_DROP = 0.1;
 /** Share of the impressions policy's requests served as logged exploration (each slot filled at random, its propensity recorded). */
 export const EXPLORE_SHARE = 0.1;
-/** The story's serving: two weeks from the deployment day (90–103), 3,000 queries a day, after six weeks of the baseline. */
+/** The story’s serving: two weeks from the deployment day (90–103: the launch test, then the kept bar alone), 30,000 queries a day, after four weeks of the baseline. */
 export const SESSION_DEFAULTS = { startDay: DEPLOY_DAY, days: 14, queriesPerDay: 30000, seed: 'serving', warmupDays: 28 } as const;

@@ -84,7 +84,7 @@ export interface OutcomeData {
 export interface GateData {
   objective: 'impressions' | 'clicks';
   rule: string;
-  metric: 'impressions_per_query' | 'expected_revenue_per_request';
+  metric: 'impressions_per_query' | 'expected_ecpm';
   champion: { label: string; value: number; outcome: OutcomeData };
   challenger: { label: string; value: number; outcome: OutcomeData };
   pass: boolean;

@@ -6,6 +6,7 @@ import type { RecoveryClaim, StaleClaim } from './drift-claim.ts';
 import type { LiveClaim } from './live-claim.ts';
 import type { HoldbackClaim } from './holdback-claim.ts';
 import type { SwitchClaim } from './switch-claim.ts';
+import { largestPart, type SwitchParts } from './attribution-claim.ts';
 import type { Compared } from './noise.ts';
 import type { RetrainClaim } from './labels-claim.ts';
 import type { CompareClaim } from './compare-claim.ts';
@@ -206,5 +207,14 @@ export function winnerTruth(s: SwitchClaim): PredictionTruth {
       : value === 'impressions'
         ? 'On this world the extra ads earned more than the trust they cost, and the interval lies below zero.'
         : 'The interval contains zero: over these days neither policy earns measurably more.';
+  return { value, text, why };
+}
+
+/** Step 12: where the CTR policy's difference comes from, read from the four parts the arms measure. */
+export function switchSourceTruth(parts: SwitchParts, total: number): PredictionTruth {
+  const value = largestPart(parts, total);
+  const names = { load: 'the ad load', label: 'the click label', bids: 'ranking by bid', freshness: 'fresher days' } as const;
+  const text = (Object.keys(names) as (keyof SwitchParts)[]).map((k) => `${names[k]} ${dollars(parts[k])}`).join(', ');
+  const why = `The parts add up to the CTR policy’s ${dollars(total)}: ${names[value]} is the largest ${total >= 0 ? 'gain' : 'loss'} of the four, each measured by an arm that changes one thing on the same requests.`;
   return { value, text, why };
 }

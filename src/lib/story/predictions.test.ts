@@ -13,7 +13,7 @@ describe('predictions', () => {
       expect(p.input.kind).toBe('choice');
       if (p.input.kind === 'choice') expect(p.input.choices.some((c) => /noise|No real difference|none/i.test(c.label))).toBe(true);
     }
-    expect(predictionsOfStep(12).map((p) => p.name)).toEqual(['live-revenue', 'policy-winner']);
+    expect(predictionsOfStep(12).map((p) => p.name)).toEqual(['live-revenue', 'policy-winner', 'switch-source']);
     expect(predictionsOfStep(11).map((p) => p.name)).toEqual(['first-alert']);
   });
 

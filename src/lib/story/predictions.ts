@@ -173,6 +173,21 @@ export const PREDICTIONS: readonly PredictionSpec[] = [
     },
     hides: [{ metric: 'revenue_difference' }],
   },
+  {
+    name: 'switch-source',
+    step: 12,
+    question: 'If the CTR policy earns a different amount, where does most of the difference come from: its ad load, its click label, ranking by bid, or fresher training days?',
+    input: {
+      kind: 'choice',
+      choices: [
+        { id: 'load', label: 'The ad load' },
+        { id: 'label', label: 'The click label' },
+        { id: 'bids', label: 'Ranking by bid' },
+        { id: 'freshness', label: 'Fresher days' },
+      ],
+    },
+    hides: [{ metric: 'arm_revenue_difference' }],
+  },
 ];
 
 /** What a step gives a prediction once its number is computed: the value judged against the guess, as it reads, and one sentence on why. */
