@@ -27,3 +27,9 @@ export const ROLE_LABELS: Record<StoryRole | 'baseline', string> = {
 export function roleLabel(role: string | null | undefined): string {
   return role && role in ROLE_LABELS ? ROLE_LABELS[role as keyof typeof ROLE_LABELS] : '—';
 }
+
+/** A story model named by its role first and its run label second: "relabelled (v2)". */
+export function modelName(role: string | null | undefined, version: string | null | undefined): string {
+  const r = roleLabel(role);
+  return version ? `${r} (${version})` : r;
+}

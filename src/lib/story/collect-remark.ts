@@ -1,0 +1,21 @@
+// Step 7's remark on a collected set far from the story's: at the story's skew the kept rows are
+// about one "show" in ten (every "show" of 10,000,000 candidates at 0.01%, and 0.1% of the rest);
+// at a large skew keeping every "show" and a share w of the rest turns the imbalance around, and
+// the model then learns a world where "show" is the common case. Said when "show" is the majority.
+import { percent } from './format.ts';
+
+export interface CollectRemark {
+  /** Share of the kept rows labelled "show" (unweighted). */
+  share: number;
+  reversed: boolean;
+  sentence: string;
+}
+
+export function collectRemark(kept: number, positives: number, keep: number): CollectRemark {
+  const share = kept > 0 ? positives / kept : Number.NaN;
+  const reversed = share > 0.5;
+  const sentence = reversed
+    ? `Far from the story’s world: the collected rows are ${percent(share, 0)} “show”, the log’s imbalance turned around, because keeping every “show” and only ${percent(keep, 2)} of the rest leaves the “show” rows in the majority at this skew; the model trained on them sees “show” as the common case, so its raw scores run high until they are recalibrated, and a larger keep rate would keep the set nearer the real balance.`
+    : '';
+  return { share, reversed, sentence };
+}
