@@ -135,6 +135,14 @@ describe('steps 9–10: drift', () => {
     expect(t?.noise).toBeCloseTo(2 * Math.sqrt((0.01 / 26) * (2 / 7)), 12);
     expect(trendClaim(Array(14).fill(0.8))?.outcome).toBe('flat');
     expect(trendClaim(Array(13).fill(0.8))).toBeNull();
+    // With each day's counts the Hanley–McNeil error of the two weekly means joins the rule. By hand, 25 positives
+    // and 975 negatives a day: se 0.053613 at AUC 0.8 and 0.057058 at 0.75; weekly means 0.020264 and 0.021566;
+    // twice their root sum of squares 0.059186 > 0.05, so a drop the successive-day spread (0.0105) calls a decline is flat.
+    const daily = [...Array(7).fill(0.8), ...Array(7).fill(0.75)];
+    expect(trendClaim(daily)?.outcome).toBe('declined');
+    const counted = trendClaim(daily, 7, Array(14).fill({ positives: 25, rows: 1000 }));
+    expect(counted?.noise).toBeCloseTo(0.059186, 4);
+    expect(counted?.outcome).toBe('flat');
   });
 
   it('the report beside the AUC: four readings', () => {

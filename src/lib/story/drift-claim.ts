@@ -2,7 +2,8 @@
 // lost ground on yesterday, whether the daily AUC trends down, what the drift report's flags mean
 // beside the AUC, and whether a retrain on fresh days recovers. Each AUC difference is judged by
 // Hanley & McNeil's standard error (noise.ts); the daily trend by the spread of successive days.
-import { AUC_FLOOR, compareAuc, compareWindows, contradiction, type AucOn, type Compared, type Windows } from './noise.ts';
+import { AUC_FLOOR, compare, compareAuc, compareWindows, contradiction, Z, type AucOn, type Compared, type Windows } from './noise.ts';
+import { meanAucSe } from '../drift/freshness.ts';
 
 /** Step 9: the stale model on yesterday against its own old test days. */
 export type StaleOutcome = 'decayed' | 'held' | 'improved';
@@ -40,11 +41,23 @@ export interface TrendClaim extends Windows {
   outcome: TrendOutcome;
 }
 
-/** The trend of a model's daily AUC, or null with fewer than two weeks of days. */
-export function trendClaim(dailyAuc: readonly number[], window = TREND_DAYS): TrendClaim | null {
+/**
+ * The trend of a model's daily AUC, or null with fewer than two weeks of days. The first and last
+ * week's means differ by more than the larger of two noises: the spread of successive days (von
+ * Neumann), and, given each day's counts, twice the Hanley & McNeil standard error of the difference
+ * of the two weekly means (each √(Σ se²)/7), so a week of few clicks never reads a direction.
+ */
+export function trendClaim(dailyAuc: readonly number[], window = TREND_DAYS, counts?: readonly { positives: number; rows: number }[]): TrendClaim | null {
   const w = compareWindows(dailyAuc, window, AUC_FLOOR);
   if (!w) return null;
-  return { ...w, outcome: w.change === 'down' ? 'declined' : w.change === 'up' ? 'rose' : 'flat' };
+  let noise = w.noise;
+  if (counts && counts.length === dailyAuc.length) {
+    const days = dailyAuc.map((auc, i) => ({ daysSince: i, auc, positives: counts[i]!.positives, rows: counts[i]!.rows })).filter((d) => Number.isFinite(d.auc));
+    const se = Math.hypot(meanAucSe(days.slice(0, window)), meanAucSe(days.slice(days.length - window)));
+    if (Number.isFinite(se)) noise = Math.max(noise, Z * se);
+  }
+  const c = compare(w.first, w.last, noise);
+  return { ...w, ...c, outcome: c.change === 'down' ? 'declined' : c.change === 'up' ? 'rose' : 'flat' };
 }
 
 /**

@@ -71,7 +71,7 @@ export function step9Claims(oldTest: EvalReport, yesterday: EvalReport, days: re
   const flagged = report ? report.features.filter((f) => f.drifted).map((f) => f.name) : [];
   return {
     stale,
-    trend: trendClaim(days.map((d) => d.auc.value)),
+    trend: trendClaim(days.map((d) => d.auc.value), undefined, days),
     report: report ? reportClaim(flagged, stale, report.positivesCross.drifted) : null,
   };
 }
