@@ -69,6 +69,9 @@ describe('prediction truths', () => {
     expect(winnerTruth(switchClaim(1_000, [500, 1_500])!).value).toBe('ctr');
     expect(winnerTruth(switchClaim(-1_000, [-1_500, -500])!).value).toBe('impressions');
     expect(winnerTruth(switchClaim(100, [-200, 400])!).value).toBe('tie');
+    // "Fewer, better ads" only with the measured recovery.
+    expect(winnerTruth(switchClaim(1_000, [500, 1_500])!).why).not.toMatch(/Fewer, better ads/);
+    expect(winnerTruth(switchClaim(1_000, [500, 1_500])!, { first: 0.5, last: 0.3 }).why).toMatch(/Fewer, better ads: its users’ measured blindness fell from 50% to 30%/);
   });
 });
 

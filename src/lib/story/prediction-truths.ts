@@ -198,12 +198,15 @@ export function holdbackRevenueTruth(h: HoldbackClaim): PredictionTruth {
 }
 
 /** Step 12: the paired comparison's verdict. */
-export function winnerTruth(s: SwitchClaim): PredictionTruth {
+export function winnerTruth(s: SwitchClaim, recovered?: { first: number; last: number } | null): PredictionTruth {
   const value = s.outcome === 'won' ? 'ctr' : s.outcome === 'lost' ? 'impressions' : 'tie';
   const text = `${dollars(s.total)} (95% interval ${dollars(s.low)} to ${dollars(s.high)})`;
+  // The mechanism is named only when the CTR policy's users' measured blindness fell beyond its noise.
   const why =
     value === 'ctr'
-      ? 'Fewer, better ads: users keep trusting them, so each ad shown earns more, and the interval lies above zero.'
+      ? recovered
+        ? `Fewer, better ads: its users’ measured blindness fell from ${percent(recovered.first, 2)} to ${percent(recovered.last, 2)}, so each ad shown earns more, and the interval lies above zero.`
+        : 'The interval lies above zero: over these days the CTR policy earned more on the same requests.'
       : value === 'impressions'
         ? 'On this world the extra ads earned more than the trust they cost, and the interval lies below zero.'
         : 'The interval contains zero: over these days neither policy earns measurably more.';
