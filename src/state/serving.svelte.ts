@@ -236,7 +236,7 @@ export class ServingState {
           const snap = this.#snap;
           // The callback travels on its own message port, so WebKit can deliver a day's report after
           // the snapshot taken when the run ended, which already holds it: a day is added once.
-          if (snap && !snap.reports.some((d) => d.day === r.day)) this.#snap = { ...snap, reports: [...snap.reports, r], run: 'running' };
+          if (snap && !snap.reports.some((d) => d.index === r.index)) this.#snap = { ...snap, reports: [...snap.reports, r], run: 'running' };
           if (this.#world) void store.saveDay(this.#world, r, chunk.log).catch((e) => this.#quota(e));
         }),
       );
