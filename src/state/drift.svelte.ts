@@ -8,7 +8,8 @@ import { knobsOf, worldKey, type WorldRequest } from '../lib/url/lab-config.ts';
 import type { Remote } from 'comlink';
 import type { LabApi } from './lab-client.ts';
 import { Job } from './job.svelte.ts';
-import type { Lane } from './runner.ts';
+import type { Lane, Ticket } from './runner.ts';
+import { Rebuilder } from './lab-rebuild.ts';
 import type { RunHistory } from './runs.svelte.ts';
 
 /** What the drift state needs of the lab worker's gateway. */
@@ -48,10 +49,13 @@ export class DriftState {
   #staleInFlight: { key: string; promise: Promise<StaleModel | null> } | null = null;
   /** The lab worker's main lane. */
   #lane: Lane;
+  /** Makes a model a job names again when the worker no longer holds it. */
+  #rebuild: Rebuilder;
 
-  constructor(port: DriftPort | null, lane: Lane) {
+  constructor(port: DriftPort | null, lane: Lane, rebuild = new Rebuilder()) {
     this.#port = port;
     this.#lane = lane;
+    this.#rebuild = rebuild;
   }
 
   get available(): boolean {
@@ -96,18 +100,18 @@ export class DriftState {
         // Step 8's rebalanced model is the stale one when it was trained in this world on days 0–44.
         const rb = runs.forRole('rebalanced');
         if (rb && worldKey(knobsOf(rb.world)) === key) {
-          const days = await port.modelDays(rb.modelId);
+          const days = await port.modelDays(this.#rebuild.resolve(rb.modelId));
           if (days && days[0] === STALE_DAYS[0] && days[1] === STALE_DAYS[1]) {
             t.progress(0.5, 'measuring on old test days and on yesterday');
-            const ev = await port.staleEval(rb.modelId, true);
+            const ev = await this.#rebuild.run(t, (id) => port.staleEval(id(rb.modelId), true));
             return { train: { modelId: rb.modelId, version: rb.version, backend: rb.backend, millis: rb.millis }, eval: ev, reused: true };
           }
         }
         const version = runs.nextVersion();
-        const train = await port.trainWindow(knobsOf(w), STALE_DAYS, version, (p) => void t.progress(0.85 * p.fraction, p.stage));
+        const train = await this.#trainWindow(t, w, STALE_DAYS, version, 0.85);
         if (t.current) runs.record(train, { step, role: 'stale', world: w, days: STALE_DAYS });
         t.progress(0.85, 'measuring on old test days and on yesterday');
-        const ev = await port.staleEval(train.modelId, true);
+        const ev = await this.#rebuild.run(t, (id) => port.staleEval(id(train.modelId), true));
         if (t.current) runs.setTest(ev.oldTest!);
         return { train, eval: ev, reused: false };
       },
@@ -120,7 +124,7 @@ export class DriftState {
     const s = await this.ensureStale(w, runs, step);
     if (!s || !this.#port) return this.perDay.cancelled();
     const port = this.#port;
-    await this.#lane.run({ job: this.perDay, key: worldKey(knobsOf(w)), stage: 'scoring days 45–89', call: () => port.aucPerDay(s.train.modelId), mode: 'queue' });
+    await this.#lane.run({ job: this.perDay, key: worldKey(knobsOf(w)), stage: 'scoring days 45–89', call: (t) => this.#rebuild.run(t, (id) => port.aucPerDay(id(s.train.modelId))), mode: 'queue' });
   }
 
   /** The drift report of the stale model for `w` (trained first if needed). */
@@ -129,7 +133,7 @@ export class DriftState {
     const s = await this.ensureStale(w, runs, step);
     if (!s || !this.#port) return this.report.cancelled();
     const port = this.#port;
-    await this.#lane.run({ job: this.report, key: worldKey(knobsOf(w)), stage: 'comparing days 0–44 with yesterday', call: () => port.driftReport(s.train.modelId), mode: 'queue' });
+    await this.#lane.run({ job: this.report, key: worldKey(knobsOf(w)), stage: 'comparing days 0–44 with yesterday', call: (t) => this.#rebuild.run(t, (id) => port.driftReport(id(s.train.modelId))), mode: 'queue' });
   }
 
   /** Trains a fresh model on the chosen window and measures it on yesterday. */
@@ -142,10 +146,10 @@ export class DriftState {
       key: freshKey(w, days),
       stage: `collecting days ${days[0]}–${days[1]}`,
       call: async (t) => {
-        const train = await port.trainWindow(knobsOf(w), days, runs.nextVersion(), (p) => void t.progress(0.9 * p.fraction, p.stage));
+        const train = await this.#trainWindow(t, w, days, runs.nextVersion(), 0.9);
         if (t.current) runs.record(train, { step, role: 'fresh', world: w, days });
         t.progress(0.9, 'measuring on yesterday');
-        const ev = await port.staleEval(train.modelId, false);
+        const ev = await this.#rebuild.run(t, (id) => port.staleEval(id(train.modelId), false));
         if (t.current) runs.setTest(ev.yesterday);
         return { train, days, eval: ev };
       },
@@ -157,6 +161,16 @@ export class DriftState {
     if (!this.#port) return;
     const port = this.#port;
     await this.#lane.run({ job: this.freshness, key: worldKey(knobsOf(w)), stage: 'starting', call: (t) => port.freshness(knobsOf(w), (p) => void t.progress(p.fraction, p.stage)) });
+  }
+
+  /** Trains on a window of days (progress up to `share`) and records how, so a job that finds the
+   * model gone trains it again on the same world and days. */
+  async #trainWindow(t: Ticket, w: WorldRequest, days: [number, number], version: string, share: number): Promise<TrainResult> {
+    const port = this.#port!;
+    const make = (tk: Ticket, part: number) => port.trainWindow(knobsOf(w), days, version, (p) => void tk.progress(part * p.fraction, p.stage));
+    const train = await make(t, share);
+    this.#rebuild.record(train.modelId, `model ${train.version}`, async (tk) => (await make(tk, 1)).modelId);
+    return train;
   }
 
   /** Cancels the main lane's jobs in flight (the Cancel buttons). */

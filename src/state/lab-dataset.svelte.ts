@@ -54,6 +54,12 @@ export class DatasetState {
     return summary.id;
   }
 
+  /** The id of the finished log of the world asked last, if any (made again after a restart). */
+  heldId(): string | null {
+    const w = this.#world;
+    return w && this.job.status === 'done' && this.job.resultKey === worldKey(w) ? (this.job.result?.id ?? null) : null;
+  }
+
   /** The worker that held the data died: the summary stays visible, and a finished dataset is made again. */
   async lost(): Promise<void> {
     const wasDone = this.job.status === 'done';

@@ -15,6 +15,7 @@ import { DatasetState } from './lab-dataset.svelte.ts';
 import { TrialState, type FeatureTrial } from './lab-trials.svelte.ts';
 import { TrainingState, type LossPoint, type TestEvaluation } from './lab-training.svelte.ts';
 import { PolicyState } from './lab-policy.svelte.ts';
+import { Rebuilder } from './lab-rebuild.ts';
 import type { PolicyDay } from './policy.ts';
 import type { RunHistory, RunPlace } from './runs.svelte.ts';
 
@@ -38,6 +39,8 @@ export class LabState {
   /** Told when the worker died (the run history forgets its model ids). */
   #onLost: (() => void)[] = [];
 
+  /** How each dataset and model the worker gave was made, so a job that finds one gone makes it again. */
+  readonly rebuild = new Rebuilder();
   /** Where the lab's training runs are recorded. */
   #runs: RunHistory;
 
@@ -52,6 +55,14 @@ export class LabState {
     this.trialState = new TrialState(port, main, remake);
     this.trainingState = new TrainingState(port, main, remake);
     this.policyState = new PolicyState(port, this.jobs.lane('policy'));
+    // A dataset with no recipe of its own is the step-2 log: the one made after a restart, or made again.
+    this.rebuild.setFallbackDataset('the step-2 log', async (t, _id, gone) => {
+      const held = this.datasetState.heldId();
+      if (held && held !== gone) return held;
+      const made = await this.datasetState.remake((f, stage) => void t.progress(f, stage));
+      if (!made) throw new Error('no step-2 log was asked for in this session: open step 2 to make one');
+      return made;
+    });
     port?.watch?.({ lost: (reason) => void this.#lost(reason) });
   }
 
@@ -122,7 +133,11 @@ export class LabState {
   }
   /** Trains a model, records it in the run history at `place`, then evaluates it on the test stream (recorded too). */
   train(config: TrainConfig, place: RunPlace): Promise<TrainResult | null> {
-    return this.trainingState.train(config, this.#backendName(), (r) => this.#runs.record(r, place), (t) => this.#runs.setTest(t.report));
+    const onResult = (r: TrainResult) => {
+      this.#runs.record(r, place);
+      this.#remember(r);
+    };
+    return this.trainingState.train(config, this.#backendName(), onResult, (t) => this.#runs.setTest(t.report));
   }
   /** Evaluates a finished model on the large test stream again and records the report; null if superseded or failed. */
   evaluateTest(key: string, result: TrainResult): Promise<TestEvaluation | null> {
@@ -151,6 +166,16 @@ export class LabState {
   /** Hides the crash notice. */
   dismissNotice(): void {
     this.#notice = '';
+  }
+
+  /** Records how a step-4 model was trained (its config, on its log, made again if gone). */
+  #remember(r: TrainResult): void {
+    const port = this.#port;
+    if (!port) return;
+    this.rebuild.record(r.modelId, `model ${r.version}`, async (t, id) => {
+      const again = await port.train({ ...r.config, datasetId: id(r.config.datasetId) }, (p) => void t.progress(p.fraction, p.stage));
+      return again.modelId;
+    });
   }
 
   #backendName(): string {

@@ -21,10 +21,11 @@ import { worldKey, type WorldRequest } from '../lib/url/lab-config.ts';
 import { Job } from './job.svelte.ts';
 import type { LabApi } from './lab-client.ts';
 import type { Remote } from 'comlink';
-import type { JobRequest, Lane } from './runner.ts';
+import type { JobRequest, Lane, Ticket } from './runner.ts';
 import type { HistoryRun, RunHistory } from './runs.svelte.ts';
 import { COLLECT_TRAIN } from '../lib/labels/story.ts';
 import { effectiveKeep, needsRecalibration } from '../lib/labels/recalibrate.ts';
+import { Rebuilder } from './lab-rebuild.ts';
 
 /** Which rows to relabel (as the worker takes it). */
 export type RelabelChoice = { topSuspects: number } | { slice: string; positivesOnly: boolean };
@@ -58,11 +59,14 @@ export class LabelsState {
   /** The lab worker's gateway and its main lane. */
   #lab: Remote<LabApi>;
   #lane: Lane;
+  /** Makes a dataset or model a job names again when the worker no longer holds it. */
+  #rebuild: Rebuilder;
 
-  constructor(runs: RunHistory, lab: Remote<LabApi>, lane: Lane) {
+  constructor(runs: RunHistory, lab: Remote<LabApi>, lane: Lane, rebuild = new Rebuilder()) {
     this.#runs = runs;
     this.#lab = lab;
     this.#lane = lane;
+    this.#rebuild = rebuild;
   }
 
   sliceReportOf(modelId: string): SliceReport | undefined {
@@ -95,31 +99,33 @@ export class LabelsState {
   /** Out-of-fold predictions and confident learning on a dataset. */
   async findSuspects(config: TrainConfig, folds: number): Promise<SuspectReport | null> {
     return this.#run(this.suspects, config.datasetId, 'training the folds', (t) =>
-      this.#lab.findSuspects(config, folds, (p: JobProgress) => void t.progress(p.fraction, p.stage)),
+      this.#rebuild.run(t, (id) => this.#lab.findSuspects({ ...config, datasetId: id(config.datasetId) }, folds, (p: JobProgress) => void t.progress(p.fraction, p.stage))),
     );
   }
 
   /** The slice table of a model (kept per model for the grid). */
   async analyseSlices(modelId: string): Promise<SliceReport | null> {
-    const r = await this.#run(this.slices, modelId, 'scoring the test stream by slice', () => this.#lab.slices(modelId));
+    const r = await this.#run(this.slices, modelId, 'scoring the test stream by slice', (t) => this.#rebuild.run(t, (id) => this.#lab.slices(id(modelId))));
     if (r) this.#sliceReports = { ...this.#sliceReports, [modelId]: r };
     return r;
   }
 
   /** Opens a slice: its top-scored rows. */
   async openSlice(modelId: string, slice: string): Promise<void> {
-    const rows = await this.#lab.sliceRows(modelId, slice, 12);
+    const rows = await this.#lab.sliceRows(this.#rebuild.resolve(modelId), slice, 12);
     this.#sliceRows = { slice, rows };
   }
 
   /** Rows and cost of a choice, before paying. */
   async quote(datasetId: string, choice: RelabelChoice, price: number): Promise<{ rows: number; cost: number }> {
-    return this.#lab.relabelQuote(datasetId, choice, price);
+    return this.#lab.relabelQuote(this.#rebuild.resolve(datasetId), choice, price);
   }
 
   /** Pays the oracle; the relabelled data becomes this world's step-6 data. */
   async relabel(world: WorldRequest, datasetId: string, choice: RelabelChoice): Promise<RelabelReport | null> {
-    const r = await this.#run(this.relabelling, datasetId, 'asking the expert', () => this.#lab.relabel(datasetId, choice));
+    const make = (t: Ticket) => this.#rebuild.run(t, (id) => this.#lab.relabel(id(datasetId), choice));
+    const r = await this.#run(this.relabelling, datasetId, 'asking the expert', make);
+    if (r) this.#rebuild.record(r.datasetId, 'the relabelled data', async (t) => (await make(t)).datasetId);
     if (r) this.#relabelled = { ...this.#relabelled, [worldKey(world)]: r };
     return r;
   }
@@ -127,10 +133,11 @@ export class LabelsState {
   /** Trains a story model, records it with its role, and measures it on the gold stream. */
   async train(config: TrainConfig, role: StoryRole, step: number, world: WorldRequest): Promise<TrainResult | null> {
     const c = { ...config, version: this.#runs.nextVersion() };
-    const r = await this.#run(this.training, `${role}|${c.datasetId}`, 'training', (t) =>
-      this.#lab.train(c, (p: JobProgress) => void t.progress(p.fraction, p.stage)),
-    );
+    const make = (t: Ticket) =>
+      this.#rebuild.run(t, (id) => this.#lab.train({ ...c, datasetId: id(c.datasetId) }, (p: JobProgress) => void t.progress(p.fraction, p.stage)));
+    const r = await this.#run(this.training, `${role}|${c.datasetId}`, 'training', make);
     if (!r) return null;
+    this.#rebuild.record(r.modelId, `model ${r.version}`, async (t) => (await make(t)).modelId);
     this.#runs.record(r, { step, role, world });
     await this.measureGold(r.modelId);
     return r;
@@ -140,14 +147,16 @@ export class LabelsState {
   async measureGold(modelId: string): Promise<EvalReport | null> {
     const known = this.#goldReports[modelId];
     if (known) return known;
-    const r = await this.#run(this.gold, modelId, 'scoring the gold stream', () => this.#lab.evaluate(modelId, 'gold'));
+    const r = await this.#run(this.gold, modelId, 'scoring the gold stream', (t) => this.#rebuild.run(t, (id) => this.#lab.evaluate(id(modelId), 'gold')));
     if (r) this.#goldReports = { ...this.#goldReports, [modelId]: r };
     return r;
   }
 
   /** The gold report of a model trained on downsampled data, recalibrated for keep rate w and class weight c. */
   async recalibrate(modelId: string, keep: number, classWeight = 1): Promise<void> {
-    const r = await this.#run(this.gold, `recal|${modelId}`, 'recalibrating on the gold stream', () => this.#lab.recalibrated(modelId, keep, classWeight));
+    const r = await this.#run(this.gold, `recal|${modelId}`, 'recalibrating on the gold stream', (t) =>
+      this.#rebuild.run(t, (id) => this.#lab.recalibrated(id(modelId), keep, classWeight)),
+    );
     if (r) this.#recalibrated = { ...this.#recalibrated, [modelId]: r };
   }
 
@@ -171,9 +180,9 @@ export class LabelsState {
 
   /** Streams and keeps more data for this world. */
   async collect(world: WorldRequest, req: CollectRequest): Promise<CollectReport | null> {
-    const r = await this.#run(this.collecting, JSON.stringify(req), 'streaming candidates', (t) =>
-      this.#lab.collect(req, (p: JobProgress) => void t.progress(p.fraction, p.stage)),
-    );
+    const make = (t: Ticket) => this.#lab.collect(req, (p: JobProgress) => void t.progress(p.fraction, p.stage));
+    const r = await this.#run(this.collecting, JSON.stringify(req), 'streaming candidates', make);
+    if (r) this.#rebuild.record(r.datasetId, 'the collected data', async (t) => (await make(t)).datasetId);
     if (r) this.#collected = { ...this.#collected, [worldKey(world)]: r };
     return r;
   }

@@ -82,7 +82,15 @@ const STEPS: Record<number, string> = {
       if (!speed) throw new Error('no Speed (days per second) control');
       speed.value = '0'; speed.dispatchEvent(new Event('change', { bubbles: true }));
       await job('serving'); return {};`,
-  12: `await click('Switch objective to CTR'); await job('click-model'); await click('Start shadow'); await click('Promote'); await click('Replay'); await job('replay'); return {};`,
+  // The CTR gate decides on expected revenue per request in shadow: the reader promotes and replays
+  // only when it passes; a held-back CTR model is the gate's verdict, read and compared across engines.
+  12: `await click('Switch objective to CTR'); await job('click-model'); await click('Start shadow');
+      const ctr = '[data-gate] [data-metric="expected_revenue_per_request"][data-split="shadow"]';
+      await seen(ctr);
+      const pass = document.querySelector('[data-gate]').getAttribute('data-gate') === 'pass';
+      const read = { ctr_gate_pass: pass ? 1 : 0, ctr_gate_challenger: value(ctr), ctr_gate_champion: Number(document.querySelectorAll(ctr)[1]?.getAttribute('data-value')) };
+      if (!pass) return read;
+      await click('Promote'); await click('Replay'); await job('replay'); return read;`,
   13: `await sleep(500); return {};`,
 };
 

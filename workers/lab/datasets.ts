@@ -88,7 +88,7 @@ export function addDataset(d: Omit<Dataset, 'id'>): Dataset {
 export function getDataset(id: string): Dataset {
   const ds = datasets.get(id);
   if (!ds) labLog(`asked for dataset ${id}, which is not held (held: ${datasets.keys().join(', ') || 'none'})`);
-  if (!ds) throw new Error(`unknown dataset ${id} (datasets beyond the lab's ${CACHE_BUDGETS.datasets / 2 ** 20} MB budget are dropped, least recently used first: generate it again)`);
+  if (!ds) throw new Error(`unknown dataset ${id} (datasets beyond the lab's ${CACHE_BUDGETS.datasets / 2 ** 20} MB budget are dropped, least recently used first; a job that needs it makes it again from the link’s settings)`);
   return ds;
 }
 

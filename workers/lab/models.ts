@@ -49,7 +49,7 @@ export function addModel(r: Omit<ModelRecord, 'id' | 'version' | 'createdAt'> & 
 export function getModel(id: string): ModelRecord {
   const m = models.get(id);
   if (!m) labLog(`asked for model ${id}, which is not held (held: ${models.keys().join(', ') || 'none'})`);
-  if (!m) throw new Error(`unknown model ${id} (disposed, or dropped beyond the lab's ${CACHE_BUDGETS.models / 2 ** 20} MB model budget)`);
+  if (!m) throw new Error(`unknown model ${id} (disposed, or dropped beyond the lab's ${CACHE_BUDGETS.models / 2 ** 20} MB model budget; a job that needs it trains it again from the link’s settings)`);
   return m;
 }
 
