@@ -82,10 +82,11 @@ const STEPS: Record<number, string> = {
       if (!speed) throw new Error('no Speed (days per second) control');
       speed.value = '0'; speed.dispatchEvent(new Event('change', { bubbles: true }));
       await job('serving'); return {};`,
-  // The CTR gate decides on expected revenue per request in shadow: the reader promotes and replays
-  // only when it passes; a held-back CTR model is the gate's verdict, read and compared across engines.
+  // The CTR gate compares the challenger with the champion in shadow on the quantity its rule names
+  // (the first two shadow metrics of the gate's sentence): the reader promotes and replays only when
+  // it passes; a held-back CTR model is the gate's verdict, read and compared across engines.
   12: `await click('Switch objective to CTR'); await job('click-model'); await click('Start shadow');
-      const ctr = '[data-gate] [data-metric="expected_revenue_per_request"][data-split="shadow"]';
+      const ctr = '[data-gate] > p:not(.rule) [data-metric][data-split="shadow"]';
       await seen(ctr);
       const pass = document.querySelector('[data-gate]').getAttribute('data-gate') === 'pass';
       const read = { ctr_gate_pass: pass ? 1 : 0, ctr_gate_challenger: value(ctr), ctr_gate_champion: Number(document.querySelectorAll(ctr)[1]?.getAttribute('data-value')) };
