@@ -84,6 +84,9 @@ describe('walkthrough', () => {
     await waitForTest(page, 'v1');
     const backend = await page.locator('[data-backend]').first().getAttribute('data-backend');
     expect(backend).toBe('wasm');
+    // Decisions at a threshold sit in a fold (step 4 teaches ranking); opened, their reasons can be read.
+    await page.locator('[aria-label^="Model v"] details[data-fold="threshold"] > summary').first().focus();
+    await page.keyboard.press('Enter');
     const report = await metrics(page, '[aria-label^="Model v"]');
     expectFiniteOrExplained(report);
     // Every metric of the report is measured on the test stream, none on the thin validation split.
