@@ -214,7 +214,7 @@ describe('claims follow their numbers at non-default knobs', () => {
     }
     if (/did not show the metric wrong/.test(text)) expect(headline).not.toMatch(/revenue down/);
     // The attention sentence comes with the blindness it was measured from.
-    if (/paid with their attention/.test(text)) expect(text).toMatch(/measured blindness to ads rose beyond its noise/);
+    if (/paid with their attention/.test(text)) expect(text).toMatch(/measured blindness rose beyond its noise/);
     console.info(`step 13 at ${knobs}: step 12 said "${headline}"\n${await page.locator('p', { hasText: 'The team chose a metric' }).first().innerText()}`);
     expect(errors).toEqual([]);
     await page.context().close();
