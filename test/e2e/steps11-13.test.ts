@@ -97,6 +97,9 @@ describe('steps 11–13', () => {
     // The click model fits on days 90–101 of the live log (102–103 held out to measure it).
     expect(await valueOf(page, '[data-metric="train_first_day"][data-role="ctr_policy"]')).toBe(90);
     expect(await valueOf(page, '[data-metric="train_last_day"][data-role="ctr_policy"]')).toBe(101);
+    // The off-policy estimate reads only the held-out days 102–103, never the click model's training days.
+    expect(await valueOf(page, '[data-metric="ips_first_day"][data-role="ctr_policy"]')).toBe(102);
+    expect(await valueOf(page, '[data-metric="ips_last_day"][data-role="ctr_policy"]')).toBe(103);
     // On the compared days (the second impressions-policy group), the CTR policy has the higher CTR.
     const comparedImpCtr = Number(await page.locator('[data-role="impressions_policy"] [data-metric="ctr"][data-split="total"]').last().getAttribute('data-value'));
     expect(await business(page, 'ctr_policy', 'ctr', 'total')).toBeGreaterThan(comparedImpCtr);

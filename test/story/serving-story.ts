@@ -32,9 +32,9 @@ export interface ServingStory {
   compared: ComparedDay[];
 }
 
-/** Runs the story's serving on a world, as the app does at its defaults. */
-export async function runServingStory(world: WorldParams, relevanceRows = 2_000_000): Promise<ServingStory> {
-  const session = new ServingSession({ world, ...DEFAULT_SESSION });
+/** Runs the story's serving on a world, as the app does at its defaults (a smaller `queriesPerDay` serves fewer requests a day, as the session's size option allows). */
+export async function runServingStory(world: WorldParams, relevanceRows = 2_000_000, queriesPerDay: number = DEFAULT_SESSION.queriesPerDay): Promise<ServingStory> {
+  const session = new ServingSession({ world, ...DEFAULT_SESSION, queriesPerDay });
   const rel = trainRelevanceModel(session.world, { days: RELEVANCE_DAYS, rows: relevanceRows });
   session.ship(fromScoringModel(rel, 'v5', world, RELEVANCE_DAYS), 'test');
   const g1 = session.shadow('impressions');

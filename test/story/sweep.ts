@@ -18,7 +18,7 @@ import { driftReport } from '../../workers/lab/drift.ts';
 import { outOfFold } from '../../workers/lab/oof.ts';
 import { suspectReport } from '../../workers/lab/suspects.ts';
 import { PSI_ALERT } from '../../workers/serving/drift.ts';
-import { CTR_DROP } from '../../workers/serving/session.ts';
+import { CTR_DROP, DEFAULT_SESSION } from '../../workers/serving/session.ts';
 import { labelsContradictions, retrainClaim, suspectClaim } from '../../src/lib/story/labels-claim.ts';
 import { monitorClaim, monitorContradictions } from '../../src/lib/story/monitor-claim.ts';
 import { aucOn } from '../../src/lib/story/noise.ts';
@@ -31,10 +31,12 @@ import { freshClaim, freshContradictions } from '../../src/lib/story/fresh-claim
 import { halfClaim, halfContradictions, operatingClaim, operatingContradictions } from '../../src/lib/story/operating-claim.ts';
 import { historyContradictions, loopClaim } from '../../src/lib/story/history-claim.ts';
 import { blindnessTrend } from '../../src/lib/story/live-claim.ts';
+import { explorationClaim, explorationContradictions } from '../../src/lib/story/exploration-claim.ts';
 import { GRID_SLICES, sliceContradictions, sliceMarkClaim } from '../../src/lib/story/slice-claim.ts';
 import { COLLECT_KEEP, COLLECT_ROWS, COLLECT_TRAIN, OOF_FOLDS, OOF_TRAIN } from '../../src/lib/labels/story.ts';
 import { STALE_DAYS, WINDOW_PRESETS } from '../../src/lib/drift/windows.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/params.ts';
+import { aloneReports } from '../../src/lib/serving/business.ts';
 import { DEFAULT_TRAIN_CONFIG, type EvalReport, type TrainConfig } from '../../src/lib/lab/types.ts';
 import type { WorldParams } from '../../src/lib/sim/types.ts';
 import { labContradictions, step10Claims, step12Claims, step12Contradictions, step7Claims, step8Claims, step9Claims } from '../../src/lib/story/step-claims.ts';
@@ -62,10 +64,12 @@ export interface Size {
   relevanceRows: number;
   /** Whether to draw step 10's freshness chart (four more window models). */
   freshness: boolean;
+  /** Requests a simulated day of steps 11–12's serving. */
+  servingQueries: number;
 }
 
-export const FULL: Size = { rows: 1_000_000, collectRows: COLLECT_ROWS, windowRows: 6_000_000, relevanceRows: 2_000_000, freshness: true };
-export const REDUCED: Size = { rows: 200_000, collectRows: 3_000_000, windowRows: 2_000_000, relevanceRows: 500_000, freshness: true };
+export const FULL: Size = { rows: 1_000_000, collectRows: COLLECT_ROWS, windowRows: 6_000_000, relevanceRows: 2_000_000, freshness: true, servingQueries: DEFAULT_SESSION.queriesPerDay };
+export const REDUCED: Size = { rows: 200_000, collectRows: 3_000_000, windowRows: 2_000_000, relevanceRows: 500_000, freshness: true, servingQueries: 10_000 };
 
 /** The knob ranges a link allows (src/lib/url/params.ts) that the sweep draws from. */
 export const RANGES = { skew: [1e-5, 0.5], noise: [0, 0.5], drift: [0, 1] } as const;
@@ -192,12 +196,13 @@ export async function sweepOne(setting: Setting, size: Size, serving = true): Pr
     }
     // Steps 11–12: the serving story on this world.
     if (serving) {
-      const story = await runServingStory(params, size.relevanceRows);
+      const story = await runServingStory(params, size.relevanceRows, size.servingQueries);
       const summary = story.compared.at(-1)?.summary ?? null;
-      // Step 11: the live days' CTR and alerts, as the monitoring dashboard reads them.
+      // Step 11: the live days' CTR and alerts, as the monitoring dashboard reads them (Step11Deploy.svelte):
+      // the CTR over the days the kept policy served alone (the launch test's day mixes every arm's ads), the alerts of every day.
       const reports = story.session.snapshot().reports;
       const c11 = monitorClaim(
-        reports.map((r) => ({ clicks: r.served.clicks, impressions: r.served.impressions, psi: r.monitor.drift })),
+        aloneReports(reports).map((r) => ({ clicks: r.served.clicks, impressions: r.served.impressions, psi: r.monitor.drift })),
         reports.flatMap((r) => r.alerts),
         { psi: PSI_ALERT, ctrDrop: CTR_DROP },
         setting.drift,
@@ -209,6 +214,12 @@ export async function sweepOne(setting: Setting, size: Size, serving = true): Pr
       out.lesson = c12.live?.lesson ?? '—';
       out.switch = c12.switched?.outcome ?? '—';
       contradictions.push(...step12Contradictions(c12, story.served).map((s) => `step 12: ${s}`));
+      // Step 12's price of exploring, from the off-policy report's own numbers.
+      if (story.click.offPolicy) {
+        const ex = explorationClaim(story.click.offPolicy);
+        out.explore = ex.outcome;
+        contradictions.push(...explorationContradictions(ex).map((s) => `step 12: ${s}`));
+      }
       // Step 13: what the loop showed about the impressions metric, and whether the users paid with their attention.
       const loop = loopClaim(c12.live, c12.switched?.outcome ?? null, blindnessTrend(story.served));
       out.loop = `${loop.outcome}${loop.attention ? ' +attention' : ''}`;
@@ -250,7 +261,7 @@ export function randomSettings(n: number, generatorSeed = 'sweep'): Setting[] {
 
 /** The sweep's table, one row a setting. */
 export function table(rows: readonly SweepRow[]): string {
-  const cols = ['wrong', 'oof', 'gold6', 'slices', 'show', 'dummy', 'collect', 'relabel', 'operating', 'half', 'stale', 'trend', 'report', 'recovery', 'fresh', 'ctr', 'alerts', 'lesson', 'switch', 'loop'];
+  const cols = ['wrong', 'oof', 'gold6', 'slices', 'show', 'dummy', 'collect', 'relabel', 'operating', 'half', 'stale', 'trend', 'report', 'recovery', 'fresh', 'ctr', 'alerts', 'lesson', 'switch', 'explore', 'loop'];
   const head = ['setting', 'skew', 'noise', 'drift', ...cols, 'contradictions', 's'];
   const lines = rows.map((r) => [r.setting.name, String(r.setting.skew), String(r.setting.noise), String(r.setting.drift), ...cols.map((c) => r.outcomes[c] ?? '—'), String(r.contradictions.length), r.seconds.toFixed(0)]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));

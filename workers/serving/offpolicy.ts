@@ -10,6 +10,15 @@ import type { OffPolicyData } from '../../src/lib/serving/types.ts';
 import type { ServedPolicy } from './policies.ts';
 import { EXPLORE_SLOTS, type ServingSession } from './session.ts';
 
+/** Standard error of a mean (sample standard deviation ÷ √n; NaN below two values). */
+function standardError(xs: readonly number[]): number {
+  const n = xs.length;
+  if (n < 2) return Number.NaN;
+  const m = xs.reduce((a, x) => a + x, 0) / n;
+  const v = xs.reduce((a, x) => a + (x - m) ** 2, 0) / (n - 1);
+  return Math.sqrt(v / n);
+}
+
 /** The CTR policy's revenue per request estimated from the session's exploration log on the days after its model's training days (null without any). */
 export function estimateFromExploration(session: ServingSession, target: ServedPolicy): OffPolicyData | null {
   const x = session.exploration;
@@ -20,6 +29,8 @@ export function estimateFromExploration(session: ServingSession, target: ServedP
   if (reports.length === 0) return null;
   let requests = 0;
   let exploredRevenue = 0;
+  // Each explored request's revenue (every slot it filled), for the standard error of their mean.
+  const perRequest: number[] = [];
   const reward: number[] = [];
   const loggingProb: number[] = [];
   const targetProb: number[] = [];
@@ -36,8 +47,10 @@ export function estimateFromExploration(session: ServingSession, target: ServedP
       const q = x.query[i] as number;
       requests++;
       const k = selectAds(target.policy, s.cands, scores, q * C, C, shown);
+      let earned = 0;
       for (; i < x.day.length && x.day[i] === day && x.query[i] === q; i++) {
         exploredRevenue += x.reward[i] as number;
+        earned += x.reward[i] as number;
         const slot = x.slot[i] as number;
         // Only the slots the CTR policy fills on this request: an empty slot earns 0 for certain.
         if (slot >= EXPLORE_SLOTS || slot >= k) continue;
@@ -46,6 +59,7 @@ export function estimateFromExploration(session: ServingSession, target: ServedP
         targetProb.push(shown[slot] === x.row[i] ? 1 : 0);
         cluster.push(day * 1_000_000 + q);
       }
+      perRequest.push(earned);
     }
   }
   if (reward.length === 0) return null;
@@ -71,5 +85,6 @@ export function estimateFromExploration(session: ServingSession, target: ServedP
     snips: { value: per(e.snips.value), ci: [per(e.snips.ci[0]), per(e.snips.ci[1])] },
     exploredRevenuePerRequest: exploredRevenue / Math.max(1, requests),
     servedRevenuePerRequest: (served - exploredRevenue) / otherRequests,
+    exploredRevenueSe: standardError(perRequest),
   };
 }

@@ -234,4 +234,6 @@ export interface OffPolicyData {
   /** Revenue per request of the explored requests and of the others on the same days (the price of exploring). */
   exploredRevenuePerRequest: number;
   servedRevenuePerRequest: number;
+  /** Standard error of the explored requests' mean revenue per request (from each explored request's revenue). */
+  exploredRevenueSe?: number;
 }

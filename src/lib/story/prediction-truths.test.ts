@@ -66,6 +66,16 @@ describe('prediction truths', () => {
     expect(liveRevenueTruth(live('flat')).value).toBe('same');
     expect(liveRevenueTruth(live('rose')).value).toBe('up');
     expect(liveRevenueTruth(live('fell')).text).toBe('$100.00 → $80.00 (down 20%)');
+    // The mechanism is named only with the measured blindness: rose 0.20 → 0.30 (beyond a 5% noise), else not.
+    const blind = (direction: 'rose' | 'fell' | 'flat') => ({ direction, first: 0.2, last: direction === 'fell' ? 0.1 : 0.3, change: direction === 'fell' ? -0.5 : 0.5, noise: 0.05 });
+    expect(liveRevenueTruth(live('fell'), blind('rose')).why).toBe('Each irrelevant ad teaches users to ignore ads (their measured blindness rose from 20% to 30%): the more the policy shows, the fewer clicks each ad earns.');
+    for (const b of [undefined, null, blind('flat'), blind('fell')]) {
+      expect(liveRevenueTruth(live('fell'), b).why).not.toMatch(/irrelevant/);
+      expect(liveRevenueTruth(live('fell'), b).why).toMatch(/did not rise beyond its noise/);
+      expect(liveRevenueTruth(live('rose'), b).why).toMatch(/did not rise beyond its noise: they tolerated/);
+    }
+    expect(liveRevenueTruth(live('rose'), blind('rose')).why).toMatch(/although the users’ measured blindness rose from 20% to 30%/);
+    expect(liveRevenueTruth(live('flat'), blind('rose')).why).toMatch(/within the 5% that revenue moves by/);
     expect(winnerTruth(switchClaim(1_000, [500, 1_500])!).value).toBe('ctr');
     expect(winnerTruth(switchClaim(-1_000, [-1_500, -500])!).value).toBe('impressions');
     expect(winnerTruth(switchClaim(100, [-200, 400])!).value).toBe('tie');

@@ -3,7 +3,7 @@
 import type { PredictionTruth } from './predictions.ts';
 import type { ImbalanceClaim } from './imbalance-claim.ts';
 import type { RecoveryClaim, StaleClaim } from './drift-claim.ts';
-import type { LiveClaim } from './live-claim.ts';
+import type { LiveClaim, Trend } from './live-claim.ts';
 import type { HoldbackClaim } from './holdback-claim.ts';
 import type { SwitchClaim } from './switch-claim.ts';
 import { largestPart, type SwitchParts } from './attribution-claim.ts';
@@ -165,16 +165,23 @@ export function firstAlertTruth(alerts: readonly AlertSeen[], days: number, plan
 }
 
 /** Step 12: revenue over the live fortnight. */
-export function liveRevenueTruth(l: LiveClaim): PredictionTruth {
+export function liveRevenueTruth(l: LiveClaim, blindness?: Trend | null): PredictionTruth {
   const value = l.revenue.direction === 'rose' ? 'up' : l.revenue.direction === 'fell' ? 'down' : 'same';
   const change = `${l.revenue.change >= 0 ? 'up' : 'down'} ${percent(Math.abs(l.revenue.change), 2)}`;
   const text = `${dollars(l.revenue.first)} → ${dollars(l.revenue.last)} (${change})`;
+  // The mechanism (users learning from irrelevant ads) is named only when their measured blindness rose
+  // beyond its noise over the same days (blindnessTrend), as step 12's own sentence does.
+  const blind = blindness?.direction === 'rose' ? `${percent(blindness.first, 2)} to ${percent(blindness.last, 2)}` : null;
   const why =
     value === 'down'
-      ? 'Each irrelevant ad teaches users to ignore ads: the more the policy shows, the fewer clicks each ad earns.'
+      ? blind
+        ? `Each irrelevant ad teaches users to ignore ads (their measured blindness rose from ${blind}): the more the policy shows, the fewer clicks each ad earns.`
+        : 'Revenue fell, but the users’ measured blindness did not rise beyond its noise over these days, so they do not show why.'
       : value === 'same'
         ? `The change is within the ${percent(l.revenue.noise, 2)} that revenue moves by from day to day, so these days do not show a trend.`
-        : 'Revenue rose on this world: users tolerated the extra ads over these days.';
+        : blind
+          ? `Revenue rose on this world, although the users’ measured blindness rose from ${blind}: the extra ads earned more than the attention they cost over these days.`
+          : 'Revenue rose on this world, and the users’ measured blindness did not rise beyond its noise: they tolerated the extra ads over these days.';
   return { value, text, why };
 }
 
