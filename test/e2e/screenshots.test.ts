@@ -251,7 +251,21 @@ async function shoot(page: Page, file: string): Promise<string[]> {
     await page.setViewportSize({ width: size.width, height: size.height });
     await page.waitForTimeout(150);
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    if (wide > 0) overflow.push(`${file} at ${size.name} is ${wide}px too wide`);
+    if (wide > 0) {
+      // Name the innermost elements that reach past the screen's right edge, so the fix is findable.
+      const culprits = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('body *')]
+          .filter((e) => {
+            const past = (x: Element) => x.getBoundingClientRect().right > window.innerWidth + 0.5;
+            // An element inside a scrolling box does not widen the page: skip those.
+            for (let a = e.parentElement; a; a = a.parentElement) if (/auto|scroll/.test(getComputedStyle(a).overflowX)) return false;
+            return past(e) && ![...e.children].some(past);
+          })
+          .slice(0, 3)
+          .map((e) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''} “${(e.textContent ?? '').trim().slice(0, 40)}”`),
+      );
+      overflow.push(`${file} at ${size.name} is ${wide}px too wide (${culprits.join('; ') || 'none found'})`);
+    }
     await page.screenshot({ path: `${OUT}${file}-${size.name}.png`, fullPage: true });
     overflow.push(...(await audit(page, `${file} at ${size.name}`)));
   }
