@@ -44,9 +44,13 @@ test('a held dataset survives a full budget; a dropped one and a killed worker a
   const d1 = lab.dataset.result!.id;
 
   // 1. The budget sheds everything it may while training runs: the running job's dataset stays.
-  const first = lab.train(trainConfigOf(state, d1, 'v1'), place);
+  // Thirty epochs for this one, so the job is still running (and holding d1) when the shed comes
+  // on any machine: with one epoch a fast processor finished it between its first progress and the
+  // shed, and the test then saw an unheld dataset go.
+  const first = lab.train(trainConfigOf({ ...state, epochs: 30 }, d1, 'v1'), place);
   await until('the first training to run', () => lab.training.status === 'running' && lab.training.fraction > 0);
   const shedWhileRunning = await hooks.shedDatasets();
+  expect(lab.training.fraction, 'the training was still running when the budget shed').toBeLessThan(1);
   expect(shedWhileRunning).not.toContain(d1);
   const r1 = await first;
   expect(lab.training.status, lab.training.error).toBe('done');
