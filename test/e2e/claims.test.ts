@@ -198,7 +198,7 @@ describe('claims follow their numbers at non-default knobs', () => {
     await press('Train the step-4 model');
     await press('Deploy and serve', 400_000);
     await page.getByRole('region', { name: 'Business dashboard' }).waitFor({ timeout: 240_000 });
-    await page.getByText(/from the first days to the last\./).first().waitFor({ timeout: 400_000 });
+    await page.locator('[data-metric="revenue_vs_baseline"][data-split="last_days"]').first().waitFor({ timeout: 400_000 });
     const headline = await page.locator('.headline').first().innerText();
     await focusPage(page);
     await page.keyboard.press('ArrowRight');
