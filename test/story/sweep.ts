@@ -43,9 +43,11 @@ import { WINDOW_DAYS, aloneReports, pairedRevenue } from '../../src/lib/serving/
 import type { PolicyDay } from '../../src/lib/business/types.ts';
 import { DEFAULT_TRAIN_CONFIG, type EvalReport, type TrainConfig } from '../../src/lib/lab/types.ts';
 import type { WorldParams } from '../../src/lib/sim/types.ts';
-import { labContradictions, step10Claims, step12Claims, step12Contradictions, step7Claims, step8Claims, step9Claims } from '../../src/lib/story/step-claims.ts';
+import { negativeWeight, labContradictions, step10Claims, step12Claims, step12Contradictions, step7Claims, step8Claims, step9Claims } from '../../src/lib/story/step-claims.ts';
 import { runServingStory } from './serving-story.ts';
 import { createRng } from '../../src/lib/rng.ts';
+import { calibrationClaim, calibrationContradictions, entropyClaim } from '../../src/lib/story/calibration-claim.ts';
+import { precisionClaim, precisionContradictions } from '../../src/lib/story/precision-claim.ts';
 
 /** One point of the knob space. */
 export interface Setting {
@@ -164,6 +166,23 @@ export async function sweepOne(setting: Setting, size: Size, serving = true): Pr
       const h = halfClaim(halfClean, halfRecal);
       out.half = h.outcome;
       contradictions.push(...halfContradictions(h, halfClean, halfRecal).map((s) => `step 8: ${s}`));
+    }
+    // Steps 7–8's probabilities: the recalibrated calibration and the trained model's NE by the gold positives' noise, precision at 0.5 and at the operating point.
+    const cal = calibrationClaim(qRebal.calibration.value, qRebal.positives, qRebal.rows, negativeWeight(qRebal));
+    const ne = entropyClaim(gRebal.ne.value, gRebal.positives);
+    out.calibration = cal.outcome;
+    out.ne = ne.outcome;
+    contradictions.push(...calibrationContradictions(cal, ne).map((s) => `steps 7–8: ${s}`));
+    const halfRebal = confusionNear(gRebal.confusion, 0.5);
+    if (halfRebal) {
+      const pr = precisionClaim(halfRebal, negativeWeight(gRebal));
+      out.precision = pr.outcome;
+      contradictions.push(...precisionContradictions(pr, halfRebal, negativeWeight(gRebal)).map((s) => `step 7: ${s}`));
+    }
+    if (opRebal) {
+      const pr = precisionClaim(opRebal.at, negativeWeight(gRebal));
+      out.precisionOp = pr.outcome;
+      contradictions.push(...precisionContradictions(pr, opRebal.at, negativeWeight(gRebal)).map((s) => `step 8: ${s}`));
     }
     const c8 = step8Claims(gNoisy, gClean, gRebal);
     if (c7) {
@@ -285,7 +304,7 @@ export function randomSettings(n: number, generatorSeed = 'sweep'): Setting[] {
 
 /** The sweep's table, one row a setting. */
 export function table(rows: readonly SweepRow[]): string {
-  const cols = ['wrong', 'oof', 'gold6', 'slices', 'show', 'dummy', 'collect', 'relabel', 'operating', 'half', 'stale', 'trend', 'report', 'recovery', 'fresh', 'ctr', 'alerts', 'lesson', 'lead', 'switch', 'ope', 'replay', 'overtake', 'explore', 'loop'];
+  const cols = ['wrong', 'oof', 'gold6', 'slices', 'show', 'dummy', 'collect', 'relabel', 'operating', 'half', 'calibration', 'ne', 'precision', 'precisionOp', 'stale', 'trend', 'report', 'recovery', 'fresh', 'ctr', 'alerts', 'lesson', 'lead', 'switch', 'ope', 'replay', 'overtake', 'explore', 'loop'];
   const head = ['setting', 'skew', 'noise', 'drift', ...cols, 'contradictions', 's'];
   const lines = rows.map((r) => [r.setting.name, String(r.setting.skew), String(r.setting.noise), String(r.setting.drift), ...cols.map((c) => r.outcomes[c] ?? '—'), String(r.contradictions.length), r.seconds.toFixed(0)]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
