@@ -91,6 +91,9 @@ test.each(WALKS)('every step’s main action works with its defaults at %s', asy
       await page.getByRole('button', { name: 'Last 14 days' }).click();
       await press(page, 'Retrain', at);
       await waitForJob(page, 'fresh', 300_000);
+      // The model strip names every model the walk made, by role, in the story's order.
+      const strip = await page.locator('nav[aria-label="The story’s models so far"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));
+      if (strip.join() !== 'noisy,relabelled,rebalanced,stale,fresh') problems.push(`${at}: model strip lists ${strip.join()}`);
     }
     problems.push(...(await emptyKeys(page, at)));
   }
