@@ -43,18 +43,22 @@ function cspMeta(): Plugin {
 
 /** The build mode of a test build: the same app with the test hooks built in (`vite build --mode test-hooks`). */
 export const TEST_HOOKS_MODE = 'test-hooks';
+/** The build mode of the benchmark page (test/bench/run.ts): the lab worker's bench and inspection methods, no test hooks. */
+export const BENCH_MODE = 'bench';
 
 /**
- * `__TEST_HOOKS__`, replaced at build time: true only in a test build, so a production build (and
- * `vite dev`) contains no test hook (the lab worker's `injectFault` and `breakWorker`, the fault
- * checks in its jobs, `window.__clickcycleLab`); test/e2e/no-test-hooks.test.ts searches the build.
+ * `__TEST_HOOKS__` and `__LAB_SEAMS__`, replaced at build time. `__TEST_HOOKS__` is true only in a
+ * test build, so a production build (and `vite dev`) contains no test hook (the lab worker's
+ * `injectFault` and `breakWorker`, the fault checks in its jobs, `window.__clickcycleLab`);
+ * `__LAB_SEAMS__` (on in a test build and the bench's) adds the lab worker's methods only tests and
+ * the bench call (workers/lab/seams-api.ts). test/e2e/no-test-hooks.test.ts searches the build for both.
  */
-export function testHooksDefine(on: boolean): Record<string, string> {
-  return { __TEST_HOOKS__: JSON.stringify(on) };
+export function testHooksDefine(on: boolean, seams = on): Record<string, string> {
+  return { __TEST_HOOKS__: JSON.stringify(on), __LAB_SEAMS__: JSON.stringify(seams) };
 }
 
 export default defineConfig(({ mode }) => ({
-  define: testHooksDefine(mode === TEST_HOOKS_MODE),
+  define: testHooksDefine(mode === TEST_HOOKS_MODE, mode === TEST_HOOKS_MODE || mode === BENCH_MODE),
   plugins: [
     svelte(),
     cspMeta(),

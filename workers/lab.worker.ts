@@ -5,7 +5,7 @@
 // every message with datasets and models of its own ("unknown dataset d1-…" right after step 2
 // generated it). Here the API is a chunk of its own, loaded once; messages that arrive while it
 // loads are held and handed to it in order.
-export type { LabApi, LabTestApi } from './lab/api.ts';
+export type { LabApi, LabSeamsApi, LabTestApi } from './lab/api.ts';
 
 const scope = globalThis as unknown as {
   addEventListener(type: 'message', f: (e: MessageEvent) => void): void;

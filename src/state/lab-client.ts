@@ -3,16 +3,10 @@
 // after the worker died and a fresh one took over, and every progress callback is a heartbeat.
 import { proxy, transfer, type Remote } from 'comlink';
 import type { LabApi } from '../../workers/lab.worker.ts';
-import { sharedLabWorker, startWorker } from './lab-worker.ts';
+import { sharedLabWorker } from './lab-worker.ts';
 
 export { proxy, transfer };
 export type { LabApi };
-
-/** Starts a lab worker of its own (tests, the bench) and wraps it; `terminate` ends the worker. */
-export function createLab(): { lab: Remote<LabApi>; worker: Worker; terminate: () => void } {
-  const { lab, worker } = startWorker();
-  return { lab, worker, terminate: () => worker.terminate() };
-}
 
 let shared: Remote<LabApi> | null = null;
 

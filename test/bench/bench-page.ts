@@ -1,5 +1,5 @@
 // The benchmark page: drives the real lab worker through comlink and watches the main thread.
-import { createLab } from '../../src/state/lab-client.ts';
+import { createLab } from '../support/lab.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/params.ts';
 import { DEFAULT_TRAIN_CONFIG, MLP_TRAIN_OVERRIDES, type BackendName, type BenchRow, type TrainPhases } from '../../src/lib/lab/types.ts';
 import type { BenchOptions, BenchResult, LongTask } from './bench-types.ts';

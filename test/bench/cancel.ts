@@ -1,7 +1,7 @@
 // Cancel latency of the lab worker's queue: how long from Cancel to the cancelled job's rejection,
 // for the three kinds of long work (drawing the 10M-row test stream, generating a log, training).
 import type { Remote } from 'comlink';
-import type { LabApi } from '../../src/state/lab-client.ts';
+import type { LabSeamsApi } from '../support/lab.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../../src/lib/lab/types.ts';
 import type { WorldParams } from '../../src/lib/sim/types.ts';
 
@@ -20,7 +20,7 @@ export interface CancelLatency {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts `start`, waits until the worker has done `polls` chunks of it, cancels, and times the rejection. */
-async function once(lab: Remote<LabApi>, start: () => Promise<unknown>, polls: number): Promise<{ ms: number; workerMs: number }> {
+async function once(lab: Remote<LabSeamsApi>, start: () => Promise<unknown>, polls: number): Promise<{ ms: number; workerMs: number }> {
   const before = (await lab.ping()).polls;
   const done = start().then(
     () => 'finished',
@@ -42,7 +42,7 @@ function median(xs: number[]): number {
 }
 
 /** Cancel latency of each kind of long job, `repeats` times each, in a world of `params` with a trained model. */
-export async function cancelLatencies(lab: Remote<LabApi>, params: WorldParams, repeats = 5): Promise<CancelLatency[]> {
+export async function cancelLatencies(lab: Remote<LabSeamsApi>, params: WorldParams, repeats = 5): Promise<CancelLatency[]> {
   const ds = await lab.generate({ params, rows: 100_000, stream: 'cancel-bench' });
   const model = await lab.train({ ...DEFAULT_TRAIN_CONFIG, datasetId: ds.id, epochs: 1 });
   const jobs: [string, () => Promise<unknown>][] = [

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
+import { BENCH_MODE } from '../../vite.config.ts';
 import { launchChromium } from '../support/browser.ts';
 import type { BenchOptions, BenchResult } from './bench-types.ts';
 import { summaryTable, throughputTable } from './table.ts';
@@ -44,8 +45,8 @@ const OUT_DIR = resolve(root, 'results/bench-dist');
  */
 async function browserBench(): Promise<BenchResult> {
   const input = resolve(root, 'test/bench/bench.html');
-  await build({ root, configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true, sourcemap: false, rollupOptions: { input } } });
-  const server = await preview({ root, configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: OUT_DIR }, preview: { port: 4191, strictPort: false } });
+  await build({ root, configFile: resolve(root, 'vite.config.ts'), mode: BENCH_MODE, logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true, sourcemap: false, rollupOptions: { input } } });
+  const server = await preview({ root, configFile: resolve(root, 'vite.config.ts'), mode: BENCH_MODE, logLevel: 'warn', build: { outDir: OUT_DIR }, preview: { port: 4191, strictPort: false } });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview reported no URL');
   const browser = await launchChromium();

@@ -3,7 +3,7 @@
 // heartbeat runs alongside and records the worker's slowest answer, the longest synchronous stretch
 // the supervisor's stall timeout must outlast.
 import { afterAll, expect, test } from 'vitest';
-import { createLab } from '../../src/state/lab-client.ts';
+import { createLab } from '../support/lab.ts';
 import { MIN_STALL_MS } from '../../src/state/lab-worker.ts';
 import { defaultState } from '../../src/lib/url/params.ts';
 import { VALIDATION_FRACTION, trainConfigOf, worldOf } from '../../src/lib/url/lab-config.ts';

@@ -2,7 +2,7 @@
 // 10M-row test stream stops being generated), the latest job wins, init never races a job, the
 // policy simulation runs in its own lane, and an allocation that fails leaves the worker alive.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createLab } from '../../src/state/lab-client.ts';
+import { createLab } from '../support/lab.ts';
 import { withTestHooks } from '../../src/state/lab-test-hooks.ts';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../src/lib/lab/types.ts';
 import { commands } from 'vitest/browser';

@@ -1,7 +1,8 @@
 // Nothing for tests ships to readers: the production build that the walks use (test/e2e/serve.ts)
 // is searched, every file of it (the page, the app's and the workers' chunks, the service worker,
-// the manifest), for the test hooks that break the lab worker and for their fault checks. They are
-// built only with __TEST_HOOKS__ on (vite.config.ts); this fails on a build made with it on.
+// the manifest), for the test hooks that break the lab worker and for their fault checks, and for
+// the lab worker's methods only tests and the bench call (workers/lab/seams-api.ts). They are built
+// only with __TEST_HOOKS__ and __LAB_SEAMS__ on (vite.config.ts); this fails on a build made with either on.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, inject, test } from 'vitest';
@@ -14,6 +15,16 @@ const IN_CODE = [
   '__clickcycleLab',
   'setMinStallMs',
   '__TEST_HOOKS__',
+  '__LAB_SEAMS__',
+  // The seams' method names that nothing else in the build uses (comlink calls them by name, so a
+  // build that held them would hold these strings; tfjs has its own listModels, predict and memory,
+  // so those seams are found by their modules below).
+  'benchTraining',
+  'benchPlain',
+  'benchGenerate',
+  'buildFeatures',
+  'disposeModel',
+  'disposeDataset',
   'injected fault',
   'injected crash',
   'injected start failure',
@@ -22,6 +33,9 @@ const IN_CODE = [
 /** The source maps hold the source of every module in the build (so its comments and the flag's
  * name too): the modules that define the hooks must not be among them. */
 const IN_MAPS = ['breakWorker', 'injectFault', '__clickcycleLab', 'setMinStallMs'];
+/** The modules of the hooks and seams: no source map may list them among the modules it maps
+ * (their names alone occur in api.ts's own source, which imports them for a test build). */
+const HOOK_MODULES = ['workers/lab/test-hooks.ts', 'workers/lab/seams-api.ts', 'workers/lab/bench-api.ts', 'workers/lab/bench.ts', 'workers/lab/bench-plain.ts'];
 
 /** Every file under `dir`, as paths relative to it. */
 function filesUnder(dir: string): string[] {
@@ -29,6 +43,12 @@ function filesUnder(dir: string): string[] {
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)))
     .sort();
+}
+
+/** Which of `modules` a source map lists among its sources. */
+function mappedModules(map: string, modules: readonly string[]): string[] {
+  const sources = (JSON.parse(map) as { sources: string[] }).sources;
+  return modules.filter((m) => sources.some((s) => s.endsWith(m)));
 }
 
 /** The patterns that occur in `text`. */
@@ -56,6 +76,7 @@ test('the production build contains no test hook', () => {
   const hits = [
     ...code.flatMap((f) => found(readFileSync(join(dir, f), 'utf8'), IN_CODE).map((p) => `${f}: ${p}`)),
     ...maps.flatMap((f) => found(readFileSync(join(dir, f), 'utf8'), IN_MAPS).map((p) => `${f}: ${p}`)),
+    ...maps.flatMap((f) => mappedModules(readFileSync(join(dir, f), 'utf8'), HOOK_MODULES).map((m) => `${f}: maps ${m}`)),
   ];
   console.log(`searched ${code.length} files and ${maps.length} source maps of ${dir}: ${hits.length} hits`);
   expect(hits).toEqual([]);

@@ -2,41 +2,35 @@
 // by start() (called once by the worker's entry, workers/lab.worker.ts, which loads this module).
 // Tensors never leave this worker; results are plain data, big arrays go by transfer.
 import { expose } from 'comlink';
-import { tf } from './tf.ts';
 import type {
   BackendName,
   BackendReport,
   DatasetSummary,
   ExportedModel,
-  FeatureToggles,
   GenerateRequest,
   JobProgress,
-  MemoryReport,
-  ModelInfo,
   TrainConfig,
   TrainProgress,
   TrainResult,
 } from '../lab-types.ts';
 import { chooseBackend, nextBackend } from './choose.ts';
 import { backendLost } from './backends.ts';
-import { createDataset, disposeDataset, getDataset } from './datasets.ts';
+import { createDataset } from './datasets.ts';
 import { summarize } from './summary.ts';
-import { prepare } from './prepared.ts';
 import { runTraining } from './train-job.ts';
 import { cancelJobs, runJob } from './jobs.ts';
 import { holding } from './holds.ts';
 import { controlApi, type OnProgress } from './control.ts';
 import { evalApi } from './eval-ops.ts';
-import { exportModel, getModel, importModel, modelInfos, removeModel } from './models.ts';
+import { exportModel } from './models.ts';
 import { baselineDays } from './policy.ts';
 import type { PolicyDay } from '../../src/lib/business/types.ts';
 import type { WorldParams } from '../../src/lib/sim/types.ts';
+import { seamsApi, type SeamsApi } from './seams-api.ts';
 import { benchApi } from './bench-api.ts';
 import { labelsApi } from './labels-api.ts';
 import { driftApi } from './drift-api.ts';
 import { exportApi } from './export.ts';
-import { memoryReport } from './memory.ts';
-import { checkTrain } from '../../src/lib/lab/budget.ts';
 import { takeTrainFault, testHooksApi, type TestHooksApi } from './test-hooks.ts';
 
 /** The backend report of the last init (used to pick the fallback order); null until a backend runs. */
@@ -85,16 +79,6 @@ const api = {
     }, { label: 'generate' });
   },
 
-  /** Featurises a dataset ahead of training (cached for the train call with the same split). */
-  async buildFeatures(datasetId: string, features: FeatureToggles, seed: string, validationFraction: number): Promise<{ names: string[]; rows: number; millis: number }> {
-    return runJob(async () => {
-      const ds = getDataset(datasetId);
-      checkTrain({ rows: ds.cols.n, features, model: 'logreg', hidden: [], batchSize: 1 });
-      const p = prepare(ds, features, seed, validationFraction);
-      return { names: p.features.names, rows: p.train.n + p.val.n, millis: p.millis };
-    }, { label: 'features', supersede: false, hold: holding({ datasets: [datasetId] }) });
-  },
-
   /** Trains a model; progress at most ~10 times a second; rejects with "cancelled" if cancelled. */
   async train(config: TrainConfig, onProgress?: OnProgress<TrainProgress>): Promise<TrainResult> {
     return runJob(async (token) => {
@@ -122,40 +106,13 @@ const api = {
     return cancelJobs(lane);
   },
 
-  /** Every trained model still held. */
-  listModels(): ModelInfo[] {
-    return modelInfos();
-  },
-
   /** A model as plain data (weights, fitted features, config) for the serving worker or IndexedDB. */
   exportModel(modelId: string): ExportedModel {
     return exportModel(modelId);
   },
 
-  /** Brings back an exported model (after a reload); its dataset must be generated again to evaluate it. */
-  importModel(model: ExportedModel): ModelInfo {
-    const id = importModel(model).id;
-    return modelInfos().find((m) => m.modelId === id)!;
-  },
-
-  /** Forgets a model. */
-  disposeModel(modelId: string): boolean {
-    return removeModel(modelId);
-  },
-
-  /** Forgets a dataset. */
-  disposeDataset(datasetId: string): boolean {
-    return disposeDataset(datasetId);
-  },
-
-  /** tfjs memory of the active backend (flat across retrains when nothing leaks) and the bytes each cache holds. */
-  memory(): MemoryReport & { backend: string } {
-    return { ...memoryReport(), backend: tf.getBackend() };
-  },
-
   ...evalApi,
   ...controlApi,
-  ...benchApi,
   ...labelsApi,
   ...driftApi,
   ...exportApi,
@@ -163,13 +120,17 @@ const api = {
 
 /** The lab worker's API as the UI sees it (through comlink's Remote). */
 export type LabApi = typeof api;
-/** The API of a test build (__TEST_HOOKS__ on): the same, with the hooks that break the worker. */
-export type LabTestApi = LabApi & TestHooksApi;
+/** The API of a bench build (__LAB_SEAMS__ on): the same, with the methods only tests and the bench call. */
+export type LabSeamsApi = LabApi & SeamsApi;
+/** The API of a test build (__TEST_HOOKS__ on too): with the hooks that break the worker as well. */
+export type LabTestApi = LabSeamsApi & TestHooksApi;
 
 /** Exposes the API on the worker's scope (once: a second call would answer every message twice). */
 let started = false;
 export function start(): void {
   if (started) return;
   started = true;
-  expose(__TEST_HOOKS__ ? { ...api, ...testHooksApi } : api);
+  const seams = __LAB_SEAMS__ ? { ...seamsApi, ...benchApi } : {};
+  const hooks = __TEST_HOOKS__ ? testHooksApi : {};
+  expose({ ...api, ...seams, ...hooks });
 }

@@ -1,18 +1,14 @@
-// The evaluation operations (evaluate, scores, predict) as queued, cancellable jobs: drawing a
+// The evaluation operations (evaluate, scores) as queued, cancellable jobs: drawing a
 // large evaluation stream polls the job's token between chunks, so Cancel stops the generator.
 // They are queries: several may be asked at once (each waits its turn), and a new training, new
 // data or Cancel stops them.
 import { transfer } from 'comlink';
 import type { EvalReport, EvalTarget, JobProgress } from '../lab-types.ts';
-import { selectRows } from '../../src/lib/sim/columns.ts';
-import { getDataset } from './datasets.ts';
 import { EVAL_STREAM_ROWS, evalSet } from './evalsets.ts';
 import { report, scoreSet } from './evaluate.ts';
-import { transform } from './featurize.ts';
 import { runJob, type JobToken } from './jobs.ts';
 import { getModel, type ModelRecord } from './models.ts';
 import { holding } from './holds.ts';
-import { predictTf } from './predict.ts';
 import type { OnProgress } from './control.ts';
 import { CancelledError } from './yield.ts';
 
@@ -47,7 +43,7 @@ function chunkWatcher(token: JobToken, rows: number, what: string, onProgress: O
 }
 
 /** Stops here if the job was cancelled. */
-function check(token: JobToken): void {
+export function check(token: JobToken): void {
   if (token.cancelled) throw new CancelledError();
 }
 
@@ -66,21 +62,6 @@ export const evalApi = {
         return r;
       },
       { label: 'evaluate', supersede: false, hold: holding({ models: [modelId] }) },
-    );
-  },
-
-  /** Probabilities for rows of a dataset (all rows if omitted), transferred without copying. */
-  async predict(modelId: string, datasetId: string, rows?: Uint32Array): Promise<Float32Array> {
-    return runJob(
-      async (token) => {
-        const m = getModel(modelId);
-        const cols = getDataset(datasetId).cols;
-        const f = transform(m.features, rows ? selectRows(cols, rows) : cols);
-        check(token);
-        const p = await predictTf(m.weights, f.X, f.n, f.d);
-        return transfer(p, [p.buffer]);
-      },
-      { label: 'predict', supersede: false, hold: holding({ models: [modelId], datasets: [datasetId] }) },
     );
   },
 

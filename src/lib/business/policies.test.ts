@@ -1,6 +1,6 @@
 // Picking ads for one query, and a day's metrics, on hand-computed cases.
 import { describe, expect, it } from 'vitest';
-import { columnsFrom } from '../features/testing.ts';
+import { columnsFrom } from '../features/columns-from.ts';
 import { policyDay, windowMetrics } from './day.ts';
 import { baselinePolicy, selectAds } from './policies.ts';
 import type { Policy } from './types.ts';

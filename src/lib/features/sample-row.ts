@@ -1,7 +1,7 @@
 // One readable row of the step-2 log as the model sees it: its handful of sparse indices and the
 // dense one-hot row they stand for, computed by the real sparse transform. Numerics are shown raw
 // (training standardises them with the training rows' mean and deviation).
-import { columnsFrom } from './testing.ts';
+import { columnsFrom } from './columns-from.ts';
 import { fitFeatures, type FittedFeatures } from './fit.ts';
 import { denseRow, rowEntries, transformSparse } from './sparse.ts';
 import type { FeatureSpec } from './spec.ts';

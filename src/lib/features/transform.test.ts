@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { featureNames, fitFeatures, fnv1a32, specFromToggles, tokenize, transform, type FeatureSpec } from './index.ts';
-import { columnsFrom } from './testing.ts';
+import { columnsFrom } from './columns-from.ts';
 
 const TABLES = {
   queryTexts: ['cheap flights to lisbon', 'buy laptop', 'cheap cheap laptop'],

@@ -1,4 +1,4 @@
-// A small Columns block built from plain arrays (tests, and the one-row view of step 3); missing columns are zeros, weights 1.
+// A small Columns block built from plain arrays (the one-row view of step 3, and tests); missing columns are zeros, weights 1.
 import type { ColumnName, Columns } from '../sim/types.ts';
 
 /** Builds a Columns of n rows from whichever columns are given as plain arrays. */
