@@ -1,7 +1,7 @@
 // The serving policies built from served models, and the promotion gate: a challenger in shadow
 // is promoted only if it beats the champion on the objective's metric over the same requests.
 import { baselinePolicy, ctrPolicy, impressionsPolicy, CANDIDATES_PER_QUERY, selectAds, type DayStream, type Policy } from '../../src/lib/business/index.ts';
-import type { LaunchArm } from '../../src/lib/serving/types.ts';
+import type { GateData, LaunchArm, OutcomeData } from '../../src/lib/serving/types.ts';
 import { BAR_COUNT, BAR_GRID, chooseArm } from './launch.ts';
 import { clickProbability, type ClickContext } from '../../src/lib/sim/truth.ts';
 import type { World } from '../../src/lib/sim/world.ts';
@@ -57,14 +57,8 @@ export function ctrServed(model: ServedModel): ServedPolicy {
   return { label: model.version, objective: 'clicks', model, policy: ctrPolicy((c) => scoreRows(model, c), CTR_RESERVE, CTR_MAX_ADS) };
 }
 
-/** What a policy's decisions on a day's requests would give, not served (no blindness changes). */
-export interface Outcome {
-  queries: number;
-  impressions: number;
-  /** Expected clicks from the simulated users' true click probabilities. */
-  expectedClicks: number;
-  expectedRevenue: number;
-}
+/** What a policy's decisions on a day's requests would give, not served (no blindness changes); declared where it crosses to the page. */
+export type Outcome = OutcomeData;
 
 /** Decisions of `policy` on `stream` with `scores`, judged by the users' true click probabilities at `blindness` (only users `include` accepts, if given). */
 export function outcomeOf(world: World, stream: DayStream, policy: Policy, scores: Float32Array, blindness: Float32Array, include?: (user: number) => boolean): Outcome {
@@ -98,20 +92,8 @@ export function outcomeOf(world: World, stream: DayStream, policy: Policy, score
   return o;
 }
 
-/** The gate's verdict on a challenger after a shadow run. */
-export interface GateReport {
-  objective: Objective;
-  /** The rule in words, shown beside the verdict. */
-  rule: string;
-  metric: 'impressions_per_query' | 'expected_ecpm';
-  champion: { label: string; value: number; outcome: Outcome };
-  challenger: { label: string; value: number; outcome: Outcome };
-  pass: boolean;
-  /** Simulated day of the shadow traffic. */
-  day: number;
-  /** The launch test's arms on the shadow requests (impressions objective). */
-  arms?: LaunchArm[];
-}
+/** The gate's verdict on a challenger after a shadow run; declared where it crosses to the page. */
+export type GateReport = GateData;
 
 /** The objective's gate metric of an outcome. */
 function gateValue(objective: Objective, o: Outcome): number {

@@ -2,7 +2,7 @@
 // hashes computed once. The result is plain data (numbers, strings, arrays): it can be posted to a
 // serving worker or written as JSON, and transforms new rows exactly as it transformed the old.
 import type { Columns } from '../sim/types.ts';
-import { featureCount, featureNames, validateSpec, type FeatureSpec, type NumericName } from './spec.ts';
+import { featureCount, featureNames, validateSpec, type FeatureSpec, type NumericName, type OneHotName } from './spec.ts';
 import { bucketOf, fnv1a32, tokenize } from './hash.ts';
 
 /** The world's text tables: query texts by `queryText` index, ad headlines by `adId`. */
@@ -42,6 +42,20 @@ export interface FittedFeatures {
   bucketHints: { query: string[]; headline: string[] };
   /** Number of rows the statistics were computed on. */
   trainRows: number;
+}
+
+/** The codes of a one-hot feature's column (the hour for the hour bucket). */
+export function oneHotSource(cols: Columns, name: OneHotName): Uint8Array {
+  switch (name) {
+    case 'queryCat':
+      return cols.queryCat;
+    case 'adCat':
+      return cols.adCat;
+    case 'device':
+      return cols.device;
+    case 'hourBucket':
+      return cols.hour;
+  }
 }
 
 /** The raw value of a numeric feature at row r (before standardisation). */

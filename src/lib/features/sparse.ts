@@ -3,7 +3,7 @@
 // repeats its index), plus the standardised numerics. The dense one-hot matrix is never built.
 import type { Columns } from '../sim/types.ts';
 import { CATEGORIES } from '../sim/types.ts';
-import { checkRows, logBid, numericSource, type FittedFeatures, type TokenTable } from './fit.ts';
+import { checkRows, logBid, numericSource, oneHotSource, type FittedFeatures, type TokenTable } from './fit.ts';
 import { bucketOf, crossHash } from './hash.ts';
 import { HOURS_PER_BUCKET, layout, ONE_HOT_VALUES, type OneHotName } from './spec.ts';
 
@@ -22,20 +22,6 @@ export interface SparseRows {
   num: Float32Array;
   /** The column of each numeric (where its weight sits in the dense layout). */
   numCols: Int32Array;
-}
-
-/** Codes of a one-hot column. */
-function codes(cols: Columns, name: OneHotName): Uint8Array {
-  switch (name) {
-    case 'queryCat':
-      return cols.queryCat;
-    case 'adCat':
-      return cols.adCat;
-    case 'device':
-      return cols.device;
-    case 'hourBucket':
-      return cols.hour;
-  }
 }
 
 /** Most tokens of any text of a table. */
@@ -90,7 +76,7 @@ export function transformSparse(f: FittedFeatures, cols: Columns, rows?: Uint32A
   for (const b of layout(f.spec)) {
     switch (b.kind) {
       case 'oneHot': {
-        const src = codes(cols, b.name);
+        const src = oneHotSource(cols, b.name);
         const div = b.name === 'hourBucket' ? HOURS_PER_BUCKET : 1;
         const size = ONE_HOT_VALUES[b.name].length;
         for (let i = 0; i < n; i++) {

@@ -2,7 +2,7 @@
 // cache-sized chunks of rows.
 import type { Columns } from '../sim/types.ts';
 import { CATEGORIES } from '../sim/types.ts';
-import { checkRows, logBid, numericSource, type FittedFeatures, type TokenTable } from './fit.ts';
+import { checkRows, logBid, numericSource, oneHotSource, type FittedFeatures, type TokenTable } from './fit.ts';
 import { bucketOf, crossHash } from './hash.ts';
 import { HOURS_PER_BUCKET, layout, ONE_HOT_VALUES, type Block, type OneHotName } from './spec.ts';
 
@@ -19,19 +19,6 @@ const CHUNK_ROWS = 4096;
 
 /** Fills the columns of one block for matrix rows [start, end). */
 type Writer = (start: number, end: number) => void;
-
-function codes(cols: Columns, name: OneHotName): Uint8Array {
-  switch (name) {
-    case 'queryCat':
-      return cols.queryCat;
-    case 'adCat':
-      return cols.adCat;
-    case 'device':
-      return cols.device;
-    case 'hourBucket':
-      return cols.hour;
-  }
-}
 
 /** Column of each token of each text within its block (hash mod buckets), as typed arrays for the hot loop. */
 function bucketTable(t: TokenTable, buckets: number, adCat?: number): { offsets: Uint32Array; cells: Uint32Array } {
@@ -68,7 +55,7 @@ function writer(b: Block, f: FittedFeatures, cols: Columns, X: Float32Array, d: 
   const K = CATEGORIES.length;
   switch (b.kind) {
     case 'oneHot': {
-      const src = codes(cols, b.name);
+      const src = oneHotSource(cols, b.name);
       const div = b.name === 'hourBucket' ? HOURS_PER_BUCKET : 1;
       const size = ONE_HOT_VALUES[b.name].length;
       return (start, end) => {

@@ -1,7 +1,7 @@
 // The lab's drift types (steps 9–10): AUC per day, the drift report, old test vs yesterday and the
 // freshness chart, as they cross from the lab worker to the UI (plain data only).
 import type { EvalReport, MetricValue } from './types.ts';
-import type { DriftMetric } from '../drift/measures.ts';
+import type { ColumnDrift } from '../drift/column.ts';
 
 /** A model's AUC on one day of a clean (truth-labelled) per-day evaluation stream. */
 export interface DayAuc {
@@ -13,18 +13,8 @@ export interface DayAuc {
 }
 
 /** One column of a drift report: the test Evidently would choose, its verdict, and the histograms. */
-export interface DriftColumnReport {
-  /** Feature name (data-feature), e.g. 'device', 'query_category', or 'target' / 'prediction'. */
-  name: string;
-  numeric: boolean;
-  /** The measure of the verdict (its data-metric). */
-  metric: DriftMetric;
-  value: number;
-  threshold: number;
-  drifted: boolean;
-  /** Every measure computed for the column. */
-  all: Partial<Record<DriftMetric, number>>;
-  /** Bin labels (categories, or ranges) with reference and current shares. */
+export interface DriftColumnReport extends Pick<ColumnDrift, 'name' | 'numeric' | 'metric' | 'value' | 'threshold' | 'drifted' | 'all'> {
+  /** Bin labels (categories, or ranges) with reference and current shares (ColumnDrift's bins, as the page shows them). */
   labels: string[];
   reference: number[];
   current: number[];

@@ -2,6 +2,7 @@
 // collection and the skew slider, as they cross from the lab worker to the UI (plain data only).
 import type { WorldParams } from '../sim/types.ts';
 import type { EvalReport, SampleRow } from './types.ts';
+import type { SliceRow } from '../labels/slices.ts';
 
 /** A row of the training log shown as a suspected wrong label (readable, with the model's probability). */
 export interface SuspectRow extends SampleRow {
@@ -37,19 +38,8 @@ export interface SuspectReport {
   millis: number;
 }
 
-/** One slice of the error analysis (see src/lib/labels/slices.ts SliceRow). */
-export interface SliceStat {
-  slice: string;
-  family: string;
-  name: string;
-  rows: number;
-  weight: number;
-  positiveRate: number;
-  meanPrediction: number;
-  errorRate: number;
-  falsePositives: number;
-  fpShare: number;
-}
+/** One slice of the error analysis, as src/lib/labels/slices.ts computes it. */
+export type SliceStat = SliceRow;
 
 /** A model's error analysis by slice on an evaluation set. */
 export interface SliceReport {

@@ -11,16 +11,8 @@ export function aloneReports<R extends { launch?: unknown }>(reports: readonly R
   return reports.filter((r) => r.launch === undefined);
 }
 
-/** Business numbers of a run of days. */
-export interface BusinessNumbers {
-  impressions: number;
-  clicks: number;
-  ctr: number;
-  revenue: number;
-  /** Revenue per thousand impressions. */
-  ecpm: number;
-  adsPerQuery: number;
-}
+/** Business numbers of a run of days: a policy day's totals and rates, without its day, queries and blindness. */
+export type BusinessNumbers = Pick<PolicyDay, 'impressions' | 'clicks' | 'ctr' | 'revenue' | 'ecpm' | 'adsPerQuery'>;
 
 /** Totals of a set of days (NaN rates when empty). */
 export function numbersOf(days: readonly PolicyDay[]): BusinessNumbers {

@@ -76,6 +76,7 @@ export interface DayReport {
 export interface OutcomeData {
   queries: number;
   impressions: number;
+  /** Expected clicks from the simulated users' true click probabilities. */
   expectedClicks: number;
   expectedRevenue: number;
 }
@@ -83,11 +84,13 @@ export interface OutcomeData {
 /** The gate's verdict after a shadow run. */
 export interface GateData {
   objective: 'impressions' | 'clicks';
+  /** The rule in words, shown beside the verdict. */
   rule: string;
   metric: 'impressions_per_query' | 'expected_ecpm';
   champion: { label: string; value: number; outcome: OutcomeData };
   challenger: { label: string; value: number; outcome: OutcomeData };
   pass: boolean;
+  /** Simulated day of the shadow traffic. */
   day: number;
   /** For the impressions objective: each candidate bar on its own share of the shadow requests' users. */
   arms?: LaunchArm[];
