@@ -1,5 +1,5 @@
 // A day's business metrics from its totals (revenue = Σ clicks × CPC; CTR, eCPM, ads per query).
-import { businessMetrics, type BusinessTotals } from '../sim/business.ts';
+import { businessMetrics, type BusinessTotals } from '../sim/totals.ts';
 import type { PolicyDay } from './types.ts';
 
 /** The metrics of one simulated day from its totals and its users' mean blindness. */

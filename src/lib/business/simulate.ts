@@ -3,7 +3,7 @@
 // ads-blindness), their blindness advances with what they were shown and recovers every night
 // (Hohnhold, O'Brien & Tang, KDD 2015). Click uniforms are common random numbers (see hash.ts).
 import { advanceBlindness, recoverAll } from '../sim/blindness.ts';
-import { businessMetrics, emptyTotals, type BusinessTotals } from '../sim/business.ts';
+import { businessMetrics, emptyTotals, type BusinessTotals } from '../sim/totals.ts';
 import { clickProbability, type ClickContext } from '../sim/truth.ts';
 import { WORLD_DAYS } from '../sim/types.ts';
 import type { World } from '../sim/world.ts';

@@ -1,6 +1,6 @@
 // The vocabulary of the serving and business simulation: policies as data plus a scorer, what a
 // policy did on one simulated day, and the impression log a click model is trained on.
-import type { BusinessMetrics } from '../sim/business.ts';
+import type { BusinessMetrics } from '../sim/totals.ts';
 import type { Columns } from '../sim/types.ts';
 
 /** How a policy turns candidate scores into a page of ads. */

@@ -7,5 +7,5 @@ export * from './blindness.ts';
 export * from './oracle.ts';
 export * from './csv.ts';
 export * from './columns.ts';
-export * from './business.ts';
+export * from './totals.ts';
 export * from './timeline.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng.ts';
 import { advanceBlindness, blindnessFactor, recoverBlindness, BLINDNESS_DAILY_RECOVERY, BLINDNESS_MAX } from './blindness.ts';
-import { businessMetrics } from './business.ts';
+import { businessMetrics } from './totals.ts';
 import { csvHeader, CSV_COLUMNS, toCsv } from './csv.ts';
 import { generate } from './generate.ts';
 import { relabel, RELABEL_COST_PER_ROW } from './oracle.ts';

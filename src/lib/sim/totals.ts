@@ -1,4 +1,4 @@
-// Business quantities of an ad system over some traffic: revenue = Σ clicks × CPC, CTR, eCPM, ads per query.
+// Business totals of an ad system over some traffic (revenue = Σ clicks × CPC, CTR, eCPM, ads per query): the sums the simulator's days accumulate and the rates read off them.
 
 /** Totals accumulated over a period. */
 export interface BusinessTotals {
