@@ -18,7 +18,7 @@ async function one(seed: string, drift: number | undefined): Promise<void> {
   const s = compared.at(-1)?.summary;
   const ctr = session.policyFor('v6');
   const g = gates.map((x) => `${x.metric} ${x.challenger.value.toFixed(4)} vs ${x.champion.value.toFixed(4)} ${x.pass ? 'pass' : 'FAIL'}`).join('; ');
-  const arms = (s?.arms ?? []).map((a) => `${a.role} ${usd(a.total)} [${usd(a.ci[0])}, ${usd(a.ci[1])}] at ${a.adsPerRequest.toFixed(2)} ads`).join(' | ');
+  const arms = (s?.arms ?? []).map((a) => `${a.role} ${usd(a.total)} [${usd(a.ci[0])}, ${usd(a.ci[1])}] at ${a.adsPerRequest.toFixed(2)} ads${a.alone ? ` (freshness alone ${usd(a.alone.total)} [${usd(a.alone.ci[0])}, ${usd(a.alone.ci[1])}])` : ''}`).join(' | ');
   const tag = drift === undefined ? seed : `${seed} drift=${drift}`;
   if (!h || !s) {
     console.log(`${tag}: no claim`);

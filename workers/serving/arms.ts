@@ -7,8 +7,9 @@
 // - fresh_impressions: a relevance ("should show") model trained on the days the click model fitted
 //   on, by this worker's learner (logistic regression on FRESH_ROWS rows), showing on each request as
 //   many ads as the impressions policy: set beside click_label (the click label on the same days, the
-//   same ads a request) it separates the label; against the impressions policy it measures fresher
-//   days together with this learner and row count, which the screen says.
+//   same ads a request) it separates the label. Against the impressions policy it changes the days
+//   and the learner and rows, so it is also served beside its twin (the same learner and rows on the
+//   impressions model's own days): the arm minus its twin is freshness alone.
 import type { Columns } from '../../src/lib/sim/types.ts';
 import { trainRelevanceModel, type Policy } from '../../src/lib/business/index.ts';
 import { CANDIDATES_PER_QUERY } from '../../src/lib/business/index.ts';
@@ -30,6 +31,8 @@ export interface Arm {
   model: ServedModel;
   /** The policy's scores from the model's (default: the model's own), so arms of one model score once a day; `scoresOf` gives another model's scores from the same cache. */
   fromModel?: (p: Float32Array, c: Columns, scoresOf: (m: ServedModel) => Float32Array) => Float32Array;
+  /** fresh_impressions: its twin, the same learner and row count on the impressions model's own days; the arm minus its twin is freshness alone. */
+  twin?: Arm;
 }
 
 /** An arm's scores on a day's candidates, from a cache of each model's scores. */
@@ -92,12 +95,23 @@ export function ctrNoBidArm(ctr: ServedPolicy): Arm {
   return { role: 'ctr_no_bid', label: `${click.version} by pCTR alone`, model: click, fromModel, policy: { name: 'ctr-no-bid', score, rule: 'threshold', threshold: 0, maxAds: ctr.policy.maxAds } };
 }
 
-/** A relevance model trained on the same days as the click model, as many ads on each request as the impressions policy shows there. */
-export function freshImpressionsArm(session: ServingSession, click: ServedModel, impressions: ServedPolicy): Arm {
-  const days: [number, number] = [click.days[0], click.days[1]];
+/** A should-show model by this worker's learner on FRESH_ROWS rows of `days`, at the impressions policy's ads a request. */
+function relevanceArm(session: ServingSession, version: string, days: [number, number], impressions: ServedPolicy): Arm {
   const rel = trainRelevanceModel(session.world, { days, rows: FRESH_ROWS, stream: `fresh/${session.plan.seed}` });
-  const fresh = fromScoringModel(rel, `${click.version}-fresh`, session.config.world, days);
-  return atLoadOf('fresh_impressions', `${fresh.version}, should-show label on days ${days[0]}–${days[1]}`, fresh, impressions);
+  const m = fromScoringModel(rel, version, session.config.world, days);
+  return atLoadOf('fresh_impressions', `${m.version}, should-show label on days ${days[0]}–${days[1]}`, m, impressions);
+}
+
+/**
+ * A relevance model trained on the same days as the click model, as many ads on each request as the
+ * impressions policy shows there; its twin is the same learner and row count on the impressions
+ * model's own days, so the arm minus its twin is freshness alone (only the days differ).
+ */
+export function freshImpressionsArm(session: ServingSession, click: ServedModel, impressions: ServedPolicy): Arm {
+  const arm = relevanceArm(session, `${click.version}-fresh`, [click.days[0], click.days[1]], impressions);
+  const own = (impressions.model as ServedModel).days;
+  arm.twin = relevanceArm(session, `${click.version}-twin`, [own[0], own[1]], impressions);
+  return arm;
 }
 
 /** The attribution's arms beside the CTR policy: the click label alone, the CTR policy without bids, fresh impressions (each against the impressions policy). */

@@ -169,6 +169,8 @@ export interface ArmSummary {
   total: number;
   se: number;
   ci: [number, number];
+  /** fresh_impressions: freshness alone, the fresh model minus its twin (the same learner and rows on the impressions model's days), paired over users. */
+  alone?: { total: number; se: number; ci: [number, number]; days: [number, number] };
 }
 
 /** One compared day of the CTR policy, with the impressions policy's day on the same requests and click draws. */

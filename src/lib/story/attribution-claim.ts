@@ -31,7 +31,7 @@ export const ARM_NAMES: Record<ArmSummary['role'], string> = {
   click_label: 'the click label alone (the click model ranking, as many ads a request as the impressions policy)',
   ctr_policy: 'the CTR policy (the ad load its launch test chose, ranked by pCTR × bid)',
   ctr_no_bid: 'the CTR policy ranked by pCTR alone (the same ads eligible, without the bid)',
-  fresh_impressions: 'fresher days (a should-show model refitted on the click model’s days by the serving worker’s own learner and row count, as many ads a request as the impressions policy: its learner and rows differ from the impressions model’s too)',
+  fresh_impressions: 'a fresh should-show model (refitted on the click model’s days by the serving worker’s learner, as many ads a request as the impressions policy; its learner and rows differ too, and freshness alone is shown under the chart)',
 };
 
 function verdictOf(a: ArmSummary): ArmVerdict {
