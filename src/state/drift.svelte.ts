@@ -11,6 +11,7 @@ import { Job } from './job.svelte.ts';
 import type { Lane, Ticket } from './runner.ts';
 import { Rebuilder } from './lab-rebuild.ts';
 import type { RunHistory } from './runs.svelte.ts';
+import type { StepId } from '../lib/story/steps.ts';
 
 /** What the drift state needs of the lab worker's gateway. */
 export type DriftPort = Pick<Remote<LabApi>, 'trainWindow' | 'staleEval' | 'modelDays' | 'aucPerDay' | 'driftReport' | 'freshness'>;
@@ -76,7 +77,7 @@ export class DriftState {
   }
 
   /** Trains the stale model for `w` (unless it exists) and measures it on its old test days and on yesterday. */
-  async ensureStale(w: WorldRequest, runs: RunHistory, step: number): Promise<StaleModel | null> {
+  async ensureStale(w: WorldRequest, runs: RunHistory, step: StepId): Promise<StaleModel | null> {
     const have = this.staleFor(w);
     if (have || !this.#port) return have;
     const key = worldKey(knobsOf(w));
@@ -90,7 +91,7 @@ export class DriftState {
     }
   }
 
-  async #trainStale(w: WorldRequest, runs: RunHistory, step: number, key: string): Promise<StaleModel | null> {
+  async #trainStale(w: WorldRequest, runs: RunHistory, step: StepId, key: string): Promise<StaleModel | null> {
     const port = this.#port!;
     return this.#lane.run({
       job: this.stale,
@@ -119,7 +120,7 @@ export class DriftState {
   }
 
   /** AUC per day of the stale model for `w` (trained first if needed). */
-  async evaluatePerDay(w: WorldRequest, runs: RunHistory, step: number): Promise<void> {
+  async evaluatePerDay(w: WorldRequest, runs: RunHistory, step: StepId): Promise<void> {
     this.perDay.start(worldKey(knobsOf(w)), 'waiting for the stale model');
     const s = await this.ensureStale(w, runs, step);
     if (!s || !this.#port) return this.perDay.cancelled();
@@ -128,7 +129,7 @@ export class DriftState {
   }
 
   /** The drift report of the stale model for `w` (trained first if needed). */
-  async openReport(w: WorldRequest, runs: RunHistory, step: number): Promise<void> {
+  async openReport(w: WorldRequest, runs: RunHistory, step: StepId): Promise<void> {
     this.report.start(worldKey(knobsOf(w)), 'waiting for the stale model');
     const s = await this.ensureStale(w, runs, step);
     if (!s || !this.#port) return this.report.cancelled();
@@ -137,7 +138,7 @@ export class DriftState {
   }
 
   /** Trains a fresh model on the chosen window and measures it on yesterday. */
-  async retrain(w: WorldRequest, runs: RunHistory, step: number): Promise<void> {
+  async retrain(w: WorldRequest, runs: RunHistory, step: StepId): Promise<void> {
     if (!this.#port) return;
     const port = this.#port;
     const days: [number, number] = [this.#window[0], this.#window[1]];

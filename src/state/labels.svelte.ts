@@ -16,6 +16,7 @@ import type {
   TrainResult,
 } from '../lib/lab/types.ts';
 import type { StoryRole } from '../lib/story/roles.ts';
+import type { StepId } from '../lib/story/steps.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 import { worldKey, type WorldRequest } from '../lib/url/lab-config.ts';
 import { Job } from './job.svelte.ts';
@@ -131,7 +132,7 @@ export class LabelsState {
   }
 
   /** Trains a story model, records it with its role, and measures it on the gold stream. */
-  async train(config: TrainConfig, role: StoryRole, step: number, world: WorldRequest): Promise<TrainResult | null> {
+  async train(config: TrainConfig, role: StoryRole, step: StepId, world: WorldRequest): Promise<TrainResult | null> {
     const c = { ...config, version: this.#runs.nextVersion() };
     const make = (t: Ticket) =>
       this.#rebuild.run(t, (id) => this.#lab.train({ ...c, datasetId: id(c.datasetId) }, (p: JobProgress) => void t.progress(p.fraction, p.stage)));
@@ -199,11 +200,11 @@ export class LabelsState {
   async buildRelabelled(world: WorldRequest, noisy: HistoryRun): Promise<TrainResult | null> {
     const rl = this.relabelledOf(world) ?? (await this.relabelWorstCell(world, noisy));
     if (!rl) return null;
-    return this.train({ ...noisy.config, datasetId: rl.datasetId }, 'relabelled', 6, world);
+    return this.train({ ...noisy.config, datasetId: rl.datasetId }, 'relabelled', 'relabelled', world);
   }
 
   /** Collects with the story's settings (or `req`) and trains the rebalanced model on it. */
-  async buildRebalanced(world: WorldRequest, noisy: HistoryRun, req: CollectRequest, step: number): Promise<TrainResult | null> {
+  async buildRebalanced(world: WorldRequest, noisy: HistoryRun, req: CollectRequest, step: StepId): Promise<TrainResult | null> {
     const col = await this.collect(world, req);
     if (!col) return null;
     const r = await this.train({ ...noisy.config, ...collectTrain(col.kept), datasetId: col.datasetId }, 'rebalanced', step, world);

@@ -2,6 +2,7 @@
 // the browser session per world (sessionStorage) so a reload keeps them and the next class starts
 // clean with one action. Guesses count toward nothing.
 import { hides, predictionsOfStep, type PredictionSpec } from '../lib/story/predictions.ts';
+import type { StepId } from '../lib/story/steps.ts';
 
 /** One prediction's state for one world. */
 export interface Answer {
@@ -65,7 +66,7 @@ export class PredictionState {
   }
 
   /** The step's prediction waiting for an answer in this world (the first not yet revealed or skipped), or null. */
-  open(step: number, world: string): PredictionSpec | null {
+  open(step: StepId, world: string): PredictionSpec | null {
     return predictionsOfStep(step).find((p) => {
       const a = this.answer(p.name, world);
       return !a || a.state === 'committed';
@@ -73,7 +74,7 @@ export class PredictionState {
   }
 
   /** True when a metric with these attributes is hidden by the step's open prediction. */
-  hidden(step: number, world: string, attrs: { metric: string; role?: string | undefined; split?: string | undefined; model?: string | undefined }): boolean {
+  hidden(step: StepId, world: string, attrs: { metric: string; role?: string | undefined; split?: string | undefined; model?: string | undefined }): boolean {
     const p = this.open(step, world);
     return p !== null && hides(p, attrs);
   }

@@ -7,6 +7,7 @@
 import type { TrainResult } from '../lib/lab/types.ts';
 import { trainConfigOf, worldKey, worldOf } from '../lib/url/lab-config.ts';
 import type { UrlState } from '../lib/url/params.ts';
+import { stepById, stepThatTrains, type StepId } from '../lib/story/steps.ts';
 import { sequenceOf, type JobView } from './job.svelte.ts';
 import type { LabState } from './lab.svelte.ts';
 import type { LabelsState } from './labels.svelte.ts';
@@ -69,11 +70,12 @@ function until(done: () => boolean): Promise<void> {
   });
 }
 
-/** Trains the model TrainPanel's Train button trains at `step` (role noisy at step 4), on the
- * dataset the lab holds; resolves null if cancelled, superseded or failed. */
-export function trainAtStep(step: number, state: UrlState, lab: LabState, runs: RunHistory): Promise<TrainResult | null> {
+/** Trains the model TrainPanel's Train button trains at `step` (in the role the story table gives
+ * that step's training, if any), on the dataset the lab holds; resolves null if cancelled, superseded or failed. */
+export function trainAtStep(step: StepId, state: UrlState, lab: LabState, runs: RunHistory): Promise<TrainResult | null> {
   const datasetId = lab.dataset.status === 'done' ? (lab.dataset.result?.id ?? '') : '';
-  const place: RunPlace = { step, ...(step === 4 ? { role: 'noisy' as const } : {}), world: worldOf(state) };
+  const role = stepById(step).scene.trains;
+  const place: RunPlace = { step, ...(role ? { role } : {}), world: worldOf(state) };
   return lab.train(trainConfigOf(state, datasetId, runs.nextVersion()), place);
 }
 
@@ -189,7 +191,7 @@ export class PrepareState {
         const d = this.#lab.dataset;
         if (d.status !== 'done' || d.resultKey !== worldKey(world)) return this.#halt([d], 'Making the step-2 log');
         this.#stage = 'noisy';
-        const r = await trainAtStep(4, state, this.#lab, this.#runs);
+        const r = await trainAtStep(stepThatTrains('noisy'), state, this.#lab, this.#runs);
         if (!current()) return;
         if (!r) return this.#halt([this.#lab.training], 'Training the step-4 model');
         this.#built = [...this.#built, { role: 'noisy', version: r.version }];

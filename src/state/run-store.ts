@@ -1,7 +1,9 @@
 // The run history on disk: one IndexedDB database ("clickcycle"), an object store "runs" of plain
 // JSON-like records keyed by id (the database and its schema versions live in db.ts). Every record read back is validated; one of the wrong shape is
-// skipped, so an old or tampered database never breaks the app.
+// skipped, so an old or tampered database never breaks the app. Runs written before steps had ids
+// (their `step` a number) are moved to ids as they are read, and written back.
 import { openAppDb } from './db.ts';
+import { isStepId, type StepId } from '../lib/story/steps.ts';
 import type { BackendName, EvalReport, TrainConfig } from '../lib/lab/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 
@@ -11,7 +13,7 @@ export interface StoredRun {
   id: string;
   version: string;
   /** The story step it was trained at. */
-  step: number;
+  step: StepId;
   /** The story role of its model (validated on read; an unknown role is dropped). */
   role?: string;
   /** Its training days when not the dataset's default 0–89 (validated on read). */
@@ -42,7 +44,16 @@ const STORE = 'runs';
 
 /** Every valid stored run, oldest first, and how many records were skipped as malformed. Throws if IndexedDB is unavailable. */
 export async function loadRuns(): Promise<{ runs: StoredRun[]; skipped: number }> {
-  const all: unknown[] = await (await openAppDb()).getAll(STORE);
+  const db = await openAppDb();
+  const read: unknown[] = await db.getAll(STORE);
+  const all = read.map(withStepId);
+  const moved = all.filter((v, i) => v !== read[i] && isStoredRun(v));
+  if (moved.length) {
+    const tx = db.transaction(STORE, 'readwrite');
+    await Promise.all([...moved.map((v) => tx.store.put(v)), tx.done]).catch(() => {
+      /* read-only or full: the runs are moved again on the next read */
+    });
+  }
   const runs = all.filter(isStoredRun);
   runs.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return { runs, skipped: all.length - runs.length };
@@ -56,6 +67,19 @@ export async function saveRun(run: StoredRun): Promise<void> {
 /** Deletes every stored run. Throws if IndexedDB is unavailable. */
 export async function clearRuns(): Promise<void> {
   await (await openAppDb()).clear(STORE);
+}
+
+// --- runs stored with a step number ----------------------------------------------------
+
+/** The tour as it was numbered when runs stored their step as a number (steps 1–13), frozen here:
+ * the story table may gain or reorder steps, but a number stored then always meant this step. */
+const NUMBERED_STEPS: readonly StepId[] = ['metric', 'data', 'features', 'train', 'labels', 'relabelled', 'imbalance', 'compare', 'drift', 'fresh', 'deploy', 'business', 'start-over'];
+
+/** A record whose `step` is a number of that tour, with the step's id instead; anything else as it is. */
+export function withStepId(v: unknown): unknown {
+  if (!isObj(v) || !isNum(v.step)) return v;
+  const id = NUMBERED_STEPS[v.step - 1];
+  return id ? { ...v, step: id } : v;
 }
 
 // --- validation of what is read back -------------------------------------------------------
@@ -131,7 +155,8 @@ export function isStoredRun(v: unknown): v is StoredRun {
     [v.id, v.version, v.featureLabel, v.datasetId, v.createdAt, v.query].every(isStr) &&
     /^v\d+/.test(v.version as string) &&
     !Number.isNaN(Date.parse(v.createdAt as string)) &&
-    nums(v, ['step', 'featureCount', 'rows', 'millis', 'examplesPerSec']) &&
+    isStepId(v.step) &&
+    nums(v, ['featureCount', 'rows', 'millis', 'examplesPerSec']) &&
     (v.modelKind === 'logreg' || v.modelKind === 'mlp') &&
     BACKENDS.includes(v.backend) &&
     isObj(v.world) &&

@@ -4,6 +4,7 @@
 import type { BackendName, EvalReport, TrainConfig, TrainResult } from '../lib/lab/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 import { isStoryRole, type StoryRole } from '../lib/story/roles.ts';
+import { stepNumber, type StepId } from '../lib/story/steps.ts';
 import { defaultState } from '../lib/url/params.ts';
 import { parseQuery, serialiseState } from '../lib/url/codec.ts';
 import { featureLabel, featuresOf } from '../lib/url/lab-config.ts';
@@ -16,7 +17,7 @@ export interface RunRecord {
   /** The worker's id of its model; '' for a run restored from an earlier session (its model is gone). */
   modelId: string;
   /** The story step it was trained at. */
-  step: number;
+  step: StepId;
   /** The story role it plays (noisy, relabelled, rebalanced, stale, fresh, …), if any. */
   role?: StoryRole;
   world: WorldParams & { rows: number };
@@ -45,7 +46,7 @@ export interface HistoryRun extends RunRecord {
 
 /** Where a finished run belongs in the story: its step, its role, its world and (for a window model) its days. */
 export interface RunPlace {
-  step: number;
+  step: StepId;
   role?: StoryRole;
   world: WorldParams & { rows: number };
   days?: [number, number];
@@ -200,7 +201,7 @@ export function queryOf(run: RunRecord): string {
   return serialiseState({
     ...base,
     seed: run.world.seed,
-    step: run.step,
+    step: stepNumber(run.step),
     rows: run.world.rows,
     skew: run.world.skew,
     noise: run.world.noise,

@@ -71,7 +71,7 @@ test('steps 5, 6 and 9: a job after a restart or an eviction makes again what it
   await lab.init('cpu');
   await lab.ensureDataset(world);
   const d1 = lab.dataset.result!.id;
-  await lab.train(trainConfigOf(state, d1, 'v1'), { step: 4, role: 'noisy', world });
+  await lab.train(trainConfigOf(state, d1, 'v1'), { step: 'train', role: 'noisy', world });
   await until('the test evaluation', () => lab.evaluation.status === 'done');
   const noisy = runs.forRole('noisy')!;
   expect(noisy.modelId).not.toBe('');
@@ -98,7 +98,7 @@ test('steps 5, 6 and 9: a job after a restart or an eviction makes again what it
   expect(rl).not.toBeNull();
   const relabelled = labels.relabelledOf(world)!;
   await restart();
-  const t6 = await watched(labels.training, () => labels.train({ ...noisy.config, datasetId: relabelled.datasetId }, 'relabelled', 6, world));
+  const t6 = await watched(labels.training, () => labels.train({ ...noisy.config, datasetId: relabelled.datasetId }, 'relabelled', 'relabelled', world));
   expect(labels.training.status, labels.training.error).toBe('done');
   expect(t6.out!.history).toHaveLength(1);
   expect(t6.stages.some((s) => s.startsWith('the lab no longer holds the relabelled data')), t6.stages.join(' / ')).toBe(true);
@@ -108,10 +108,10 @@ test('steps 5, 6 and 9: a job after a restart or an eviction makes again what it
 
   // Step 9: the stale model is trained and scored per day; after a restart its drift report trains
   // it again on days 0–44 of the same world and completes.
-  await drift.evaluatePerDay(world, runs, 9);
+  await drift.evaluatePerDay(world, runs, 'drift');
   expect(drift.perDay.status, drift.perDay.error).toBe('done');
   await restart();
-  const r9 = await watched(drift.report, () => drift.openReport(world, runs, 9));
+  const r9 = await watched(drift.report, () => drift.openReport(world, runs, 'drift'));
   expect(drift.report.status, drift.report.error).toBe('done');
   expect(drift.report.result).not.toBeNull();
   expect(r9.stages.some((s) => REBUILDING.test(s)), r9.stages.join(' / ')).toBe(true);

@@ -38,7 +38,7 @@ test('a held dataset survives a full budget; a dropped one and a killed worker a
   const runs = new RunHistory(memory);
   const lab = new LabState(createLabPort(), runs);
   const hooks = withTestHooks(labClient());
-  const place = { step: 4, role: 'noisy' as const, world };
+  const place = { step: 'train' as const, role: 'noisy' as const, world };
   await lab.init('cpu');
   await lab.ensureDataset(world);
   const d1 = lab.dataset.result!.id;

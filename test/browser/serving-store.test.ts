@@ -3,7 +3,8 @@
 // skipped and counted; a quota error on a new write leaves the stored days intact.
 import { afterEach, describe, expect, test } from 'vitest';
 import fixture from '../fixtures/clickcycle-db-v1.json';
-import { closeAppDb, DB_NAME, DB_VERSION, openAppDb } from '../../src/state/db.ts';
+import { DB_VERSION, openAppDb } from '../../src/state/db.ts';
+import { wipeAppDb, writeOldDb } from '../support/app-db.ts';
 import { loadRuns } from '../../src/state/run-store.ts';
 import { loadSession, saveDay, saveMeta, worldKey, type SessionMeta } from '../../src/state/serving-store.ts';
 import { simulatePolicy, baselinePolicy, type PolicyDay } from '../../src/lib/business/index.ts';
@@ -13,15 +14,7 @@ import type { DayReport } from '../../src/lib/serving/types.ts';
 const params = { ...DEFAULT_PARAMS, seed: 'store' };
 const lat = { p50: 1, p95: 2, p99: 3, count: 4 };
 
-async function wipe(): Promise<void> {
-  await closeAppDb();
-  await new Promise<void>((resolve, reject) => {
-    const r = indexedDB.deleteDatabase(DB_NAME);
-    r.onsuccess = () => resolve();
-    r.onerror = () => reject(r.error);
-  });
-}
-afterEach(wipe);
+afterEach(wipeAppDb);
 
 /** One simulated day of the baseline with its log, as a DayReport. */
 function day(index: number): { report: DayReport; log: NonNullable<ReturnType<typeof simulatePolicy>['log']> } {
@@ -35,20 +28,7 @@ const meta: SessionMeta = { champion: 'baseline', previous: [], deployments: [],
 
 describe('serving store', () => {
   test('a v1 database (runs only) migrates to v2 with its runs intact', async () => {
-    await wipe();
-    await new Promise<void>((resolve, reject) => {
-      const r = indexedDB.open(DB_NAME, fixture.dbVersion);
-      r.onupgradeneeded = () => r.result.createObjectStore('runs', { keyPath: 'id' });
-      r.onsuccess = () => {
-        const tx = r.result.transaction('runs', 'readwrite');
-        for (const run of fixture.runs) tx.objectStore('runs').put(run);
-        tx.oncomplete = () => {
-          r.result.close();
-          resolve();
-        };
-      };
-      r.onerror = () => reject(r.error);
-    });
+    await writeOldDb(fixture.dbVersion, ['runs'], fixture.runs);
     const { runs, skipped } = await loadRuns();
     expect(skipped).toBe(0);
     expect(runs.map((r) => r.version)).toEqual(['v1']);

@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launchChromium } from '../support/browser.ts';
 import { focusPage, openApp, stepOf, waitForJob } from './app.ts';
+import { STEP_COUNT } from '../../src/lib/story/steps.ts';
 import { foldedStory, unfoldStory } from './narrative.ts';
 
 const OUT = fileURLToPath(new URL('../../screenshots/app/', import.meta.url));
@@ -276,7 +277,7 @@ async function shoot(page: Page, file: string): Promise<string[]> {
 test.each(MODES)('every step, lab mode and the data card in $name mode, at both sizes', async (mode) => {
   const { page, errors } = await openApp(browser, `${WORLD}${mode.query}`, { colorScheme: mode.scheme, reducedMotion: 'reduce' });
   const overflow: string[] = [];
-  for (let n = 1; n <= 13; n++) {
+  for (let n = 1; n <= STEP_COUNT; n++) {
     if (n > 1) {
       await focusPage(page);
       await page.keyboard.press('ArrowRight');

@@ -2,6 +2,7 @@
 // every engine runs the same way: each action is a small script run in the page (clicking a button
 // by its name, waiting for a contract attribute), so a driver only has to open a URL and run a script.
 // It mirrors the main actions of test/e2e/screenshots.test.ts and reads the contract's numbers.
+import { STEP_COUNT } from '../../src/lib/story/steps.ts';
 
 /** What a browser driver must do for the walk. */
 export interface Driver {
@@ -135,7 +136,7 @@ export async function walk(d: Driver, baseUrl: string, query: string, log: (s: s
   await d.open(`${baseUrl}/?${query}`);
   await d.run(script(`await until('the app', () => document.querySelector('[data-step]'), 60000); ${WATCH_ERRORS}`), null);
   const steps: StepResult[] = [];
-  for (let n = 1; n <= 13; n++) {
+  for (let n = 1; n <= STEP_COUNT; n++) {
     const t0 = Date.now();
     let error = '';
     let numbers: Record<string, number> = {};

@@ -30,18 +30,24 @@ import { summarizeFreshness } from '../../src/lib/drift/freshness.ts';
 import { freshClaim, freshContradictions } from '../../src/lib/story/fresh-claim.ts';
 import { halfClaim, halfContradictions, operatingClaim, operatingContradictions } from '../../src/lib/story/operating-claim.ts';
 import { historyContradictions, loopClaim } from '../../src/lib/story/history-claim.ts';
-import { blindnessTrend } from '../../src/lib/story/live-claim.ts';
+import { blindnessTrend, liveClaim } from '../../src/lib/story/live-claim.ts';
+import { holdbackClaim } from '../../src/lib/story/holdback-claim.ts';
+import { leadClaim, leadContradictions } from '../../src/lib/story/lead-claim.ts';
+import { offPolicyCheckClaim, overtakeClaim, replayContradictions, replayTrendClaim } from '../../src/lib/story/replay-claim.ts';
 import { explorationClaim, explorationContradictions } from '../../src/lib/story/exploration-claim.ts';
 import { GRID_SLICES, sliceContradictions, sliceMarkClaim } from '../../src/lib/story/slice-claim.ts';
 import { COLLECT_KEEP, COLLECT_ROWS, COLLECT_TRAIN, OOF_FOLDS, OOF_TRAIN } from '../../src/lib/labels/story.ts';
 import { STALE_DAYS, WINDOW_PRESETS } from '../../src/lib/drift/windows.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/params.ts';
-import { aloneReports } from '../../src/lib/serving/business.ts';
+import { WINDOW_DAYS, aloneReports, pairedRevenue } from '../../src/lib/serving/business.ts';
+import type { PolicyDay } from '../../src/lib/business/types.ts';
 import { DEFAULT_TRAIN_CONFIG, type EvalReport, type TrainConfig } from '../../src/lib/lab/types.ts';
 import type { WorldParams } from '../../src/lib/sim/types.ts';
-import { labContradictions, step10Claims, step12Claims, step12Contradictions, step7Claims, step8Claims, step9Claims } from '../../src/lib/story/step-claims.ts';
+import { negativeWeight, labContradictions, step10Claims, step12Claims, step12Contradictions, step7Claims, step8Claims, step9Claims } from '../../src/lib/story/step-claims.ts';
 import { runServingStory } from './serving-story.ts';
 import { createRng } from '../../src/lib/rng.ts';
+import { calibrationClaim, calibrationContradictions, entropyClaim } from '../../src/lib/story/calibration-claim.ts';
+import { precisionClaim, precisionContradictions } from '../../src/lib/story/precision-claim.ts';
 
 /** One point of the knob space. */
 export interface Setting {
@@ -83,6 +89,8 @@ export interface SweepRow {
 }
 
 const never = () => false;
+/** Revenue over some days. */
+const sumOf = (days: readonly PolicyDay[]) => days.reduce((s, d) => s + d.revenue, 0);
 /** The operating point's cost ratio at its default (the link's cost_ratio). */
 const COST_RATIO = PARAMS.cost_ratio.default;
 
@@ -159,6 +167,23 @@ export async function sweepOne(setting: Setting, size: Size, serving = true): Pr
       out.half = h.outcome;
       contradictions.push(...halfContradictions(h, halfClean, halfRecal).map((s) => `step 8: ${s}`));
     }
+    // Steps 7–8's probabilities: the recalibrated calibration and the trained model's NE by the gold positives' noise, precision at 0.5 and at the operating point.
+    const cal = calibrationClaim(qRebal.calibration.value, qRebal.positives, qRebal.rows, negativeWeight(qRebal));
+    const ne = entropyClaim(gRebal.ne.value, gRebal.positives);
+    out.calibration = cal.outcome;
+    out.ne = ne.outcome;
+    contradictions.push(...calibrationContradictions(cal, ne).map((s) => `steps 7–8: ${s}`));
+    const halfRebal = confusionNear(gRebal.confusion, 0.5);
+    if (halfRebal) {
+      const pr = precisionClaim(halfRebal, negativeWeight(gRebal));
+      out.precision = pr.outcome;
+      contradictions.push(...precisionContradictions(pr, halfRebal, negativeWeight(gRebal)).map((s) => `step 7: ${s}`));
+    }
+    if (opRebal) {
+      const pr = precisionClaim(opRebal.at, negativeWeight(gRebal));
+      out.precisionOp = pr.outcome;
+      contradictions.push(...precisionContradictions(pr, opRebal.at, negativeWeight(gRebal)).map((s) => `step 8: ${s}`));
+    }
     const c8 = step8Claims(gNoisy, gClean, gRebal);
     if (c7) {
       out.show = c7.imbalance.show;
@@ -220,6 +245,24 @@ export async function sweepOne(setting: Setting, size: Size, serving = true): Pr
         out.explore = ex.outcome;
         contradictions.push(...explorationContradictions(ex).map((s) => `step 12: ${s}`));
       }
+      // Step 12's lead over the baseline (the holdback), and the compared fortnight beyond its total (ReplayText.svelte's reading).
+      const hold = holdbackClaim(story.served, story.control);
+      const liveBlind = blindnessTrend(story.served);
+      const lead = leadClaim(sumOf(story.served.slice(0, WINDOW_DAYS)) / sumOf(story.control.slice(0, WINDOW_DAYS)), sumOf(story.served.slice(-WINDOW_DAYS)) / sumOf(story.control.slice(-WINDOW_DAYS)), hold, liveBlind);
+      out.lead = lead.outcome;
+      contradictions.push(...leadContradictions(lead, hold, liveBlind).map((s) => `step 12: ${s}`));
+      const replay = story.compared;
+      const other = replay.flatMap((d) => (d.other ? [d.other] : []));
+      const replayBlind = blindnessTrend(replay);
+      const switched = c12.switched?.outcome ?? null;
+      const perRequest = sumOf(replay) / replay.reduce((n, d) => n + d.queries, 0);
+      const check = story.click.offPolicy ? offPolicyCheckClaim(perRequest, story.click.offPolicy.ips.ci, replayBlind) : undefined;
+      const trend = replayTrendClaim(liveClaim(replay)?.revenue ?? null, replayBlind, replay.map((d) => d.adsPerQuery), other.map((d) => d.adsPerQuery));
+      const overtake = overtakeClaim(pairedRevenue(other, replay).diffs, WINDOW_DAYS, switched, replayBlind, replay.length);
+      out.ope = check?.outcome ?? '—';
+      out.replay = trend.outcome;
+      out.overtake = overtake.outcome;
+      contradictions.push(...replayContradictions({ check, trend, overtake }, replayBlind, switched).map((s) => `step 12: ${s}`));
       // Step 13: what the loop showed about the impressions metric, and whether the users paid with their attention.
       const loop = loopClaim(c12.live, c12.switched?.outcome ?? null, blindnessTrend(story.served));
       out.loop = `${loop.outcome}${loop.attention ? ' +attention' : ''}`;
@@ -261,7 +304,7 @@ export function randomSettings(n: number, generatorSeed = 'sweep'): Setting[] {
 
 /** The sweep's table, one row a setting. */
 export function table(rows: readonly SweepRow[]): string {
-  const cols = ['wrong', 'oof', 'gold6', 'slices', 'show', 'dummy', 'collect', 'relabel', 'operating', 'half', 'stale', 'trend', 'report', 'recovery', 'fresh', 'ctr', 'alerts', 'lesson', 'switch', 'explore', 'loop'];
+  const cols = ['wrong', 'oof', 'gold6', 'slices', 'show', 'dummy', 'collect', 'relabel', 'operating', 'half', 'calibration', 'ne', 'precision', 'precisionOp', 'stale', 'trend', 'report', 'recovery', 'fresh', 'ctr', 'alerts', 'lesson', 'lead', 'switch', 'ope', 'replay', 'overtake', 'explore', 'loop'];
   const head = ['setting', 'skew', 'noise', 'drift', ...cols, 'contradictions', 's'];
   const lines = rows.map((r) => [r.setting.name, String(r.setting.skew), String(r.setting.noise), String(r.setting.drift), ...cols.map((c) => r.outcomes[c] ?? '—'), String(r.contradictions.length), r.seconds.toFixed(0)]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));

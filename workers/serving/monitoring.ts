@@ -8,6 +8,8 @@ import { CTR_DROP } from '../../src/lib/serving/constants.ts';
 import { DRIFT_FEATURES, PSI_ALERT, driftOf, referenceOf, type Reference } from './drift.ts';
 import { quantiles, summarize } from './latency.ts';
 import type { ServedPolicy } from './policies.ts';
+import { viewColumns } from '../../src/lib/sim/columns.ts';
+import { BATCH_QUERIES, REQUEST_SAMPLE } from './session-config.ts';
 
 /** p99 batch latency (ms) above which a latency alert fires. */
 export const LATENCY_ALERT_MS = 50;
@@ -22,6 +24,30 @@ export interface Timings {
   scoringMs: number;
   batchMs: number[];
   requestMs: number[];
+}
+
+/** Scores a day's requests with a policy in batches of BATCH_QUERIES, timing each batch, and one request in REQUEST_SAMPLE alone. */
+export function scoreTimed(champ: ServedPolicy, s: DayStream, now: () => number): { scores: Float32Array; timings: Timings } {
+  const scores = new Float32Array(s.cands.n);
+  const batchMs: number[] = [];
+  const requestMs: number[] = [];
+  const C = s.cands.n / Math.max(1, s.queries);
+  let scoring = 0;
+  for (let q = 0; q < s.queries; q += BATCH_QUERIES) {
+    const e = Math.min(s.queries, q + BATCH_QUERIES);
+    const part = viewColumns(s.cands, q * C, e * C);
+    const t0 = now();
+    scores.set(champ.policy.score(part), q * C);
+    const ms = now() - t0;
+    batchMs.push(ms);
+    scoring += ms;
+  }
+  for (let q = 0; q < s.queries; q += REQUEST_SAMPLE) {
+    const t0 = now();
+    champ.policy.score(viewColumns(s.cands, q * C, (q + 1) * C));
+    requestMs.push(now() - t0);
+  }
+  return { scores, timings: { scoringMs: scoring, batchMs, requestMs } };
 }
 
 /** Feature references of training-day ranges, computed once per range. */
@@ -90,4 +116,15 @@ export function alertsOf(served: PolicyDay, m: MonitorDay, ref: AlertReference |
     if (drop >= CTR_DROP) out.push({ kind: 'ctr_drop', ...at, value: drop, threshold: CTR_DROP, message: `CTR ${(100 * drop).toFixed(0)}% below day ${ref.day}` });
   }
   return out;
+}
+
+/**
+ * The day's alerts and the reference the next day compares with. The prediction-drift and CTR
+ * alerts compare each day with the kept policy's first day alone: a launch test's day mixes the
+ * arms' ads, so it is never the reference.
+ */
+export function dayAlerts(ref: AlertReference | null, served: PolicyDay, m: MonitorDay, launch: boolean): { ref: AlertReference | null; alerts: ServingAlert[] } {
+  if (launch) return { ref: null, alerts: alertsOf(served, m, null) };
+  if (!ref || !Number.isFinite(ref.mean)) return { ref: { day: m.day, mean: m.prediction.mean, ctr: served.ctr }, alerts: alertsOf(served, m, null) };
+  return { ref, alerts: alertsOf(served, m, ref) };
 }

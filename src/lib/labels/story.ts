@@ -65,8 +65,3 @@ export const SKEW_TRAIN: Partial<TrainConfig> = { epochs: 2 };
 export const SKEW_RANGE: readonly [number, number] = [1e-5, 0.5];
 /** Largest relative error of a mean prediction that still counts as calibrated. */
 export const CALIBRATION_TOLERANCE = 0.25;
-
-/** True when calibration (mean prediction ÷ observed rate) is within the tolerance of 1. */
-export function isCalibrated(calibration: number): boolean {
-  return Number.isFinite(calibration) && Math.abs(calibration - 1) <= CALIBRATION_TOLERANCE;
-}

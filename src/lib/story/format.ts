@@ -150,3 +150,8 @@ export function factor(v: number): string {
   if (!Number.isFinite(v)) return NO_VALUE;
   return `${v >= 10 ? count(v) : minus(v.toFixed(2))}×`;
 }
+
+/** A relative change in words by its sign, as a number is read (the verdict on it comes from its claim): "up 12%", "down 3.4%". */
+export function signedChange(x: number): string {
+  return `${x >= 0 ? 'up' : 'down'} ${percent(Math.abs(x))}`;
+}

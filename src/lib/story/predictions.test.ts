@@ -13,8 +13,8 @@ describe('predictions', () => {
       expect(p.input.kind).toBe('choice');
       if (p.input.kind === 'choice') expect(p.input.choices.some((c) => /noise|No real difference|none/i.test(c.label))).toBe(true);
     }
-    expect(predictionsOfStep(12).map((p) => p.name)).toEqual(['live-revenue', 'policy-winner', 'switch-source']);
-    expect(predictionsOfStep(11).map((p) => p.name)).toEqual(['first-alert']);
+    expect(predictionsOfStep('business').map((p) => p.name)).toEqual(['live-revenue', 'policy-winner', 'switch-source']);
+    expect(predictionsOfStep('deploy').map((p) => p.name)).toEqual(['first-alert']);
   });
 
   it('a percent is typed as a percent and read as a rate', () => {

@@ -5,6 +5,7 @@
 // were about 20% more likely to report the demonstration's outcome correctly, whether or not their
 // prediction was right; Kim, Reinecke & Hullman, CHI 2017, for predicting data in visualisations).
 // This file is the table of predictions and how a guess is judged; no DOM.
+import type { StepId } from './steps.ts';
 
 /** A metric element a prediction hides until it is revealed (matched on the contract's attributes). */
 export interface MetricMatch {
@@ -34,7 +35,8 @@ export interface ChoiceInput {
 export interface PredictionSpec {
   /** The contract name (data-predict). */
   name: string;
-  step: number;
+  /** The step that asks it. */
+  step: StepId;
   question: string;
   input: NumberInput | ChoiceInput;
   /** The metrics the reveal shows, hidden until then. */
@@ -53,7 +55,7 @@ const DIRECTION = (up: string, same: string, down: string) =>
 export const PREDICTIONS: readonly PredictionSpec[] = [
   {
     name: 'cross-gain',
-    step: 3,
+    step: 'features',
     question: 'Will crossing the query’s category with the ad’s category raise the test AUC?',
     input: { kind: 'choice', choices: DIRECTION('Yes, clearly', 'No real difference', 'It will lower it') },
     hides: [
@@ -63,35 +65,35 @@ export const PREDICTIONS: readonly PredictionSpec[] = [
   },
   {
     name: 'accuracy',
-    step: 4,
+    step: 'train',
     question: 'At the threshold shown, what share of the test candidates will the model get right (its accuracy)?',
     input: { kind: 'number', unit: 'percent', min: 0, max: 100, close: 1 },
     hides: [{ metric: 'accuracy', split: 'test' }],
   },
   {
     name: 'wrong-labels',
-    step: 5,
+    step: 'labels',
     question: 'Of the rows labelled “show”, what share do you think are wrong?',
     input: { kind: 'number', unit: 'percent', min: 0, max: 100, close: 10 },
     hides: [{ metric: 'wrong_positive_share' }],
   },
   {
     name: 'relabel-gain',
-    step: 6,
+    step: 'relabelled',
     question: 'Retrained on the fixed labels, will the model rank the expert-checked gold stream better?',
     input: { kind: 'choice', choices: DIRECTION('Better', 'No real difference', 'Worse') },
     hides: [{ metric: 'gold_auc', role: 'relabelled', split: 'gold' }],
   },
   {
     name: 'dummy-accuracy',
-    step: 7,
+    step: 'imbalance',
     question: 'What accuracy does a model that never says “show” get?',
     input: { kind: 'number', unit: 'percent', min: 0, max: 100, close: 0.5 },
     hides: [{ metric: 'accuracy', model: 'dummy' }],
   },
   {
     name: 'who-shows',
-    step: 8,
+    step: 'compare',
     question: 'At threshold 0.5, which of the three models say “show” for any ad worth showing on the gold stream?',
     input: {
       kind: 'choice',
@@ -106,7 +108,7 @@ export const PREDICTIONS: readonly PredictionSpec[] = [
   },
   {
     name: 'yesterday-auc',
-    step: 9,
+    step: 'drift',
     question: 'On yesterday’s traffic, will the model’s AUC be higher, the same or lower than on its own old test days?',
     input: { kind: 'choice', choices: DIRECTION('Higher', 'The same, within the noise', 'Lower') },
     hides: [
@@ -116,7 +118,7 @@ export const PREDICTIONS: readonly PredictionSpec[] = [
   },
   {
     name: 'fresh-recovery',
-    step: 10,
+    step: 'fresh',
     question: 'Retrained on the recent window, how much of the lost AUC will the model win back on yesterday?',
     input: {
       kind: 'choice',
@@ -135,7 +137,7 @@ export const PREDICTIONS: readonly PredictionSpec[] = [
   },
   {
     name: 'first-alert',
-    step: 11,
+    step: 'deploy',
     question: 'Serving the fortnight after yesterday, which of the monitor’s alerts will fire first?',
     input: {
       kind: 'choice',
@@ -151,7 +153,7 @@ export const PREDICTIONS: readonly PredictionSpec[] = [
   },
   {
     name: 'live-revenue',
-    step: 12,
+    step: 'business',
     question: 'Serving the impressions policy for a fortnight: against the rule-based baseline on the same requests, will its revenue rise, stay flat or fall from the first days to the last?',
     input: { kind: 'choice', choices: DIRECTION('Rise', 'Stay within the noise', 'Fall') },
     hides: [
@@ -161,7 +163,7 @@ export const PREDICTIONS: readonly PredictionSpec[] = [
   },
   {
     name: 'policy-winner',
-    step: 12,
+    step: 'business',
     question: 'On the next fortnight, same users and requests: which policy earns more?',
     input: {
       kind: 'choice',
@@ -175,7 +177,7 @@ export const PREDICTIONS: readonly PredictionSpec[] = [
   },
   {
     name: 'switch-source',
-    step: 12,
+    step: 'business',
     question: 'If the CTR policy earns a different amount, where does most of the difference come from: its ad load, its click label, ranking by bid, or fresher training days?',
     input: {
       kind: 'choice',
@@ -231,6 +233,6 @@ export function judge(spec: PredictionSpec, guess: number | string, truth: numbe
 }
 
 /** The steps that ask for a prediction. */
-export function predictionsOfStep(step: number): PredictionSpec[] {
+export function predictionsOfStep(step: StepId): PredictionSpec[] {
   return PREDICTIONS.filter((p) => p.step === step);
 }

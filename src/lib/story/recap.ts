@@ -5,6 +5,7 @@
 import { metric, percent } from './format.ts';
 import { compareAuc, type AucOn } from './noise.ts';
 import { BUGGY_BATCH } from './data-claim.ts';
+import type { StepId } from './steps.ts';
 
 export interface RecapInputs {
   /** Step 2: the labelled positive rate and the buggy batch's share of the "show" labels. */
@@ -24,7 +25,8 @@ export interface RecapInputs {
 }
 
 export interface Lesson {
-  step: number;
+  /** The step that taught it. */
+  step: StepId;
   text: string;
 }
 
@@ -37,13 +39,13 @@ export function recap(r: RecapInputs): Recap {
   const lessons: Lesson[] = [];
   if (r.data && Number.isFinite(r.data.positiveRate)) {
     const bug = Number.isFinite(r.data.buggyShare) && r.data.buggyShare > 0 ? `, and ${percent(r.data.buggyShare, 1)} of the “show” labels came from one buggy batch (${BUGGY_BATCH})` : '';
-    lessons.push({ step: 2, text: `Labels are rare and not the truth: only ${percent(r.data.positiveRate)} of the candidates were labelled “show”${bug}.` });
+    lessons.push({ step: 'data', text: `Labels are rare and not the truth: only ${percent(r.data.positiveRate)} of the candidates were labelled “show”${bug}.` });
   }
   if (r.rank && Number.isFinite(r.rank.auc)) {
-    lessons.push({ step: 4, text: `Judge the ranking first: ${r.rank.version} put a random “show” above a random “don’t show” ${percent(r.rank.auc, 1)} of the time (AUC ${metric(r.rank.auc)}).` });
+    lessons.push({ step: 'train', text: `Judge the ranking first: ${r.rank.version} put a random “show” above a random “don’t show” ${percent(r.rank.auc, 1)} of the time (AUC ${metric(r.rank.auc)}).` });
   }
   if (r.wrong && Number.isFinite(r.wrong.share)) {
-    lessons.push({ step: 5, text: `Look for wrong labels where the model errs: ${percent(r.wrong.share, 0)} of the “show” labels were wrong.` });
+    lessons.push({ step: 'labels', text: `Look for wrong labels where the model errs: ${percent(r.wrong.share, 0)} of the “show” labels were wrong.` });
   }
   if (r.relabel) {
     const c = compareAuc(r.relabel.noisy, r.relabel.relabelled);
@@ -53,11 +55,11 @@ export function recap(r: RecapInputs): Recap {
         : c.change === 'down'
           ? `fixing them lowered the gold AUC from ${metric(r.relabel.noisy.auc)} to ${metric(r.relabel.relabelled.auc)}`
           : `fixing them left the gold AUC within the noise (${metric(r.relabel.noisy.auc)} and ${metric(r.relabel.relabelled.auc)})`;
-    lessons.push({ step: 6, text: `Measure a fix on labels you trust: ${said}.` });
+    lessons.push({ step: 'relabelled', text: `Measure a fix on labels you trust: ${said}.` });
   }
   if (r.imbalance && Number.isFinite(r.imbalance.accuracy)) {
     lessons.push({
-      step: 7,
+      step: 'imbalance',
       text: `Accuracy hides a rare class: ${percent(r.imbalance.accuracy, 3)} against ${percent(r.imbalance.dummy, 3)} for a model that never says “show”, with recall ${percent(r.imbalance.recall, 0)} at 0.5.`,
     });
   }
@@ -67,9 +69,9 @@ export function recap(r: RecapInputs): Recap {
       c.change === 'down'
         ? `a model trained on days 0–44 fell from AUC ${metric(r.drift.oldTest.auc)} on its own days to ${metric(r.drift.yesterday.auc)} on yesterday`
         : `a model trained on days 0–44 read AUC ${metric(r.drift.oldTest.auc)} on its own days and ${metric(r.drift.yesterday.auc)} on yesterday, no decay past the noise`;
-    lessons.push({ step: 9, text: `The world moves under a model: ${said}.` });
+    lessons.push({ step: 'drift', text: `The world moves under a model: ${said}.` });
   }
-  if (r.business) lessons.push({ step: 12, text: `Choose the metric the business pays for: ${r.business.sentence}` });
+  if (r.business) lessons.push({ step: 'business', text: `Choose the metric the business pays for: ${r.business.sentence}` });
   const next =
     lessons.length === 0
       ? 'Walk the steps and their lessons gather here, each with the number this walk measured.'
