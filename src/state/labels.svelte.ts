@@ -24,7 +24,7 @@ import type { LabApi } from './lab-client.ts';
 import type { Remote } from 'comlink';
 import type { JobRequest, Lane, Ticket } from './runner.ts';
 import type { HistoryRun, RunHistory } from './runs.svelte.ts';
-import { COLLECT_TRAIN } from '../lib/labels/story.ts';
+import { collectTrain } from '../lib/labels/story.ts';
 import { effectiveKeep, needsRecalibration } from '../lib/labels/recalibrate.ts';
 import { Rebuilder } from './lab-rebuild.ts';
 
@@ -207,7 +207,7 @@ export class LabelsState {
   async buildRebalanced(world: WorldRequest, noisy: HistoryRun, req: CollectRequest, step: StepId): Promise<TrainResult | null> {
     const col = await this.collect(world, req);
     if (!col) return null;
-    const r = await this.train({ ...noisy.config, ...COLLECT_TRAIN, datasetId: col.datasetId }, 'rebalanced', step, world);
+    const r = await this.train({ ...noisy.config, ...collectTrain(col.kept), datasetId: col.datasetId }, 'rebalanced', step, world);
     if (r && needsRecalibration(req)) await this.recalibrate(r.modelId, effectiveKeep(req), req.positiveWeight);
     return r;
   }

@@ -128,7 +128,8 @@ describe('steps 11–13', () => {
 
     // A reload at step 12 restores the deployed model, its log's numbers and the replay.
     await page.reload();
-    await page.locator('[data-role="ctr_policy"]').first().waitFor({ timeout: 60_000 });
+    // (The model strip names the CTR policy too: wait for its numbers, not its role alone.)
+    await page.locator('[data-role="ctr_policy"] [data-metric="revenue"][data-split="total"]').first().waitFor({ timeout: 60_000 });
     expect(await business(page, 'impressions_policy', 'revenue', 'total')).toBe(impRevenue);
     expect(await business(page, 'ctr_policy', 'revenue', 'total')).toBe(ctrRevenue);
     expect(await page.getByText("Champion:").first().innerText()).toMatch(/ctr policy/);

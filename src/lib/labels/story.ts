@@ -26,12 +26,39 @@ export function relabelBudget(rows: number, skew: number): number {
   const expected = rows * skew;
   return Number.isFinite(expected) && expected > STORY_TRUE_POSITIVES ? Math.round((RELABEL_BUDGET * expected) / STORY_TRUE_POSITIVES) : RELABEL_BUDGET;
 }
-/** Candidates streamed when collecting more data (step 7). */
+/** Candidates streamed when collecting more data (step 7) at the story's skew, and at most at any skew. */
 export const COLLECT_ROWS = 10_000_000;
 /** Fraction w of negatives kept when collecting. */
 export const COLLECT_KEEP = 0.001;
-/** Training settings for a collected set (about 12,000 rows: small batches, many epochs, so thousands of updates). */
+/** Ads truly worth showing a collection streams past at the story's skew (COLLECT_ROWS × 0.01%): what the lesson needs. */
+export const COLLECT_POSITIVES = 1_000;
+/**
+ * Candidates a collection streams in a world of `skew`: COLLECT_ROWS at the story's skew (and below
+ * it), fewer above it, so that about COLLECT_POSITIVES ads worth showing are streamed past. At skew
+ * 0.5 streaming COLLECT_ROWS would keep about 5,000,000 "show" rows, have the expert check them
+ * all and train on them for 30 epochs: minutes of work for the same lesson.
+ */
+export function collectRows(skew: number): number {
+  if (!(skew > 0)) return COLLECT_ROWS;
+  return Math.min(COLLECT_ROWS, Math.max(COLLECT_POSITIVES, Math.ceil(COLLECT_POSITIVES / skew)));
+}
+/** Training settings for a collected set (about 11,000 rows: small batches, many epochs, so thousands of updates). */
 export const COLLECT_TRAIN: Partial<TrainConfig> = { batchSize: 256, epochs: 30, finalLrFraction: 0.01 };
+/** Rows kept by the story's collection: every "show" and COLLECT_KEEP of the rest (1,000 + 9,999 ≈ 11,000). */
+const COLLECT_STORY_KEPT = COLLECT_POSITIVES + COLLECT_KEEP * (COLLECT_ROWS - COLLECT_POSITIVES);
+/** Most epochs a small collected set trains for. */
+const COLLECT_MAX_EPOCHS = 300;
+
+/**
+ * Training settings for a collected set of `kept` rows: COLLECT_TRAIN, with more epochs when the set
+ * is smaller than the story's (a collection scaled down at a large skew), so the model still gets
+ * about the story's number of updates (at most COLLECT_MAX_EPOCHS epochs; never fewer than 30).
+ */
+export function collectTrain(kept: number): Partial<TrainConfig> {
+  const base = COLLECT_TRAIN.epochs ?? 30;
+  const epochs = kept > 0 ? Math.min(COLLECT_MAX_EPOCHS, Math.max(base, Math.ceil((base * COLLECT_STORY_KEPT) / kept))) : base;
+  return { ...COLLECT_TRAIN, epochs };
+}
 /** Training settings of one skew-slider retrain (seconds). */
 export const SKEW_TRAIN: Partial<TrainConfig> = { epochs: 2 };
 /** The skew slider's range: 50% … 0.001%. */

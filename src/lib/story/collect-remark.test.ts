@@ -16,3 +16,15 @@ test('skew 0.01: three "show" in four kept rows, remarked', () => {
   expect(r.reversed).toBe(true);
   expect(r.sentence).toContain('74% “show”');
 });
+
+test('skew 0.5: the collection streamed 2,000 candidates, remarked before the reversal', () => {
+  // 2,000 candidates at 50%: about 1,000 "show" kept beside 0.001 × 1,000 = 1 negative: 1,000 / 1,001 = 99.9%
+  // (a rate short of 1 never reads 100%).
+  const r = collectRemark(1_001, 1_000, 0.001, 2_000);
+  expect(r.scaled).toBe(true);
+  expect(r.reversed).toBe(true);
+  expect(r.sentence).toMatch(/^At this skew 2,000 candidates hold about the 1,000 ads worth showing that the story’s 10,000,000 hold/);
+  expect(r.sentence).toContain('99.9% “show”');
+  // The story's own collection is neither scaled nor remarked.
+  expect(collectRemark(11_000, 1_000, 0.001, 10_000_000).sentence).toBe('');
+});
