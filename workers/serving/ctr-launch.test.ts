@@ -1,42 +1,30 @@
 // The CTR launch test's candidate reserves follow the click model's pCTR × bid on the shadow
-// requests, and the CTR objective keeps the reserve with the highest CTR among those that earn at
+// requests (one reserve per candidate ad load on the median request), and the CTR objective keeps the reserve with the highest CTR among those that earn at
 // least the champion's revenue per request (none kept when none does).
 import { describe, expect, it } from 'vitest';
 import { CANDIDATES_PER_QUERY } from '../../src/lib/business/index.ts';
 import type { LaunchArm } from '../../src/lib/serving/types.ts';
-import { RESERVE_COUNT, RESERVE_GRID, chooseReserve, reserveBars } from './ctr-launch.ts';
+import { CANDIDATE_LOADS, RESERVE_COUNT, chooseReserve, reserveBars } from './ctr-launch.ts';
 
 const C = CANDIDATES_PER_QUERY;
 
-/** Requests whose best candidate has pCTR × bid `best[q]` (one candidate at pCTR 0.02 with bid best/0.02, the rest at 0). */
-function requests(best: number[]): { p: Float32Array; bid: Float32Array } {
-  const p = new Float32Array(best.length * C);
-  const bid = new Float32Array(best.length * C).fill(1);
-  best.forEach((b, q) => {
-    p[q * C] = 0.02;
-    bid[q * C] = b / 0.02;
-  });
+/** Three requests; candidate j of request q has pCTR 0.01 and bid (j + 1)(q + 1) / 10, so pCTR × bid = 0.001 (j + 1)(q + 1). */
+function requests(): { p: Float32Array; bid: Float32Array } {
+  const p = new Float32Array(3 * C).fill(0.01);
+  const bid = new Float32Array(3 * C);
+  for (let q = 0; q < 3; q++) for (let j = 0; j < C; j++) bid[q * C + j] = ((j + 1) * (q + 1)) / 10;
   return { p, bid };
 }
 
 const arm = (bar: number | null, impressionsPerQuery: number, revenuePerQuery: number, ctr: number): LaunchArm => ({ bar, users: 100, queries: 100, impressions: 100 * impressionsPerQuery, revenue: 100 * revenuePerQuery, impressionsPerQuery, revenuePerQuery, ctr, chosen: false });
 
 describe('reserveBars', () => {
-  it('ends at the first grid value at or above the median best pCTR × bid', () => {
-    // Best values 0.01, 0.02, 0.05: median 0.02 (the middle of three); the first grid value ≥ 0.02 is 0.03.
-    const { p, bid } = requests([0.05, 0.01, 0.02]);
-    expect(reserveBars(p, bid, 3)).toEqual([1e-4, 3e-4, 0.001, 0.003, 0.01, 0.03]);
-    // Median 0.3 exactly: 0.3 itself is the highest reserve.
-    const r = requests([0.3, 0.3, 2]);
-    expect(reserveBars(r.p, r.bid, 3)).toEqual([0.001, 0.003, 0.01, 0.03, 0.1, 0.3]);
-  });
-  it('never leaves the grid, and always gives RESERVE_COUNT reserves', () => {
-    for (const v of [0, 1e-7, 0.004, 50]) {
-      const { p, bid } = requests([v, v, v]);
-      const bars = reserveBars(p, bid, 3);
-      expect(bars).toHaveLength(RESERVE_COUNT);
-      for (const b of bars) expect(RESERVE_GRID).toContain(b);
-    }
+  it('gives, for each candidate load k, the median request’s k-th best pCTR × bid', () => {
+    const { p, bid } = requests();
+    // Request q's k-th best is 0.001 (C − k + 1)(q + 1); the median of the three requests is q = 1: 0.002 (C − k + 1).
+    const bars = reserveBars(p, bid, 3);
+    expect(bars).toHaveLength(RESERVE_COUNT);
+    CANDIDATE_LOADS.forEach((k, i) => expect(bars[i]).toBeCloseTo(0.002 * (C - k + 1), 6));
   });
 });
 

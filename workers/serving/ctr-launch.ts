@@ -14,31 +14,30 @@ import { launchArm } from './launch.ts';
 import { outcomeOf, type GateReport, type Outcome, type ServedPolicy } from './policies.ts';
 import { scoreRows, type ServedModel } from './scorer.ts';
 
-/** The grid the candidate reserves come from (expected dollars per impression): 1 and 3 per order of magnitude. */
-export const RESERVE_GRID: readonly number[] = [1e-4, 3e-4, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1];
+/** The candidate ad loads: ads on the median request (the impressions policy shows up to its cap, the baseline two). */
+export const CANDIDATE_LOADS: readonly number[] = [2, 3, 4, 5, 6, 7];
 /** How many candidate reserves the CTR launch test tries. */
-export const RESERVE_COUNT = 6;
+export const RESERVE_COUNT = CANDIDATE_LOADS.length;
 
 /**
- * The candidate reserves: RESERVE_COUNT consecutive grid values whose highest is the first at or
- * above the median, over the shadow requests, of each request's best pCTR × bid (so the highest
- * reserve leaves about half the requests without an ad, and the lowest shows nearly every request
- * its CTR_MAX_ADS best, as many as the impressions policy may).
+ * The candidate reserves: for each candidate load k, the median over the shadow requests of each
+ * request's k-th best pCTR × bid, so the reserve shows k ads on the median request (more on some,
+ * fewer on others). Reserves come from the model's own values, as the impressions policy's bars do
+ * (launch.ts), and each arm tries a different load: a fixed grid left several arms at the cap.
  */
 export function reserveBars(pctr: Float32Array, bid: Float32Array, queries: number): number[] {
   const C = CANDIDATES_PER_QUERY;
-  const best = new Float32Array(queries);
+  const values = new Float32Array(C);
+  const kth = CANDIDATE_LOADS.map(() => new Float32Array(queries));
   for (let q = 0; q < queries; q++) {
-    let m = 0;
-    for (let i = q * C; i < (q + 1) * C; i++) m = Math.max(m, (pctr[i] as number) * (bid[i] as number));
-    best[q] = m;
+    for (let j = 0; j < C; j++) values[j] = (pctr[q * C + j] as number) * (bid[q * C + j] as number);
+    values.sort();
+    CANDIDATE_LOADS.forEach((k, i) => ((kth[i] as Float32Array)[q] = values[C - Math.min(k, C)] as number));
   }
-  best.sort();
-  const median = queries > 0 ? (best[Math.floor(queries / 2)] as number) : 0;
-  let top = RESERVE_GRID.findIndex((r) => r >= median);
-  if (top < 0) top = RESERVE_GRID.length - 1;
-  const start = Math.max(0, top - RESERVE_COUNT + 1);
-  return RESERVE_GRID.slice(start, start + RESERVE_COUNT);
+  return kth.map((v) => {
+    v.sort();
+    return queries > 0 ? (v[Math.floor(queries / 2)] as number) : 0;
+  });
 }
 
 /** The rule in words, shown beside the arms. */
