@@ -1,4 +1,4 @@
-// Every sentence true at the reader's knobs (issue 16 §2): steps 7, 8, 9, 10 and 13 walked at two
+// Every sentence true at the reader's knobs (issue 16 §2): steps 7, 8, 9, 10, 12's lead and 13 walked at two
 // settings the story does not use (1% worth showing; a stationary world with perfect annotators), each
 // on a seed no other test uses. No visible sentence may read "undefined" or "NaN", a double negative of money,
 // or a direction its own numbers contradict. Step 12 at non-default knobs is walked in
@@ -43,6 +43,23 @@ function checkWords(text: string): void {
   expect(text).not.toMatch(/−\$[\d,.]+ less/);
 }
 
+/** The calibration verdict (calibration-claim.ts) against the recalibrated ratio and the noise its words quote; returns both. */
+async function checkCalibration(page: Page, text: string): Promise<[number, string | null]> {
+  const cal = await valueOf(page, '[data-metric="calibration"][data-split="gold-recalibrated"]');
+  const said = await page.locator('[data-claim="calibration"]').first().getAttribute('data-outcome');
+  const noise = /(?:calibrated again, within|within|beyond) the ([\d.]+)% its observed rate can move by chance/.exec(text);
+  const slack = 0.001;
+  const off = Math.abs(cal - 1);
+  if (said === 'calibrated' || said === 'near') expect(noise, 'the calibration noise is quoted').not.toBeNull();
+  if (said === 'calibrated') expect(off).toBeLessThanOrEqual(Number(noise![1]) / 100 + slack);
+  if (said === 'near') {
+    expect(off).toBeGreaterThan(Number(noise![1]) / 100 - slack);
+    expect(off).toBeLessThanOrEqual(0.25 + slack);
+  }
+  if (said === 'over' || said === 'under') expect(off).toBeGreaterThan(0.25 - slack);
+  return [cal, said];
+}
+
 describe('claims follow their numbers at non-default knobs', () => {
   test.each(SETTINGS)('step 7 at %s', { timeout: 600_000 }, async (knobs) => {
     const { page, errors } = await openApp(browser, `${knobs}&step=7&backend=wasm`);
@@ -70,7 +87,11 @@ describe('claims follow their numbers at non-default knobs', () => {
     if (/Precision is low:/.test(text)) expect(precision).toBeLessThan(0.5);
     if (/Precision is high:/.test(text)) expect(precision).toBeGreaterThanOrEqual(0.5);
     expect(text).toMatch(/Precision is (low|high):/);
-    console.info(`step 7 at ${knobs}: accuracy ${acc} vs dummy ${dummy}, recall ${before} → ${after}, precision ${precision}`);
+    // The calibration the reader should trust (recalibrated: the collection is unweighted) follows its ratio and noise.
+    await page.locator('[data-metric="calibration"][data-split="gold-recalibrated"]').first().waitFor({ timeout: 240_000 });
+    const [cal7, cal7Said] = await checkCalibration(page, await page.locator('main').innerText());
+    if (/a fraction of a percent/.test(text)) expect(precision).toBeLessThan(0.01);
+    console.info(`step 7 at ${knobs}: accuracy ${acc} vs dummy ${dummy}, recall ${before} → ${after}, precision ${precision}, recalibrated calibration ${cal7} read ${cal7Said}`);
     console.info(`step 7 text at ${knobs}:\n${await page.locator('.narrative').first().innerText()}`);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -138,7 +159,14 @@ describe('claims follow their numbers at non-default knobs', () => {
     else if (half![3] === 'the same share') expect(rq).toBe(rc);
     else expect(Math.abs(rq - rc)).toBeLessThanOrEqual(pct(half![4]!) + slack);
     expect(text).not.toMatch(/no more than \S+ does/);
-    console.info(`step 8 at ${knobs}: operating recall ${cleanOp} vs same load ${sameLoad}; at 0.5 recalibrated ${rq} vs ${rc}`);
+    // The recalibrated calibration's verdict follows its ratio and the noise it quotes (calibration-claim.ts).
+    const [calQ, calSaid] = await checkCalibration(page, text);
+    // Normalized entropy is said to be above 1 only with the noise it beat.
+    if (/above 1 by more than the ([\d.]+) it can move by chance/.test(text)) {
+      const ne = await valueOf(page, '[data-metric="normalized_entropy"][data-role="rebalanced"][data-split="gold"]');
+      expect(ne - 1).toBeGreaterThan(Number(/above 1 by more than the ([\d.]+)/.exec(text)![1]) - slack);
+    }
+    console.info(`step 8 at ${knobs}: operating recall ${cleanOp} vs same load ${sameLoad}; at 0.5 recalibrated ${rq} vs ${rc}; calibration ${calQ} read ${calSaid}`);
     console.info(`step 8 text at ${knobs}:\n${await page.locator('.narrative').first().innerText()}`);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -200,6 +228,23 @@ describe('claims follow their numbers at non-default knobs', () => {
     await page.getByRole('region', { name: 'Business dashboard' }).waitFor({ timeout: 240_000 });
     await page.locator('[data-metric="revenue_vs_baseline"][data-split="last_days"]').first().waitFor({ timeout: 400_000 });
     const headline = await page.locator('.headline').first().innerText();
+    // Step 12's lead over the baseline follows the holdback ratio and the noise it quotes (lead-claim.ts).
+    const vsFirst = await valueOf(page, '[data-metric="revenue_vs_baseline"][data-split="first_days"]');
+    const vsLast = await valueOf(page, '[data-metric="revenue_vs_baseline"][data-split="last_days"]');
+    const leadPara = page.locator('p[data-lead]').first();
+    const lead = await leadPara.getAttribute('data-lead');
+    const leadText = await leadPara.innerText();
+    const quoted = /by ([\d.]+)%, more than the ([\d.]+)% the ratio moves by|within the ([\d.]+)% the ratio moves by/.exec(leadText);
+    const change = vsLast / vsFirst - 1;
+    if (lead === 'shrinks' || lead === 'shrinks-blind') {
+      expect(vsFirst).toBeGreaterThan(1);
+      expect(change).toBeLessThan(-Number(quoted![2]) / 100 + 0.001);
+    }
+    if (lead === 'grew') expect(change).toBeGreaterThan(Number(quoted![2]) / 100 - 0.001);
+    if (lead === 'flat') expect(Math.abs(change)).toBeLessThanOrEqual(Number(quoted![3]) / 100 + 0.001);
+    if (lead === 'shrinks-blind') expect(leadText).toMatch(/measured blindness to ads rose from/);
+    if (lead !== 'shrinks-blind') expect(leadText).not.toMatch(/blindness/);
+    console.info(`step 12 lead at ${knobs}: ${lead}, ratio ${vsFirst} → ${vsLast}: ${leadText}`);
     await focusPage(page);
     await page.keyboard.press('ArrowRight');
     expect(await stepOf(page)).toBe(13);
