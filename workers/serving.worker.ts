@@ -9,7 +9,7 @@ import type { WorldParams } from '../src/lib/sim/types.ts';
 import { packArtifact, unpackArtifact, type ModelArtifact } from '../src/lib/serving/artifact.ts';
 import { clickModelPhases } from './serving/click-model.ts';
 import { CancelFlags } from './serving/cancel.ts';
-import { ctrServed, type Objective } from './serving/policies.ts';
+import type { Objective } from './serving/policies.ts';
 import { estimateFromExploration } from './serving/offpolicy.ts';
 import { DEFAULT_SESSION, ServingSession } from './serving/session.ts';
 import { comparePolicies } from './serving/compare.ts';
@@ -128,7 +128,7 @@ const api = {
       const { model, report } = phase.value;
       // Before it serves: its CTR policy's revenue per request estimated from the exploration log.
       await stop(0.9, 'estimating its revenue from the exploration log');
-      const offPolicy = estimateFromExploration(s, ctrServed(model));
+      const offPolicy = estimateFromExploration(s, s.ctrPolicyOf(model));
       await stop(1, 'finishing');
       lastClick = packArtifact(model, 'click');
       return offPolicy ? { ...report, offPolicy } : report;
@@ -162,10 +162,11 @@ const api = {
     try {
       const lastServed = s.snapshot().reports.at(-1)?.monitor.champion ?? 'baseline';
       // The arms that change one thing at a time, when the champion is a click model.
-      const arms = s.champion.model?.kind === 'click' ? attributionArms(s, s.champion.model) : [];
+      const impressions = s.policyFor(lastServed);
+      const arms = s.champion.model?.kind === 'click' ? attributionArms(s, s.champion, impressions) : [];
       const days: ComparedDay[] = await comparePolicies(
         s,
-        s.policyFor(lastServed),
+        impressions,
         s.champion,
         (d, k) => {
           made = k + 1;

@@ -10,7 +10,6 @@ import { DEFAULT_SESSION, ServingSession } from '../../workers/serving/session.t
 import { comparePolicies } from '../../workers/serving/compare.ts';
 import { attributionArms } from '../../workers/serving/arms.ts';
 import { estimateFromExploration } from '../../workers/serving/offpolicy.ts';
-import { ctrServed } from '../../workers/serving/policies.ts';
 
 /** One row of the serving bench. */
 export interface ServingBenchRow {
@@ -58,11 +57,12 @@ export async function benchServingStory(seed = 'clickcycle'): Promise<ServingSto
   const t4 = performance.now();
   const { model } = trainOnLog(session.chunks, 'live', 'v6', world, [S, S + session.plan.days - 1]);
   const t5 = performance.now();
-  estimateFromExploration(session, ctrServed(model));
+  estimateFromExploration(session, session.ctrPolicyOf(model));
   const t6 = performance.now();
   session.ship(model, 'bench');
   if (session.shadow('clicks').pass) session.promote('bench');
-  await comparePolicies(session, session.policyFor('v5'), session.policyFor('v6'), undefined, () => new Promise((r) => setTimeout(r, 0)), attributionArms(session, model));
+  const [imp, ctr] = [session.policyFor('v5'), session.policyFor('v6')];
+  await comparePolicies(session, imp, ctr, undefined, () => new Promise((r) => setTimeout(r, 0)), attributionArms(session, ctr, imp));
   const t7 = performance.now();
   const r = { sessionMs: t1 - t0, deployMs: t3 - t2, serveMs: t4 - t3, clickModelMs: t5 - t4, offPolicyMs: t6 - t5, compareMs: t7 - t6, totalMs: 0 };
   r.totalMs = r.sessionMs + r.deployMs + r.serveMs + r.clickModelMs + r.offPolicyMs + r.compareMs;

@@ -11,7 +11,6 @@ import { trainOnLog } from '../../workers/serving/click-model.ts';
 import { comparePolicies } from '../../workers/serving/compare.ts';
 import { attributionArms } from '../../workers/serving/arms.ts';
 import { estimateFromExploration } from '../../workers/serving/offpolicy.ts';
-import { ctrServed } from '../../workers/serving/policies.ts';
 import { fromScoringModel } from '../../workers/serving/scorer.ts';
 import { DEFAULT_SESSION, ServingSession } from '../../workers/serving/session.ts';
 
@@ -46,11 +45,12 @@ export async function runServingStory(world: WorldParams, relevanceRows = 2_000_
   const control = alone.map((r) => r.control);
   const S = session.plan.startDay;
   const { model, report } = trainOnLog(session.chunks, 'live', 'v6', world, [S, S + session.plan.days - 1]);
-  const offPolicy = estimateFromExploration(session, ctrServed(model));
+  const offPolicy = estimateFromExploration(session, session.ctrPolicyOf(model));
   if (offPolicy) report.offPolicy = offPolicy;
   session.ship(model, 'test');
   const g2 = session.shadow('clicks');
   if (g2.pass) session.promote('test');
-  const compared = await comparePolicies(session, session.policyFor('v5'), session.policyFor('v6'), undefined, undefined, attributionArms(session, model));
+  const [imp, ctr] = [session.policyFor('v5'), session.policyFor('v6')];
+  const compared = await comparePolicies(session, imp, ctr, undefined, undefined, attributionArms(session, ctr, imp));
   return { session, gates: [g1, g2], click: report, served, control, compared };
 }

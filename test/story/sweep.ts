@@ -21,7 +21,7 @@ import { PSI_ALERT } from '../../workers/serving/drift.ts';
 import { CTR_DROP, DEFAULT_SESSION } from '../../workers/serving/session.ts';
 import { labelsContradictions, retrainClaim, suspectClaim } from '../../src/lib/story/labels-claim.ts';
 import { monitorClaim, monitorContradictions } from '../../src/lib/story/monitor-claim.ts';
-import { aucOn } from '../../src/lib/story/noise.ts';
+import { STEADY_AUC, aucOn, aucSteadiness } from '../../src/lib/story/noise.ts';
 import { recalibrateAll } from '../../src/lib/labels/recalibrate.ts';
 import { PARAMS } from '../../src/lib/url/params.ts';
 import { operatingPoint } from '../../src/lib/labels/operating.ts';
@@ -114,6 +114,10 @@ export async function sweepOne(setting: Setting, size: Size, serving = true): Pr
     const cfg: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, seed: setting.seed, datasetId: ds.id };
     const noisy = await runTraining(cfg, {});
     made.push(noisy.modelId);
+    // Step 4: whether the validation rows' AUC is steady (twice its Hanley–McNeil error at most 0.01).
+    const steady = aucSteadiness(aucOn(noisy.validation));
+    out.steady4 = steady.outcome;
+    if ((steady.outcome === 'steady') !== (steady.noise <= STEADY_AUC)) contradictions.push(`step 4: validation AUC '${steady.outcome}' with twice its error ${steady.noise}`);
     // Step 5: confident learning on out-of-fold predictions (as the Find suspects button).
     const oof = await outOfFold({ ...cfg, ...OOF_TRAIN }, OOF_FOLDS);
     const sus = suspectReport(ds, oof, OOF_FOLDS, 0);
@@ -304,7 +308,7 @@ export function randomSettings(n: number, generatorSeed = 'sweep'): Setting[] {
 
 /** The sweep's table, one row a setting. */
 export function table(rows: readonly SweepRow[]): string {
-  const cols = ['wrong', 'oof', 'gold6', 'slices', 'show', 'dummy', 'collect', 'relabel', 'operating', 'half', 'calibration', 'ne', 'precision', 'precisionOp', 'stale', 'trend', 'report', 'recovery', 'fresh', 'ctr', 'alerts', 'lesson', 'lead', 'switch', 'ope', 'replay', 'overtake', 'explore', 'loop'];
+  const cols = ['steady4', 'wrong', 'oof', 'gold6', 'slices', 'show', 'dummy', 'collect', 'relabel', 'operating', 'half', 'calibration', 'ne', 'precision', 'precisionOp', 'stale', 'trend', 'report', 'recovery', 'fresh', 'ctr', 'alerts', 'lesson', 'lead', 'switch', 'ope', 'replay', 'overtake', 'explore', 'loop'];
   const head = ['setting', 'skew', 'noise', 'drift', ...cols, 'contradictions', 's'];
   const lines = rows.map((r) => [r.setting.name, String(r.setting.skew), String(r.setting.noise), String(r.setting.drift), ...cols.map((c) => r.outcomes[c] ?? '—'), String(r.contradictions.length), r.seconds.toFixed(0)]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));

@@ -36,6 +36,8 @@ export async function comparePolicies(
   // The attribution's arms (the CTR policy among them when there are any), each from the same users' state.
   const parts = extra.length > 0 ? [ctrArm(ctr), ...extra.filter((a) => a.role !== 'ctr_policy')] : [];
   const partStates = parts.map(() => ({ state: start(), days: [] as PolicyDay[] }));
+  // Each arm's twin (freshness alone is the arm minus its twin), from the same users' state.
+  const twinStates = parts.map((arm) => (arm.twin ? start() : null));
   const days: ComparedDay[] = [];
   for (let k = 0; k < plan.days; k++) {
     const s = session.stream(plan.days + k);
@@ -47,13 +49,16 @@ export async function comparePolicies(
     parts.forEach((arm, i) => {
       session.use(arm.model.version, 'compared', s.day);
       partStates[i]!.days.push(serveDay(world, s, arm.policy, armScores(arm, s.cands, cache), partStates[i]!.state));
+      const twin = arm.twin;
+      if (twin) session.use(twin.model.version, 'compared', s.day);
+      if (twin && twinStates[i]) serveDay(world, s, twin.policy, armScores(twin, s.cands, cache), twinStates[i]!);
     });
     const day: ComparedDay = { ...b!, other: a };
     if (k === plan.days - 1) {
       day.summary = summarize(session, impressions, ctr, arms[0]!.state.userRevenue!, arms[1]!.state.userRevenue!);
       const impDays = days.map((d) => d.other!).concat(a!);
       day.summary.impressionsAdsPerRequest = adsPerRequest(impDays);
-      if (parts.length > 0) day.summary.arms = parts.map((arm, i) => armSummary(session, arm, partStates[i]!.days, arms[0]!.state.userRevenue!, partStates[i]!.state.userRevenue!));
+      if (parts.length > 0) day.summary.arms = parts.map((arm, i) => armSummary(session, arm, partStates[i]!.days, arms[0]!.state.userRevenue!, partStates[i]!.state.userRevenue!, twinStates[i]?.userRevenue));
     }
     days.push(day);
     onDay?.(day, k);
@@ -68,9 +73,14 @@ function adsPerRequest(days: readonly PolicyDay[]): number {
 }
 
 /** An arm's revenue difference against the impressions policy, paired over users (its own resampling seed). */
-function armSummary(session: ServingSession, arm: Arm, days: readonly PolicyDay[], impressions: Float64Array, own: Float64Array): ArmSummary {
+function armSummary(session: ServingSession, arm: Arm, days: readonly PolicyDay[], impressions: Float64Array, own: Float64Array, twin?: Float64Array): ArmSummary {
   const boot = pairedBootstrap(impressions, own, new Rng(`${session.world.params.seed}/compare/${session.plan.seed}/${arm.role}`), ARM_RESAMPLES);
-  return { role: arm.role, label: arm.label, revenue: days.reduce((s, d) => s + d.revenue, 0), adsPerRequest: adsPerRequest(days), total: boot.total, se: boot.se, ci: boot.percentile };
+  const out: ArmSummary = { role: arm.role, label: arm.label, revenue: days.reduce((s, d) => s + d.revenue, 0), adsPerRequest: adsPerRequest(days), total: boot.total, se: boot.se, ci: boot.percentile };
+  if (twin && arm.twin) {
+    const alone = pairedBootstrap(twin, own, new Rng(`${session.world.params.seed}/compare/${session.plan.seed}/${arm.role}/alone`), ARM_RESAMPLES);
+    out.alone = { total: alone.total, se: alone.se, ci: alone.percentile, days: [arm.twin.model.days[0], arm.twin.model.days[1]] };
+  }
+  return out;
 }
 
 /** The paired bootstrap of the total difference (CTR − impressions) over users, seeded by the world. */

@@ -13,7 +13,7 @@ export type Objective = 'impressions' | 'clicks';
 import { CTR_MAX_ADS, IMPRESSIONS_MAX_ADS } from '../../src/lib/serving/constants.ts';
 /** The ad caps of the two policies (src/lib/serving/constants.ts). */
 export { CTR_MAX_ADS, IMPRESSIONS_MAX_ADS };
-/** Reserve of the CTR policy: pCTR × bid (expected dollars per impression) an ad must reach. */
+/** Reserve (pCTR × bid, expected dollars per impression) a click model stands at until its launch test has chosen one (see ctr-launch.ts). */
 export const CTR_RESERVE = 0.05;
 
 /** A policy served by the worker: the business rule plus the model (null for the rule-based baseline). */
@@ -25,7 +25,9 @@ export interface ServedPolicy {
   policy: Policy;
   /** Impressions policy: the bar its launch test kept; undefined until the launch test has run. */
   bar?: number;
-  /** Impressions policy whose launch test has not run yet (it runs on its first served day). */
+  /** CTR policy: the reserve its launch test kept. */
+  reserve?: number;
+  /** Impressions policy whose launch test has not run yet (it runs on its first served day); CTR policy whose reserve is not chosen yet. */
   launch?: boolean;
 }
 
@@ -52,9 +54,12 @@ export function atBar(model: ServedModel, bar: number): Policy {
   return impressionsPolicy((c) => scoreRows(model, c), bar, IMPRESSIONS_MAX_ADS);
 }
 
-/** The CTR policy of a click model: rank by pCTR × bid, at most CTR_MAX_ADS above the reserve. */
-export function ctrServed(model: ServedModel): ServedPolicy {
-  return { label: model.version, objective: 'clicks', model, policy: ctrPolicy((c) => scoreRows(model, c), CTR_RESERVE, CTR_MAX_ADS) };
+/** The CTR policy of a click model: rank by pCTR × bid, at most CTR_MAX_ADS at or above the reserve its launch test kept (CTR_RESERVE while that test is pending). */
+export function ctrServed(model: ServedModel, reserve?: number): ServedPolicy {
+  const p: ServedPolicy = { label: model.version, objective: 'clicks', model, policy: ctrPolicy((c) => scoreRows(model, c), reserve ?? CTR_RESERVE, CTR_MAX_ADS) };
+  if (reserve === undefined) p.launch = true;
+  else p.reserve = reserve;
+  return p;
 }
 
 /** What a policy's decisions on a day's requests would give, not served (no blindness changes). */
@@ -103,7 +108,7 @@ export interface GateReport {
   objective: Objective;
   /** The rule in words, shown beside the verdict. */
   rule: string;
-  metric: 'impressions_per_query' | 'expected_ecpm';
+  metric: 'impressions_per_query' | 'revenue_per_request';
   champion: { label: string; value: number; outcome: Outcome };
   challenger: { label: string; value: number; outcome: Outcome };
   pass: boolean;
@@ -116,7 +121,7 @@ export interface GateReport {
 /** The objective's gate metric of an outcome. */
 function gateValue(objective: Objective, o: Outcome): number {
   if (objective === 'impressions') return o.queries > 0 ? o.impressions / o.queries : Number.NaN;
-  return o.impressions > 0 ? (1000 * o.expectedRevenue) / o.impressions : Number.NaN;
+  return o.queries > 0 ? o.expectedRevenue / o.queries : Number.NaN;
 }
 
 /**
@@ -149,11 +154,11 @@ export function gate(objective: Objective, day: number, champion: { label: strin
   const rule =
     objective === 'impressions'
       ? 'Promote only if the challenger shows more ads per query than the champion on the same shadow requests (the objective is impressions).'
-      : 'Promote only if the challenger’s expected revenue per thousand impressions (eCPM: the clicks its ads earn, at their bids) beats the champion’s on the same shadow requests. The simulator knows what each user would have clicked; in production this is an A/B test. One shadow day cannot show the long-term effect on users (ads blindness): the replay does.';
+      : 'Promote only if the challenger’s expected revenue per request (the clicks its ads earn, at their bids, over every request) beats the champion’s on the same shadow requests. The simulator knows what each user would have clicked; in production this is an A/B test. One shadow day cannot show the long-term effect on users (ads blindness): the comparison fortnight does.';
   return {
     objective,
     rule,
-    metric: objective === 'impressions' ? 'impressions_per_query' : 'expected_ecpm',
+    metric: objective === 'impressions' ? 'impressions_per_query' : 'revenue_per_request',
     champion: { ...champion, value: c },
     challenger: { ...challenger, value: x },
     pass: Number.isFinite(x) && (!Number.isFinite(c) || x > c),

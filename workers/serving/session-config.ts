@@ -1,6 +1,6 @@
 // A serving session's configuration and sizes: how much traffic it serves, what it logs, and the
 // hooks its run loop takes. Plain TypeScript, shared by the session and its tests.
-import { SESSION_DEFAULTS } from '../../src/lib/serving/constants.ts';
+import { CTR_MAX_ADS, SESSION_DEFAULTS } from '../../src/lib/serving/constants.ts';
 import type { WorldParams } from '../../src/lib/sim/types.ts';
 import type { DayReport } from '../../src/lib/serving/types.ts';
 
@@ -22,8 +22,8 @@ export interface SessionConfig {
   warmupDays: number;
 }
 
-/** Slots an explored request fills at least: the most the CTR policy shows, so the log covers its slots. */
-export const EXPLORE_SLOTS = 3;
+/** Slots an explored request fills at least: the most the CTR policy shows, so the log covers every slot it can fill. */
+export const EXPLORE_SLOTS = CTR_MAX_ADS;
 
 /** Requests a day the live log records: on a busier day it logs every k-th request (k = queries a day ÷ this, rounded), a random sample since requests come in random order. */
 export const LOGGED_REQUESTS_PER_DAY = 3000;

@@ -26,6 +26,7 @@ import { BAR_COUNT, armsOfUsers, launchBars } from './launch.ts';
 import { scoreRows, type ServedModel } from './scorer.ts';
 import { roleOf, serveLaunchDay, shadowGate } from './deployments.ts';
 import { DeploymentLog } from './deployment-log.ts';
+import { ctrLaunchGate, ctrLaunchTest, type CtrLaunch } from './ctr-launch.ts';
 import { References, dayAlerts, monitorDay, scoreTimed, type AlertReference } from './monitoring.ts';
 export { LATENCY_ALERT_MS, PREDICTION_DRIFT } from './monitoring.ts';
 import { CTR_DROP, EXPLORE_SHARE } from '../../src/lib/serving/constants.ts';
@@ -53,6 +54,10 @@ export class ServingSession {
   #references: References;
   /** The bar each impressions model's launch test kept. */
   #bars = new Map<string, number>();
+  /** Each click model's CTR launch test (its reserve), run once per model on the shadow requests (see ctr-launch.ts). */
+  #ctrLaunch = new WeakMap<ServedModel, CtrLaunch>();
+  /** Reserves kept before a reload (from the deployment log), served without running the test again. */
+  #reserves = new Map<string, number>();
   /** Each model's candidate bars, fixed at its first shadow or launch (see launchBars). */
   #candidateBars = new Map<string, number[]>();
   /** The exploration share's log over the impressions policy's served days. */
@@ -147,15 +152,46 @@ export class ServingSession {
     const s = this.shadowStream();
     this.use(ch.label, 'shadowed', s.day);
     const blind = this.#reports.length === 0 ? this.initialBlindness : this.#state.blindness;
+    if (objective === 'clicks' && ch.model?.kind === 'click') {
+      // The click model's reserve, by its own launch test on these requests; the gate reads its arms.
+      const t = this.ctrLaunchOf(ch.model);
+      this.#d.challenger = ctrServed(ch.model, t.reserve);
+      const g = (this.#d.gate = ctrLaunchGate(this.#d.champion.label, ch.label, t));
+      const rec = this.#d.record(ch, 'shadow', `shadow on ${s.queries.toLocaleString('en')} held-out requests (day ${s.day}’s traffic): reserve ${t.reserve} kept; ${g.pass ? 'passed' : 'failed'} the gate`, this.#now());
+      rec.reserve = t.reserve;
+      return g;
+    }
     const launch = objective === 'impressions' && ch.launch && ch.model ? { armOf: this.launchArms, bars: this.candidateBars(ch.model) } : null;
     const g = (this.#d.gate = shadowGate(this.world, s, objective, this.#d.champion, ch, blind, launch));
     this.#d.record(ch, 'shadow', `shadow on ${s.queries.toLocaleString('en')} held-out requests (day ${s.day}’s traffic): ${g.pass ? 'passed' : 'failed'} the gate`, this.#now());
     return g;
   }
 
+  /**
+   * A click model's CTR launch test, run the first time it is asked for: each candidate reserve on
+   * its own share of the users beside the champion's, on the shadow requests of the next day to serve.
+   */
+  ctrLaunchOf(model: ServedModel): CtrLaunch {
+    let t = this.#ctrLaunch.get(model);
+    if (!t) {
+      const blind = this.#reports.length === 0 ? this.initialBlindness : this.#state.blindness;
+      t = ctrLaunchTest(this.world, this.shadowStream(), this.#d.champion, model, blind, this.launchArms);
+      this.use(model.version, 'shadowed', t.day);
+      this.#ctrLaunch.set(model, t);
+    }
+    return t;
+  }
+
+  /** The CTR policy of a click model at the reserve its launch test keeps (running the test if it has not run). */
+  ctrPolicyOf(model: ServedModel): ServedPolicy {
+    return ctrServed(model, this.#ctrLaunch.get(model)?.reserve ?? this.#reserves.get(model.version) ?? this.ctrLaunchOf(model).reserve);
+  }
+
   /** Promotes the challenger that passed the gate; the champion it replaces can be rolled back to. */
   promote(reason: string): DeploymentRecord {
-    return this.#d.promote(reason, this.#now());
+    const rec = this.#d.promote(reason, this.#now());
+    if (rec.role === 'ctr_policy' && this.#d.champion.reserve !== undefined) rec.reserve = this.#d.champion.reserve;
+    return rec;
   }
 
   /** Puts the previous champion back, in one action. */
@@ -274,7 +310,9 @@ export class ServingSession {
 
   /** Restores the deployment log and who serves (after a reload). */
   restoreDeployments(records: DeploymentRecord[], champion: ServedPolicy, previous: ServedPolicy[]): void {
-    this.#d.restore(records, champion, previous);
+    for (const r of records) if (r.reserve !== undefined) this.#reserves.set(r.version, r.reserve);
+    const again = (p: ServedPolicy) => (p.objective === 'clicks' ? this.policyFor(p.label) : p);
+    this.#d.restore(records, again(champion), previous.map(again));
   }
 
   snapshot(): ServingSnapshot {
@@ -301,7 +339,7 @@ export class ServingSession {
     if (version === 'baseline') return baselineServed();
     const m = this.#models.get(version);
     if (!m) throw new Error(`unknown model ${version}`);
-    if (m.kind === 'click') return ctrServed(m);
+    if (m.kind === 'click') return this.ctrPolicyOf(m);
     return impressionsServed(m, this.#bars.get(version));
   }
 

@@ -11,8 +11,8 @@ export const PSI_ALERT = 0.1;
 export const BAR_GRID: readonly number[] = [1e-6, 3e-6, 1e-5, 3e-5, 1e-4, 3e-4, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3];
 /** Most ads the impressions policy shows on a query. */
 export const IMPRESSIONS_MAX_ADS = 8;
-/** Most ads the CTR policy shows on a query. */
-export const CTR_MAX_ADS = 3;
+/** Most ads the CTR policy shows on a query: the impressions policy's cap, so the load under it is the reserve its launch test chooses, not a count of its own. */
+export const CTR_MAX_ADS = IMPRESSIONS_MAX_ADS;
 /** Relative fall of the daily CTR (vs the first served day) that raises a CTR alert. */
 export const CTR_DROP = 0.1;
 /** Share of the impressions policy's requests served as logged exploration (each slot filled at random, its propensity recorded). */

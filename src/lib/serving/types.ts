@@ -19,6 +19,8 @@ export interface DeploymentRecord {
   reason: string;
   /** Wall-clock ms since epoch. */
   at: number;
+  /** A click model's shadow or promotion: the reserve its launch test kept (so a reload serves the same load). */
+  reserve?: number;
 }
 
 /** Percentiles of scoring latency, ms. */
@@ -84,12 +86,12 @@ export interface OutcomeData {
 export interface GateData {
   objective: 'impressions' | 'clicks';
   rule: string;
-  metric: 'impressions_per_query' | 'expected_ecpm';
+  metric: 'impressions_per_query' | 'revenue_per_request';
   champion: { label: string; value: number; outcome: OutcomeData };
   challenger: { label: string; value: number; outcome: OutcomeData };
   pass: boolean;
   day: number;
-  /** For the impressions objective: each candidate bar on its own share of the shadow requests' users. */
+  /** Each candidate bar (impressions objective) or reserve (CTR objective) on its own share of the shadow requests' users. */
   arms?: LaunchArm[];
 }
 
@@ -167,6 +169,8 @@ export interface ArmSummary {
   total: number;
   se: number;
   ci: [number, number];
+  /** fresh_impressions: freshness alone, the fresh model minus its twin (the same learner and rows on the impressions model's days), paired over users. */
+  alone?: { total: number; se: number; ci: [number, number]; days: [number, number] };
 }
 
 /** One compared day of the CTR policy, with the impressions policy's day on the same requests and click draws. */
@@ -191,7 +195,7 @@ export interface ModelTimeline {
 
 /** One arm of the impressions policy's launch test: a bar on its own share of the users, or the champion's share (bar null). */
 export interface LaunchArm {
-  /** Bar on the model's predicted probability; null for the champion's share (the control). */
+  /** Bar on the model's predicted probability (a reserve on pCTR × bid in the CTR launch test); null for the champion's share (the control). */
   bar: number | null;
   users: number;
   queries: number;
@@ -200,7 +204,9 @@ export interface LaunchArm {
   revenue: number;
   impressionsPerQuery: number;
   revenuePerQuery: number;
-  /** The bar the impressions objective keeps. */
+  /** The CTR launch test: expected clicks ÷ impressions (what the CTR objective ranks the reserves by). */
+  ctr?: number;
+  /** The bar (or reserve) the objective keeps. */
   chosen: boolean;
 }
 

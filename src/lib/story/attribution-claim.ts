@@ -1,8 +1,10 @@
 // What step 12 may say about where the switch to CTR's difference comes from, read from each arm's
 // 95% paired-bootstrap interval against the impressions policy on the same requests: an arm's
 // difference counts only when its interval excludes zero. The parts: freshness (a should-show
-// model on the click model's days, same cap), the label (the click model at the same cap), the
-// CTR policy itself (its own load and pCTR × bid), and the bid (the same policy ranked by pCTR).
+// model on the click model's days, the impressions policy's ads a request; refitted by the serving
+// worker's learner, so its learner and row count differ from the impressions model's too), the
+// label (the click model at the same ads a request), the CTR policy itself (the load its launch
+// test chose, pCTR × bid), and the bid (the same policy ranked by pCTR).
 import type { ArmSummary } from '../serving/types.ts';
 import { dollars } from './format.ts';
 
@@ -26,10 +28,10 @@ export interface AttributionClaim {
 
 /** Names of the arms in sentences. */
 export const ARM_NAMES: Record<ArmSummary['role'], string> = {
-  click_label: 'the click label alone (the click model ranking at the impressions policy’s ad cap)',
-  ctr_policy: 'the CTR policy (its own ad load, ranked by pCTR × bid)',
+  click_label: 'the click label alone (the click model ranking, as many ads a request as the impressions policy)',
+  ctr_policy: 'the CTR policy (the ad load its launch test chose, ranked by pCTR × bid)',
   ctr_no_bid: 'the CTR policy ranked by pCTR alone (the same ads eligible, without the bid)',
-  fresh_impressions: 'freshness alone (a should-show model trained on the click model’s days, at the same cap)',
+  fresh_impressions: 'a fresh should-show model (refitted on the click model’s days by the serving worker’s learner, as many ads a request as the impressions policy; its learner and rows differ too, and freshness alone is shown under the chart)',
 };
 
 function verdictOf(a: ArmSummary): ArmVerdict {
@@ -56,9 +58,9 @@ export function attributionClaim(arms: readonly ArmSummary[] | undefined): Attri
 
 /** The switch's difference in four parts that add up to the CTR policy's (each a difference of the arms' totals, all paired on the same users and requests). */
 export interface SwitchParts {
-  /** fresh_impressions: a should-show model on the click model's days, same cap. */
+  /** fresh_impressions: a should-show model on the click model's days (the serving worker's learner), the impressions policy's ads a request. */
   freshness: number;
-  /** click_label − fresh_impressions: the click label instead of should-show, same days and cap. */
+  /** click_label − fresh_impressions: the click label instead of should-show, same days and ads a request. */
   label: number;
   /** ctr_no_bid − click_label: the CTR policy's load and reserve, ranked by pCTR either way. */
   load: number;

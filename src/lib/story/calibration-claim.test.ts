@@ -1,6 +1,7 @@
 // Steps 7–8's calibration and normalized-entropy verdicts: every outcome, the noise computed by hand.
 import { describe, expect, it } from 'vitest';
 import { calibrationClaim, calibrationContradictions, entropyClaim, rateNoise } from './calibration-claim.ts';
+import { calibrationOutcome } from './imbalance-claim.ts';
 
 describe('rateNoise', () => {
   it('is twice the binomial relative error of the observed rate, widened by the negatives’ weight', () => {
@@ -51,5 +52,16 @@ describe('entropyClaim', () => {
     expect(entropyClaim(1.3, 0).outcome).toBe('unknown');
     const c = calibrationClaim(1.05, 400, 1_000_000);
     expect(calibrationContradictions(c, { ...entropyClaim(1.2, 100), outcome: 'above' })).toHaveLength(1);
+  });
+});
+
+describe('calibrationOutcome with the noise', () => {
+  it('over or under only beyond both the 25% tolerance and the noise', () => {
+    // 25 positives in 1,000,000 rows: noise 0.39999 (above); a ratio 1.3 is within it, 1.5 beyond it.
+    const noise = rateNoise(25, 1_000_000);
+    expect(calibrationOutcome(1.3, 0.25, noise)).toBe('calibrated');
+    expect(calibrationOutcome(1.5, 0.25, noise)).toBe('over');
+    expect(calibrationOutcome(0.55, 0.25, noise)).toBe('under');
+    expect(calibrationOutcome(1.3, 0.25, 0.1)).toBe('over');
   });
 });

@@ -63,12 +63,17 @@ export function imbalanceQuestion(c: ImbalanceClaim): string {
   return 'Why is the model less accurate than a dummy that never says “show”?';
 }
 
-/** A calibration ratio (mean predicted ÷ observed): too high, too low, or within the tolerance of 1. */
+/** A calibration ratio (mean predicted ÷ observed): too high, too low, or within the tolerance of 1 (or of its noise, if wider). */
 export type CalibrationOutcome = 'over' | 'under' | 'calibrated' | 'unknown';
 
-export function calibrationOutcome(ratio: number, tolerance = CALIBRATION_TOLERANCE): CalibrationOutcome {
+/**
+ * The ratio's direction: over or under only beyond both the tolerance and `noise`, twice the observed
+ * rate's relative standard error (calibration-claim.ts's rateNoise; 0 when the counts are not given).
+ */
+export function calibrationOutcome(ratio: number, tolerance = CALIBRATION_TOLERANCE, noise = 0): CalibrationOutcome {
   if (!Number.isFinite(ratio)) return 'unknown';
-  return ratio > 1 + tolerance ? 'over' : ratio < 1 - tolerance ? 'under' : 'calibrated';
+  const band = Math.max(tolerance, Number.isFinite(noise) ? noise : Number.POSITIVE_INFINITY);
+  return ratio > 1 + band ? 'over' : ratio < 1 - band ? 'under' : 'calibrated';
 }
 
 /** Step 7's collection: recall before and after (the same gold positives), the calibration, and precision. */
@@ -83,14 +88,14 @@ export interface CollectClaim {
   precision: number;
 }
 
-export function collectClaim(before: { recall: number }, after: { recall: number; precision: number; calibration: number }, positives: number): CollectClaim {
+export function collectClaim(before: { recall: number }, after: { recall: number; precision: number; calibration: number; calibrationNoise?: number }, positives: number): CollectClaim {
   const r = compareProportion(before.recall, positives, after.recall, positives);
   return {
     recall: r.change,
     recallBefore: before.recall,
     recallAfter: after.recall,
     recallNoise: r.noise,
-    calibration: calibrationOutcome(after.calibration),
+    calibration: calibrationOutcome(after.calibration, CALIBRATION_TOLERANCE, after.calibrationNoise ?? 0),
     precisionLow: !(after.precision >= 0.5),
     precision: after.precision,
   };

@@ -106,3 +106,12 @@ export function compareWindows(xs: readonly number[], window: number, floor = 0)
 export function aucOn(r: { auc: { value: number }; positives: number; rows: number }): AucOn {
   return { auc: r.auc.value, positives: r.positives, rows: r.rows };
 }
+
+/** Widest twice-standard-error at which an AUC reads as steady: its second decimal is sure. */
+export const STEADY_AUC = 0.01;
+
+/** Whether an AUC is steady (twice its Hanley–McNeil error at most STEADY_AUC) or thin (wider, or unknown), with that error. */
+export function aucSteadiness(a: AucOn): { outcome: 'steady' | 'thin'; noise: number } {
+  const noise = Z * aucStandardError(a.auc, a.positives, a.rows - a.positives);
+  return { outcome: noise <= STEADY_AUC ? 'steady' : 'thin', noise };
+}

@@ -36,15 +36,17 @@ describe('replayTrendClaim', () => {
     expect(c.ads.mean).toBeCloseTo(-1.1, 12);
     expect(c.ads.noise).toBeCloseTo(0.11547, 5);
     expect(c.outcome).toBe('rises-recovering');
-    expect(c.tail).toBe(': showing fewer, better ads, its revenue rises beyond the day-to-day noise as its users’ measured blindness falls from 30% to 20%');
+    // Revenue 100 → 120: up 20% against the trend's 5% noise; 1.10 fewer ads a request against 0.12 of noise.
+    expect(c.tail).toBe(': showing 1.10 fewer ads a request (beyond the 0.12 of noise), its revenue rises 20%, beyond the 5% of day-to-day noise, as its users’ measured blindness falls from 30% to 20%');
     expect(replayContradictions({ trend: c }, trend('fell'), null)).toEqual([]);
     // The same ads on both sides: no "fewer".
     expect(replayTrendClaim(trend('rose', 100, 120), trend('fell'), adsImp, adsImp).outcome).toBe('rises');
     expect(replayTrendClaim(trend('rose', 100, 120), trend('flat'), adsCtr, adsImp).outcome).toBe('rises');
   });
   it('falling, flat and unknown are written', () => {
-    expect(replayTrendClaim(trend('fell', 120, 100), null, adsCtr, adsImp).tail).toBe(': its revenue falls beyond the day-to-day noise');
-    expect(replayTrendClaim(trend('flat', 100, 101), null, adsCtr, adsImp).tail).toBe(': its revenue stays within the day-to-day noise');
+    // 120 → 100: down 16.7%; 100 → 101 within the 5%.
+    expect(replayTrendClaim(trend('fell', 120, 100), null, adsCtr, adsImp).tail).toBe(': its revenue falls 17%, beyond the 5% of day-to-day noise');
+    expect(replayTrendClaim(trend('flat', 100, 101), null, adsCtr, adsImp).tail).toBe(': its revenue stays within the 5% of day-to-day noise');
     expect(replayTrendClaim(null, null, adsCtr, adsImp)).toMatchObject({ outcome: 'unknown', tail: '' });
   });
 });

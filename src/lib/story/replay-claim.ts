@@ -7,7 +7,7 @@
 import { Z, successiveVariance } from './noise.ts';
 import type { Trend } from './live-claim.ts';
 import type { SwitchOutcome } from './switch-claim.ts';
-import { dollars, inWords, percents } from './format.ts';
+import { average, dollars, inWords, percent, percents } from './format.ts';
 
 const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const fromTo = (t: Trend) => percents([t.first, t.last]).join(' to ');
@@ -69,14 +69,16 @@ export function replayTrendClaim(revenue: Trend | null, blind: Trend | null, ads
   const diffs = Array.from({ length: n }, (_, i) => (adsCtr[i] as number) - (adsImp[i] as number));
   const ads = n > 1 ? pairedMean(diffs, 0, n) : { mean: Number.NaN, noise: Number.NaN };
   if (!revenue) return { outcome: 'unknown', ads, tail: '' };
+  const by = `${percent(Math.abs(revenue.change))}, beyond the ${percent(revenue.noise)} of day-to-day noise`;
   if (revenue.direction === 'rose') {
     if (blind?.direction === 'fell' && ads.mean < -ads.noise) {
-      return { outcome: 'rises-recovering', ads, tail: `: showing fewer, better ads, its revenue rises beyond the day-to-day noise as its users’ measured blindness falls from ${fromTo(blind)}` };
+      const fewer = `showing ${average(-ads.mean)} fewer ads a request (beyond the ${average(ads.noise)} of noise)`;
+      return { outcome: 'rises-recovering', ads, tail: `: ${fewer}, its revenue rises ${by}, as its users’ measured blindness falls from ${fromTo(blind)}` };
     }
-    return { outcome: 'rises', ads, tail: ': its revenue rises beyond the day-to-day noise' };
+    return { outcome: 'rises', ads, tail: `: its revenue rises ${by}` };
   }
-  if (revenue.direction === 'fell') return { outcome: 'falls', ads, tail: ': its revenue falls beyond the day-to-day noise' };
-  return { outcome: 'flat', ads, tail: ': its revenue stays within the day-to-day noise' };
+  if (revenue.direction === 'fell') return { outcome: 'falls', ads, tail: `: its revenue falls ${by}` };
+  return { outcome: 'flat', ads, tail: `: its revenue stays within the ${percent(revenue.noise)} of day-to-day noise` };
 }
 
 /** Overtaking: behind beyond the noise in the first days and ahead in the last, as the users' blindness falls; the same without it; or neither. */

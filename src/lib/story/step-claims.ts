@@ -6,6 +6,8 @@ import type { DayAuc, DriftReport } from '../lab/drift-types.ts';
 import type { PolicyDay } from '../business/types.ts';
 import { confusionNear } from '../metrics/at-threshold.ts';
 import { aucOn, contradiction } from './noise.ts';
+import { rateNoise } from './calibration-claim.ts';
+import { CALIBRATION_TOLERANCE } from '../labels/story.ts';
 import { calibrationOutcome, collectClaim, imbalanceClaim, imbalanceContradictions, rankingOutcome, type CalibrationOutcome, type CollectClaim, type ImbalanceClaim, type RankingOutcome } from './imbalance-claim.ts';
 import { compareClaim, compareContradictions, type CompareClaim } from './compare-claim.ts';
 import { driftContradictions, recoveryClaim, reportClaim, staleClaim, trendClaim, type RecoveryClaim, type ReportClaim, type StaleClaim, type TrendClaim } from './drift-claim.ts';
@@ -30,12 +32,17 @@ export function negativeWeight(g: EvalReport): number {
   return (at.fp + at.tn) / Math.max(1, g.rows - g.positives);
 }
 
+/** Twice the relative standard error of a report's observed rate (calibration-claim.ts), the noise a calibration ratio is read against. */
+export function reportRateNoise(g: EvalReport): number {
+  return rateNoise(g.positives, g.rows, negativeWeight(g));
+}
+
 export function step7Claims(clean: EvalReport, rebalanced?: EvalReport | null): Step7Claims | null {
   const at = confusionNear(clean.confusion, 0.5);
   if (!at) return null;
   const imbalance = imbalanceClaim(at, negativeWeight(clean));
   const collect = rebalanced
-    ? collectClaim({ recall: clean.recall.value }, { recall: rebalanced.recall.value, precision: rebalanced.precision.value, calibration: rebalanced.calibration.value }, at.tp + at.fn)
+    ? collectClaim({ recall: clean.recall.value }, { recall: rebalanced.recall.value, precision: rebalanced.precision.value, calibration: rebalanced.calibration.value, calibrationNoise: reportRateNoise(rebalanced) }, at.tp + at.fn)
     : null;
   return { imbalance, ranking: rankingOutcome(clean.auc.value), collect };
 }
@@ -55,7 +62,7 @@ export function step8Claims(noisy: EvalReport, clean: EvalReport, rebalanced: Ev
   return {
     compare,
     onlyRebalancedShows: compare.showing.length === 1 && compare.showing[0] === 'rebalanced',
-    calibration: calibrationOutcome(rebalanced.calibration.value),
+    calibration: calibrationOutcome(rebalanced.calibration.value, CALIBRATION_TOLERANCE, reportRateNoise(rebalanced)),
   };
 }
 

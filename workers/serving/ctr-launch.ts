@@ -1,0 +1,110 @@
+// The CTR policy's ad load, chosen by its own objective as the impressions policy's was (launch.ts):
+// a launch test of candidate reserves on pCTR × bid (expected dollars per impression), each on its
+// own share of the users beside the champion's share on the shadow requests, judged by the users'
+// true click probabilities. The CTR objective keeps the reserve with the highest CTR whose revenue
+// per request is at least the champion's: fewer, better ads, but not at any price. The gate then
+// asks the business question (Hohnhold, O'Brien & Tang, KDD 2015, measure ad load by revenue over
+// requests, not per impression): does the kept reserve earn more revenue per request than the
+// champion on the same requests?
+import { ctrPolicy, CANDIDATES_PER_QUERY, type DayStream } from '../../src/lib/business/index.ts';
+import { CTR_MAX_ADS } from '../../src/lib/serving/constants.ts';
+import type { LaunchArm } from '../../src/lib/serving/types.ts';
+import type { World } from '../../src/lib/sim/world.ts';
+import { launchArm } from './launch.ts';
+import { outcomeOf, type GateReport, type Outcome, type ServedPolicy } from './policies.ts';
+import { scoreRows, type ServedModel } from './scorer.ts';
+
+/** The grid the candidate reserves come from (expected dollars per impression): 1 and 3 per order of magnitude. */
+export const RESERVE_GRID: readonly number[] = [1e-4, 3e-4, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1];
+/** How many candidate reserves the CTR launch test tries. */
+export const RESERVE_COUNT = 6;
+
+/**
+ * The candidate reserves: RESERVE_COUNT consecutive grid values whose highest is the first at or
+ * above the median, over the shadow requests, of each request's best pCTR × bid (so the highest
+ * reserve leaves about half the requests without an ad, and the lowest shows nearly every request
+ * its CTR_MAX_ADS best, as many as the impressions policy may).
+ */
+export function reserveBars(pctr: Float32Array, bid: Float32Array, queries: number): number[] {
+  const C = CANDIDATES_PER_QUERY;
+  const best = new Float32Array(queries);
+  for (let q = 0; q < queries; q++) {
+    let m = 0;
+    for (let i = q * C; i < (q + 1) * C; i++) m = Math.max(m, (pctr[i] as number) * (bid[i] as number));
+    best[q] = m;
+  }
+  best.sort();
+  const median = queries > 0 ? (best[Math.floor(queries / 2)] as number) : 0;
+  let top = RESERVE_GRID.findIndex((r) => r >= median);
+  if (top < 0) top = RESERVE_GRID.length - 1;
+  const start = Math.max(0, top - RESERVE_COUNT + 1);
+  return RESERVE_GRID.slice(start, start + RESERVE_COUNT);
+}
+
+/** The rule in words, shown beside the arms. */
+export const CTR_LAUNCH_RULE = `Each candidate reserve (the least pCTR × bid, the expected dollars an impression earns, an ad must reach; at most ${CTR_MAX_ADS} ads, the impressions policy’s cap) serves its own share of the users beside the champion’s share on the shadow requests; the CTR objective keeps the reserve with the highest CTR whose revenue per request is at least the champion’s.`;
+
+/** Marks the kept arm (arms[0] is the champion's) and returns its index, or −1 when no reserve earns at least the champion's revenue per request. */
+export function chooseReserve(arms: LaunchArm[]): number {
+  const control = arms[0];
+  if (!control) return -1;
+  let best = -1;
+  for (let i = 1; i < arms.length; i++) {
+    const a = arms[i] as LaunchArm;
+    if (a.revenuePerQuery < control.revenuePerQuery || a.impressions === 0) continue;
+    if (best < 0 || (a.ctr ?? 0) > ((arms[best] as LaunchArm).ctr ?? 0)) best = i;
+  }
+  arms.forEach((a, i) => (a.chosen = i === best));
+  return best;
+}
+
+/** A CTR launch test's result: the reserve the CTR policy serves at, the arms and their outcomes. */
+export interface CtrLaunch {
+  day: number;
+  /** The kept reserve, or (none kept) the one with the most revenue per request. */
+  reserve: number;
+  kept: boolean;
+  arms: LaunchArm[];
+  outcomes: Outcome[];
+}
+
+/** The CTR policy of a click model at a reserve: rank by pCTR × bid, at most CTR_MAX_ADS at or above the reserve. */
+export function atReserve(model: ServedModel, reserve: number) {
+  return ctrPolicy((c) => scoreRows(model, c), reserve, CTR_MAX_ADS);
+}
+
+/** Runs the CTR launch test of a click model on the shadow requests, `armOf` giving each user's share (0: the champion's). */
+export function ctrLaunchTest(world: World, s: DayStream, champion: ServedPolicy, model: ServedModel, blind: Float32Array, armOf: Uint8Array): CtrLaunch {
+  const p = scoreRows(model, s.cands);
+  const reserves = reserveBars(p, s.cands.bid, s.queries);
+  const champScores = champion.policy.score(s.cands);
+  const outcomes = [outcomeOf(world, s, champion.policy, champScores, blind, (u) => armOf[u] === 0), ...reserves.map((r, j) => outcomeOf(world, s, atReserve(model, r), p, blind, (u) => armOf[u] === j + 1))];
+  const users = new Array<number>(outcomes.length).fill(0);
+  for (const a of armOf) if (a < users.length) users[a] = (users[a] as number) + 1;
+  const arms = outcomes.map((o, j) => {
+    const a = launchArm(j === 0 ? null : (reserves[j - 1] as number), users[j] as number, { queries: o.queries, impressions: o.impressions, revenue: o.expectedRevenue });
+    a.ctr = o.impressions > 0 ? o.expectedClicks / o.impressions : 0;
+    return a;
+  });
+  const kept = chooseReserve(arms);
+  const richest = arms.reduce((b, a, i) => (i > 0 && a.revenuePerQuery > (arms[b] as LaunchArm).revenuePerQuery ? i : b), 1);
+  const at = kept > 0 ? kept : richest;
+  return { day: s.day, reserve: reserves[at - 1] as number, kept: kept > 0, arms, outcomes };
+}
+
+/** The CTR gate on the launch test's arms: the kept reserve's revenue per request against the champion's share's, on the same shadow requests. */
+export function ctrLaunchGate(champion: string, challenger: string, t: CtrLaunch): GateReport {
+  const at = t.arms.findIndex((a, i) => i > 0 && a.bar === t.reserve);
+  const c = t.arms[0] as LaunchArm;
+  const x = t.arms[at] as LaunchArm;
+  return {
+    objective: 'clicks',
+    rule: `${CTR_LAUNCH_RULE} Promote only if that reserve’s expected revenue per request (the clicks its ads earn, at their bids, over every request, shown an ad or not) beats the champion’s. The simulator knows what each user would have clicked; in production this is an A/B test. One shadow day cannot show the long-term effect on users (ads blindness): the comparison fortnight does.`,
+    metric: 'revenue_per_request',
+    champion: { label: champion, value: c.revenuePerQuery, outcome: t.outcomes[0] as Outcome },
+    challenger: { label: challenger, value: x.revenuePerQuery, outcome: t.outcomes[at] as Outcome },
+    pass: t.kept && x.revenuePerQuery > c.revenuePerQuery,
+    day: t.day,
+    arms: t.arms,
+  };
+}
