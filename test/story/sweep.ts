@@ -40,7 +40,7 @@ import { COLLECT_KEEP, COLLECT_ROWS, COLLECT_TRAIN, OOF_FOLDS, OOF_TRAIN } from 
 import { STALE_DAYS, WINDOW_PRESETS } from '../../src/lib/drift/windows.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/params.ts';
 import { WINDOW_DAYS, aloneReports, pairedRevenue } from '../../src/lib/serving/business.ts';
-import type { PolicyDay } from '../../src/lib/business/types.ts';
+import type { PolicyDay } from '../../src/lib/market/types.ts';
 import { DEFAULT_TRAIN_CONFIG, type EvalReport, type TrainConfig } from '../../src/lib/lab/types.ts';
 import type { WorldParams } from '../../src/lib/sim/types.ts';
 import { negativeWeight, labContradictions, step10Claims, step12Claims, step12Contradictions, step7Claims, step8Claims, step9Claims } from '../../src/lib/story/step-claims.ts';

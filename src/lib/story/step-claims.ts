@@ -3,7 +3,7 @@
 // their evidence. A step's claims are null until the numbers they rest on are in.
 import type { EvalReport } from '../lab/types.ts';
 import type { DayAuc, DriftReport } from '../lab/drift-types.ts';
-import type { PolicyDay } from '../business/types.ts';
+import type { PolicyDay } from '../market/types.ts';
 import { confusionNear } from '../metrics/at-threshold.ts';
 import { aucOn, contradiction } from './noise.ts';
 import { rateNoise } from './calibration-claim.ts';
