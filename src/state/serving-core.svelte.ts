@@ -2,7 +2,7 @@
 // gateway to the supervised serving worker and its lanes, the session's world and snapshot, the
 // results that are stored (click model, last complete replay, deployed role), the cancel notes, and
 // the persistence in IndexedDB (serving-store.ts): saving after each action, restoring on open.
-import type { PolicyDay } from '../lib/business/types.ts';
+import type { PolicyDay } from '../lib/market/types.ts';
 import type { ClickModelReport, ServingSnapshot } from '../lib/serving/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 import type { StoryRole } from '../lib/story/roles.ts';

@@ -1,6 +1,6 @@
 // Step 12's replay as the serving state runs it: the live days replayed with the champion (same
 // requests, same click draws), shown day by day as they come; Cancel drops the days it made.
-import type { PolicyDay } from '../lib/business/types.ts';
+import type { PolicyDay } from '../lib/market/types.ts';
 import { proxy } from 'comlink';
 import { Job } from './job.svelte.ts';
 import type { ServingCore } from './serving-core.svelte.ts';

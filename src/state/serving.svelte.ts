@@ -8,7 +8,7 @@
 // nothing the cancelled job made is kept: cancelNote says what happened. When the serving worker
 // dies, its supervisor starts a fresh one: the jobs in flight are interrupted, the session is opened
 // again and restored from storage, and the live run says so and offers to go on.
-import type { PolicyDay } from '../lib/business/types.ts';
+import type { PolicyDay } from '../lib/market/types.ts';
 import type { ClickModelReport, DayReport, DeploymentRecord, GateData, ServingSnapshot } from '../lib/serving/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 import type { StoryRole } from '../lib/story/roles.ts';
