@@ -2,7 +2,7 @@
 // impressions policy shows there; checked against the plain definition (a stable sort of the
 // request's candidates by the arm's score, highest first) on fixed-seed scores with many ties.
 import { describe, expect, it } from 'vitest';
-import { CANDIDATES_PER_QUERY } from '../../src/lib/business/index.ts';
+import { CANDIDATES_PER_QUERY } from '../../src/lib/market/index.ts';
 import { Rng } from '../../src/lib/rng.ts';
 import { atImpressionsLoad } from './arms.ts';
 

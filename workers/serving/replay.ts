@@ -1,8 +1,8 @@
 // Restoring a session's served days after a reload: the users' blindness is not stored, so each
 // restored day is served again (unlogged) by the policy that served it, and the baseline's control
 // copy beside it. Plain TypeScript.
-import { baselinePolicy, serveDay, type DayStream, type ServingState } from '../../src/lib/business/index.ts';
-import type { ExplorationLog } from '../../src/lib/business/index.ts';
+import { baselinePolicy, serveDay, type DayStream, type ServingState } from '../../src/lib/market/index.ts';
+import type { ExplorationLog } from '../../src/lib/market/index.ts';
 import type { World } from '../../src/lib/sim/world.ts';
 import type { DayReport } from '../../src/lib/serving/types.ts';
 import type { AlertReference } from './monitoring.ts';

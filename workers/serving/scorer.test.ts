@@ -1,7 +1,7 @@
 // Scoring shares a block's slot indices between models of the same spec (the comparison's arms score
 // the same candidates): a model's scores must not depend on which model scored the block before it.
 import { describe, expect, it } from 'vitest';
-import { trainRelevanceModel } from '../../src/lib/business/index.ts';
+import { trainRelevanceModel } from '../../src/lib/market/index.ts';
 import { createWorld, DEFAULT_PARAMS } from '../../src/lib/sim/world.ts';
 import { viewColumns } from '../../src/lib/sim/columns.ts';
 import { transformSparse } from '../../src/lib/features/index.ts';

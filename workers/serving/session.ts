@@ -1,8 +1,8 @@
 // One serving session: a world, its two weeks of live traffic, the champion that serves it, an
 // optional challenger in shadow, the deployment log, monitoring and alerts. Plain TypeScript: the
 // worker drives it, and Node tests import it directly.
-import { DEFAULT_SIM_OPTIONS, baselinePolicy, dayStream, explorationLog, planSimulation, serveDay, startServing, warmUp } from '../../src/lib/business/index.ts';
-import type { DayStream, ExplorationLog, ImpressionLog, PolicyDay, ServingState, SimOptions, SimPlan } from '../../src/lib/business/index.ts';
+import { DEFAULT_SIM_OPTIONS, baselinePolicy, dayStream, explorationLog, planSimulation, serveDay, startServing, warmUp } from '../../src/lib/market/index.ts';
+import type { DayStream, ExplorationLog, ImpressionLog, PolicyDay, ServingState, SimOptions, SimPlan } from '../../src/lib/market/index.ts';
 import { createWorld, type World } from '../../src/lib/sim/world.ts';
 import type { DayReport, DeploymentRecord, GateData, LaunchTest, MonitorDay, ServingAlert, ServingSnapshot } from '../../src/lib/serving/types.ts';
 import { CTR_DROP, EXPLORE_SHARE } from '../../src/lib/serving/constants.ts';

@@ -1,7 +1,7 @@
 // The challenger in shadow, judged at its gate: a click model by its own CTR launch test (the
 // reserve it keeps), an impressions model by its launch test's candidate bars when its launch is
 // pending, any other by its objective's gate. Records the shadow in the deployment log.
-import type { DayStream } from '../../src/lib/business/index.ts';
+import type { DayStream } from '../../src/lib/market/index.ts';
 import type { World } from '../../src/lib/sim/world.ts';
 import type { GateData } from '../../src/lib/serving/types.ts';
 import { ctrLaunchGate, type CtrLaunch } from './ctr-launch.ts';
