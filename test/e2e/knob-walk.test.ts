@@ -73,12 +73,12 @@ test.each(WALKS)('every step’s main action works with its defaults at %s', asy
       await press(page, 'Train', at);
       await page.locator('[data-metric="gold_auc"][data-role="relabelled"]:not([data-value="NaN"])').first().waitFor({ timeout: 400_000 });
     }
-    if (n === 7) {
-      await waitForJob(page, 'skew', 240_000);
+    if (n === 7) await waitForJob(page, 'skew', 240_000);
+    if (n === 8) {
       await press(page, 'Collect more data', at);
       await page.locator('[data-metric="recall"][data-role="rebalanced"]').first().waitFor({ timeout: 400_000 });
+      await page.locator('tr[data-role="rebalanced"] [data-metric="gold_auc"]').first().waitFor({ timeout: 400_000 });
     }
-    if (n === 8) await page.locator('tr[data-role="rebalanced"] [data-metric="gold_auc"]').first().waitFor({ timeout: 400_000 });
     if (n === 9) {
       await press(page, 'Train the stale model', at);
       await waitForJob(page, 'stale', 300_000);
