@@ -3,7 +3,7 @@
 // through a gate, rolls back, trains the step-12 click model on its own log and replays the days.
 // The long jobs stop when asked: the live run at Stop, the click model and the replay at cancel.
 import { expose, transfer } from 'comlink';
-import type { PolicyDay } from '../src/lib/business/types.ts';
+import type { PolicyDay } from '../src/lib/market/types.ts';
 import type { ClickModelReport, ComparedDay, DayReport, GateData, ServingSnapshot, DeploymentRecord } from '../src/lib/serving/types.ts';
 import type { WorldParams } from '../src/lib/sim/types.ts';
 import { packArtifact, unpackArtifact, type ModelArtifact } from '../src/lib/serving/artifact.ts';

@@ -1,8 +1,8 @@
 // The serving side on disk (schema v2 of db.ts): model artifacts, the serving log as one columnar
 // chunk per day (typed arrays, stored as they are), and the session's deployments and results.
 // Every record is keyed by its world, so each world keeps its own deployment.
-import type { PolicyDay } from '../lib/business/types.ts';
-import type { ImpressionLog } from '../lib/business/types.ts';
+import type { PolicyDay } from '../lib/market/types.ts';
+import type { ImpressionLog } from '../lib/market/types.ts';
 import type { ClickModelReport, DayReport, DeploymentRecord } from '../lib/serving/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 import { isStoryRole, type StoryRole } from '../lib/story/roles.ts';

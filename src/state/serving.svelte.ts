@@ -4,7 +4,7 @@
 // job runner; every action resolves true when it completed and shows its error otherwise. Cancel
 // stops the worker's job (the runner asks the worker to cancel the lane), the job goes back to its
 // last complete result, and nothing the cancelled job made is kept: cancelNote says what happened.
-import type { PolicyDay } from '../lib/business/types.ts';
+import type { PolicyDay } from '../lib/market/types.ts';
 import type { ClickModelReport, DayReport, DeploymentRecord, GateData, ServingSnapshot } from '../lib/serving/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 import type { StoryRole } from '../lib/story/roles.ts';

@@ -1,7 +1,7 @@
 // Benchmark of the serving worker's code in Node (plain TypeScript, one core; the worker runs the
 // same code): scored candidates per second, latency per batch and per request, the 14 simulated
 // days flat out, and the click model's training time. Prints its rows and returns them.
-import { trainRelevanceModel } from '../../src/lib/business/index.ts';
+import { trainRelevanceModel } from '../../src/lib/market/index.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/world.ts';
 import { initWeights } from '../../workers/lab/model.ts';
 import { trainOnLog } from '../../workers/serving/click-model.ts';

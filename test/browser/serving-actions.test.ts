@@ -10,7 +10,7 @@ import { worldKey } from '../../src/state/serving-store.ts';
 import { toModelFiles, type ModelData } from '../../src/lib/serving/model-files.ts';
 import type { GateData, ServingSnapshot } from '../../src/lib/serving/types.ts';
 import { fitFeatures } from '../../src/lib/features/index.ts';
-import { MODEL_FEATURES } from '../../src/lib/business/index.ts';
+import { MODEL_FEATURES } from '../../src/lib/market/index.ts';
 import { allocColumns } from '../../src/lib/sim/columns.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/world.ts';
 import type { WorldParams } from '../../src/lib/sim/types.ts';

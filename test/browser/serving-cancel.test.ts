@@ -17,7 +17,7 @@ import type { RunHistory } from '../../src/state/runs.svelte.ts';
 import { JobRunner } from '../../src/state/runner.ts';
 import { sequenceOf, type JobView } from '../../src/state/job.svelte.ts';
 import { closeAppDb, DB_NAME } from '../../src/state/db.ts';
-import type { PolicyDay } from '../../src/lib/business/types.ts';
+import type { PolicyDay } from '../../src/lib/market/types.ts';
 import type { ExportedModel } from '../../src/lib/lab/types.ts';
 import type { ComparedDay } from '../../src/lib/serving/types.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/world.ts';

@@ -7,7 +7,7 @@ import { DB_VERSION, openAppDb } from '../../src/state/db.ts';
 import { wipeAppDb, writeOldDb } from '../support/app-db.ts';
 import { loadRuns } from '../../src/state/run-store.ts';
 import { loadSession, saveDay, saveMeta, worldKey, type SessionMeta } from '../../src/state/serving-store.ts';
-import { simulatePolicy, baselinePolicy, type PolicyDay } from '../../src/lib/business/index.ts';
+import { simulatePolicy, baselinePolicy, type PolicyDay } from '../../src/lib/market/index.ts';
 import { createWorld, DEFAULT_PARAMS } from '../../src/lib/sim/world.ts';
 import type { DayReport } from '../../src/lib/serving/types.ts';
 

@@ -2,11 +2,11 @@
 // directly): a relevance model trained on the development month ships at the start of day 90,
 // serves the live fortnight under the impressions policy, a click model trains on that log, and
 // both policies are compared on the fortnight after, paired.
-import { trainRelevanceModel } from '../../src/lib/business/index.ts';
+import { trainRelevanceModel } from '../../src/lib/market/index.ts';
 import { DEV_LAST_DAY, type WorldParams } from '../../src/lib/sim/types.ts';
 import { aloneReports } from '../../src/lib/serving/business.ts';
 import type { ClickModelReport, ComparedDay, GateData } from '../../src/lib/serving/types.ts';
-import type { PolicyDay } from '../../src/lib/business/types.ts';
+import type { PolicyDay } from '../../src/lib/market/types.ts';
 import { trainOnLog } from '../../workers/serving/click-model.ts';
 import { comparePolicies } from '../../workers/serving/compare.ts';
 import { attributionArms } from '../../workers/serving/arms.ts';

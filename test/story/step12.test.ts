@@ -5,7 +5,7 @@
 // logged exploration sample) shows fewer ads, keeps a higher CTR and, once the impressions policy's
 // users have learned, earns more a day: the launch looks good, the long term does not. Start and
 // end are each averaged over three days, to beat day-to-day noise. Runs the
-// business library (src/lib/business) on a simulation loop of its own, not the serving worker's
+// business library (src/lib/market) on a simulation loop of its own, not the serving worker's
 // session; serving.test.ts runs steps 11–13 through the serving worker's code.
 import { describe, expect, it } from 'vitest';
 import {
@@ -20,7 +20,7 @@ import {
   trainRelevanceModel,
   windowMetrics,
   type ImpressionLog,
-} from '../../src/lib/business/index.ts';
+} from '../../src/lib/market/index.ts';
 import { SEEDS, world } from './support.ts';
 
 /** First served day: before the concept drift (day 58), so the comparison is about blindness, not drift. */

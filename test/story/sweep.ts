@@ -40,10 +40,10 @@ import { COLLECT_KEEP, COLLECT_ROWS, COLLECT_TRAIN, OOF_FOLDS, OOF_TRAIN } from 
 import { STALE_DAYS, WINDOW_PRESETS } from '../../src/lib/drift/windows.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/params.ts';
 import { WINDOW_DAYS, aloneReports, pairedRevenue } from '../../src/lib/serving/business.ts';
-import type { PolicyDay } from '../../src/lib/business/types.ts';
+import type { PolicyDay } from '../../src/lib/market/types.ts';
 import { DEFAULT_TRAIN_CONFIG, type EvalReport, type TrainConfig } from '../../src/lib/lab/types.ts';
 import type { WorldParams } from '../../src/lib/sim/types.ts';
-import { negativeWeight, labContradictions, step10Claims, step12Claims, step12Contradictions, step7Claims, step8Claims, step9Claims } from '../../src/lib/story/step-claims.ts';
+import { negativeWeight, labContradictions, businessContradictions, STEP_CLAIMS } from '../../src/lib/story/step-claims.ts';
 import { runServingStory } from './serving-story.ts';
 import { createRng } from '../../src/lib/rng.ts';
 import { calibrationClaim, calibrationContradictions, entropyClaim } from '../../src/lib/story/calibration-claim.ts';
@@ -152,7 +152,7 @@ export async function sweepOne(setting: Setting, size: Size, serving = true): Pr
     const rebal = await runTraining({ ...cfg, ...COLLECT_TRAIN, datasetId: col.datasetId } as TrainConfig, {});
     made.push(rebal.modelId);
     const gRebal = await gold(rebal.modelId);
-    const c7 = step7Claims(gClean, gRebal);
+    const c7 = STEP_CLAIMS.imbalance(gClean, gRebal);
     // Steps 7–8's operating point (cost ratio at its default) and step 8's recalibrated model at 0.5, both paired on the gold positives.
     const mRebal = getModel(rebal.modelId);
     const goldSet = await evalSet(mRebal, 'gold');
@@ -188,7 +188,7 @@ export async function sweepOne(setting: Setting, size: Size, serving = true): Pr
       out.precisionOp = pr.outcome;
       contradictions.push(...precisionContradictions(pr, opRebal.at, negativeWeight(gRebal)).map((s) => `step 8: ${s}`));
     }
-    const c8 = step8Claims(gNoisy, gClean, gRebal);
+    const c8 = STEP_CLAIMS.compare(gNoisy, gClean, gRebal);
     if (c7) {
       out.show = c7.imbalance.show;
       out.dummy = c7.imbalance.dummy;
@@ -201,7 +201,7 @@ export async function sweepOne(setting: Setting, size: Size, serving = true): Pr
     const e = await staleEval(stale.modelId, never);
     const days = await aucPerDay(getModel(stale.modelId), never);
     const drift = await driftReport(getModel(stale.modelId), never);
-    const c9 = e.oldTest ? step9Claims(e.oldTest, e.yesterday, days, drift) : null;
+    const c9 = e.oldTest ? STEP_CLAIMS.drift(e.oldTest, e.yesterday, days, drift) : null;
     if (c9) {
       out.stale = c9.stale.outcome;
       out.trend = c9.trend?.outcome ?? '—';
@@ -211,7 +211,7 @@ export async function sweepOne(setting: Setting, size: Size, serving = true): Pr
     const fresh = await trainWindow({ params, days: window, rows: size.windowRows }, {});
     made.push(fresh.modelId);
     const f = await staleEval(fresh.modelId, never, false);
-    const c10 = step10Claims(e.yesterday, f.yesterday, e.oldTest);
+    const c10 = STEP_CLAIMS.fresh(e.yesterday, f.yesterday, e.oldTest);
     out.recovery = c10.outcome;
     // Step 10's freshness chart: each line's first and last 5-day means, judged by their standard errors.
     if (size.freshness) {
@@ -219,7 +219,7 @@ export async function sweepOne(setting: Setting, size: Size, serving = true): Pr
       out.fresh = `${fc.outcome} ${fc.lines.map((l) => (l.change === 'down' ? '↓' : l.change === 'up' ? '↑' : '=')).join('')}`;
       contradictions.push(...freshContradictions(fc).map((s) => `step 10: ${s}`));
     }
-    contradictions.push(...labContradictions({ step7: c7, step8: c8, step9: c9, step10: c10 }));
+    contradictions.push(...labContradictions({ imbalance: c7, compare: c8, drift: c9, fresh: c10 }));
     for (const r of [gNoisy, gClean, gRebal, e.yesterday, f.yesterday]) {
       for (const v of [r.auc.value, r.accuracy.value]) if (!Number.isFinite(v)) contradictions.push(`a report of ${r.split} has a non-finite AUC or accuracy`);
     }
@@ -239,10 +239,10 @@ export async function sweepOne(setting: Setting, size: Size, serving = true): Pr
       out.ctr = c11.ctr;
       out.alerts = c11.driftReading;
       contradictions.push(...monitorContradictions(c11).map((s) => `step 11: ${s}`));
-      const c12 = step12Claims(story.served, summary);
+      const c12 = STEP_CLAIMS.business(story.served, summary);
       out.lesson = c12.live?.lesson ?? '—';
       out.switch = c12.switched?.outcome ?? '—';
-      contradictions.push(...step12Contradictions(c12, story.served).map((s) => `step 12: ${s}`));
+      contradictions.push(...businessContradictions(c12, story.served).map((s) => `step 12: ${s}`));
       // Step 12's price of exploring, from the off-policy report's own numbers.
       if (story.click.offPolicy) {
         const ex = explorationClaim(story.click.offPolicy);

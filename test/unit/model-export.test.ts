@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { loadLayersModel } from '@tensorflow/tfjs-layers';
 import { fitFeatures, transformSparse, denseRow } from '../../src/lib/features/index.ts';
-import { MODEL_FEATURES } from '../../src/lib/business/index.ts';
+import { MODEL_FEATURES } from '../../src/lib/market/index.ts';
 import { createWorld, DEFAULT_PARAMS } from '../../src/lib/sim/world.ts';
 import { generate } from '../../src/lib/sim/generate.ts';
 import { createRng } from '../../src/lib/rng.ts';

@@ -24,7 +24,7 @@ import { controlApi, type OnProgress } from './control.ts';
 import { evalApi } from './eval-ops.ts';
 import { exportModel } from './models.ts';
 import { baselineDays } from './policy.ts';
-import type { PolicyDay } from '../../src/lib/business/types.ts';
+import type { PolicyDay } from '../../src/lib/market/types.ts';
 import type { WorldParams } from '../../src/lib/sim/types.ts';
 import { seamsApi, type SeamsApi } from './seams-api.ts';
 import { benchApi } from './bench-api.ts';

@@ -1,6 +1,6 @@
 // Step 1's business picture: the rule-based baseline policy served over simulated days, with the
-// users' ads-blindness carried over from a warm-up (src/lib/business). Plain data out.
-import { DEFAULT_SIM_OPTIONS, baselinePolicy, simulatePolicy, type PolicyDay } from '../../src/lib/business/index.ts';
+// users' ads-blindness carried over from a warm-up (src/lib/market). Plain data out.
+import { DEFAULT_SIM_OPTIONS, baselinePolicy, simulatePolicy, type PolicyDay } from '../../src/lib/market/index.ts';
 import { createWorld } from '../../src/lib/sim/world.ts';
 import type { WorldParams } from '../../src/lib/sim/types.ts';
 import { worldKey } from '../../src/lib/url/lab-config.ts';

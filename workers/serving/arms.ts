@@ -11,8 +11,8 @@
 //   and the learner and rows, so it is also served beside its twin (the same learner and rows on the
 //   impressions model's own days): the arm minus its twin is freshness alone.
 import type { Columns } from '../../src/lib/sim/types.ts';
-import { trainRelevanceModel, type Policy } from '../../src/lib/business/index.ts';
-import { CANDIDATES_PER_QUERY } from '../../src/lib/business/index.ts';
+import { trainRelevanceModel, type Policy } from '../../src/lib/market/index.ts';
+import { CANDIDATES_PER_QUERY } from '../../src/lib/market/index.ts';
 import { CTR_RESERVE, type ServedPolicy } from './policies.ts';
 import { fromScoringModel, scoreRows, type ServedModel } from './scorer.ts';
 import type { ServingSession } from './session.ts';

@@ -1,8 +1,8 @@
-// The step-12 click model: logistic regression (src/lib/business trainClickModel, plain TS, in the
+// The step-12 click model: logistic regression (src/lib/market trainClickModel, plain TS, in the
 // serving worker) trained on the champion's live log, all days but the last two (it records the
 // days it fitted on); its normalized entropy and calibration are measured on those last two days.
 // It trains in phases, so the worker can stop between them when Cancel comes.
-import { trainClickModel, type ImpressionLog } from '../../src/lib/business/index.ts';
+import { trainClickModel, type ImpressionLog } from '../../src/lib/market/index.ts';
 import { calibrationRatio, normalizedEntropy } from '../../src/lib/metrics/index.ts';
 import { concatColumns, selectRows } from '../../src/lib/sim/columns.ts';
 import type { ClickModelReport } from '../../src/lib/serving/types.ts';

@@ -2,11 +2,11 @@
 // after the live fortnight (which neither model trained on) from the same users' state, on the same
 // requests and click draws; the total revenue difference gets a 95% interval from a paired
 // bootstrap over users (Efron & Tibshirani 1993), since ads blindness ties a user's days together.
-import { pairedBootstrap } from '../../src/lib/business/bootstrap.ts';
-import { serveDay, startServing, type SimOptions } from '../../src/lib/business/index.ts';
+import { pairedBootstrap } from '../../src/lib/market/bootstrap.ts';
+import { serveDay, startServing, type SimOptions } from '../../src/lib/market/index.ts';
 import { Rng } from '../../src/lib/rng.ts';
 import type { ArmSummary, ComparedDay, ComparisonSummary } from '../../src/lib/serving/types.ts';
-import type { PolicyDay } from '../../src/lib/business/index.ts';
+import type { PolicyDay } from '../../src/lib/market/index.ts';
 import type { ServedPolicy } from './policies.ts';
 import type { ServingSession } from './session.ts';
 import { armScores, ctrArm, type Arm } from './arms.ts';

@@ -2,7 +2,7 @@
 // requests (one reserve per candidate ad load on the median request), and the CTR objective keeps the reserve with the highest CTR among those that earn at
 // least the champion's revenue per request (none kept when none does).
 import { describe, expect, it } from 'vitest';
-import { CANDIDATES_PER_QUERY } from '../../src/lib/business/index.ts';
+import { CANDIDATES_PER_QUERY } from '../../src/lib/market/index.ts';
 import type { LaunchArm } from '../../src/lib/serving/types.ts';
 import { CANDIDATE_LOADS, RESERVE_COUNT, chooseReserve, reserveBars } from './ctr-launch.ts';
 

@@ -6,7 +6,7 @@
 // asks the business question (Hohnhold, O'Brien & Tang, KDD 2015, measure ad load by revenue over
 // requests, not per impression): does the kept reserve earn more revenue per request than the
 // champion on the same requests?
-import { ctrPolicy, CANDIDATES_PER_QUERY, type DayStream } from '../../src/lib/business/index.ts';
+import { ctrPolicy, CANDIDATES_PER_QUERY, type DayStream } from '../../src/lib/market/index.ts';
 import { CTR_MAX_ADS } from '../../src/lib/serving/constants.ts';
 import type { LaunchArm } from '../../src/lib/serving/types.ts';
 import type { World } from '../../src/lib/sim/world.ts';

@@ -1,6 +1,6 @@
 // The deployment side of a serving session, as pure functions: the role a served policy plays, the
 // gate a challenger meets in shadow, and the impressions policy's launch test on its first day.
-import { serveDay, type DayStream, type PolicyDay, type ServingState } from '../../src/lib/business/index.ts';
+import { serveDay, type DayStream, type PolicyDay, type ServingState } from '../../src/lib/market/index.ts';
 import type { World } from '../../src/lib/sim/world.ts';
 import type { GateData, LaunchTest, ServedRole } from '../../src/lib/serving/types.ts';
 import { LAUNCH_RULE, chooseArm, launchArm } from './launch.ts';

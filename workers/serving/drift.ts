@@ -2,7 +2,7 @@
 // index (PSI, from src/lib/drift) of a few query features over their histograms.
 import { LAST_WORLD_DAY, type Columns } from '../../src/lib/sim/types.ts';
 import type { World } from '../../src/lib/sim/world.ts';
-import { dayStream, type AdIndex } from '../../src/lib/business/index.ts';
+import { dayStream, type AdIndex } from '../../src/lib/market/index.ts';
 import { psi as psiOfShares } from '../../src/lib/drift/stats.ts';
 
 /** The features watched on the dashboard. */

@@ -3,7 +3,7 @@
 // the champion's share, keeping the bar with the most impressions whose revenue per query is at
 // least the champion's (the short experiment that looks profitable: Hohnhold, O'Brien & Tang,
 // "Focusing on the Long-term", KDD 2015).
-import { seedKey, hashUniform } from '../../src/lib/business/index.ts';
+import { seedKey, hashUniform } from '../../src/lib/market/index.ts';
 import type { LaunchArm } from '../../src/lib/serving/types.ts';
 
 import { BAR_GRID } from '../../src/lib/serving/constants.ts';

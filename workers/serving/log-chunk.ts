@@ -1,6 +1,6 @@
 // One day of the serving log as it leaves the worker: a copy of its columns and the list of their
 // buffers, so it can be transferred (the worker keeps its own copy for the click model).
-import type { ImpressionLog } from '../../src/lib/business/index.ts';
+import type { ImpressionLog } from '../../src/lib/market/index.ts';
 
 /** A day's impression log plus the buffers to transfer. */
 export interface LogChunk {

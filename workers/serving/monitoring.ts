@@ -1,8 +1,8 @@
 // Monitoring of a served day: throughput, latency, the prediction's distribution and feature drift
 // against the serving model's training days, and the alerts they raise. Plain TypeScript.
-import type { DayStream, PolicyDay } from '../../src/lib/business/index.ts';
+import type { DayStream, PolicyDay } from '../../src/lib/market/index.ts';
 import type { MonitorDay, ServingAlert } from '../../src/lib/serving/types.ts';
-import type { AdIndex } from '../../src/lib/business/stream.ts';
+import type { AdIndex } from '../../src/lib/market/stream.ts';
 import type { World } from '../../src/lib/sim/world.ts';
 import { CTR_DROP } from '../../src/lib/serving/constants.ts';
 import { DRIFT_FEATURES, PSI_ALERT, driftOf, referenceOf, type Reference } from './drift.ts';

@@ -2,7 +2,7 @@
 // per-slot draws, the log covers the CTR policy's slots, and a target that copies the logger's
 // choices is estimated at the log's own revenue.
 import { describe, expect, it } from 'vitest';
-import { CANDIDATES_PER_QUERY, trainRelevanceModel } from '../../src/lib/business/index.ts';
+import { CANDIDATES_PER_QUERY, trainRelevanceModel } from '../../src/lib/market/index.ts';
 import { offPolicyEstimate } from '../../src/lib/serving/ope.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/world.ts';
 import { trainOnLog } from './click-model.ts';

@@ -4,7 +4,7 @@
 // policy is deterministic, so its probability of that ad in that slot is 1 or 0, and IPS / SNIPS
 // reweight the logged rewards, over the slots the CTR policy fills (its empty slots earn 0). Short-term by construction: the logged users are as blind as the
 // impressions policy made them, and the log cannot show them recover (Hohnhold et al. 2015).
-import { CANDIDATES_PER_QUERY, selectAds } from '../../src/lib/business/index.ts';
+import { CANDIDATES_PER_QUERY, selectAds } from '../../src/lib/market/index.ts';
 import { offPolicyEstimate } from '../../src/lib/serving/ope.ts';
 import type { OffPolicyData } from '../../src/lib/serving/types.ts';
 import type { ServedPolicy } from './policies.ts';

@@ -1,6 +1,6 @@
 // The serving policies built from served models, and the promotion gate: a challenger in shadow
 // is promoted only if it beats the champion on the objective's metric over the same requests.
-import { baselinePolicy, ctrPolicy, impressionsPolicy, CANDIDATES_PER_QUERY, selectAds, type DayStream, type Policy } from '../../src/lib/business/index.ts';
+import { baselinePolicy, ctrPolicy, impressionsPolicy, CANDIDATES_PER_QUERY, selectAds, type DayStream, type Policy } from '../../src/lib/market/index.ts';
 import type { GateData, LaunchArm, OutcomeData } from '../../src/lib/serving/types.ts';
 import { BAR_COUNT, BAR_GRID, chooseArm } from './launch.ts';
 import { clickProbability, type ClickContext } from '../../src/lib/sim/truth.ts';

@@ -3,7 +3,7 @@
 // embedding-bag (the W rows of a row's slots summed), then the dense layers (ReLU between,
 // sigmoid on the one output).
 import { transformSparse, type FittedFeatures, type SparseRows } from '../../src/lib/features/index.ts';
-import type { ScoringModel } from '../../src/lib/business/index.ts';
+import type { ScoringModel } from '../../src/lib/market/index.ts';
 import type { DenseLayerData, ExportedModel } from '../../src/lib/lab/types.ts';
 import type { Columns } from '../../src/lib/sim/types.ts';
 import { viewColumns } from '../../src/lib/sim/columns.ts';
@@ -30,7 +30,7 @@ export function fromExported(e: ExportedModel): ServedModel {
 }
 
 /**
- * A plain-TS logistic model of src/lib/business (relevance, or click over features + slot one-hots)
+ * A plain-TS logistic model of src/lib/market (relevance, or click over features + slot one-hots)
  * as one dense layer; a click model is scored at the top slot: the slot-0 weight folds into the
  * bias, the other slot columns drop out.
  */

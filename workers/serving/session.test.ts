@@ -2,7 +2,7 @@
 // (tfjs on the cpu backend and the lab's plain reference), a shadow never serves, and a rollback
 // restores the previous champion's decisions exactly.
 import { describe, expect, it } from 'vitest';
-import { CANDIDATES_PER_QUERY, MODEL_FEATURES, selectAds, trainRelevanceModel } from '../../src/lib/business/index.ts';
+import { CANDIDATES_PER_QUERY, MODEL_FEATURES, selectAds, trainRelevanceModel } from '../../src/lib/market/index.ts';
 import { fitFeatures, transformSparse } from '../../src/lib/features/index.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/world.ts';
 import { tf } from '../lab/tf.ts';

@@ -18,7 +18,7 @@ import {
   type ServingState,
   type SimOptions,
   type SimPlan,
-} from '../../src/lib/business/index.ts';
+} from '../../src/lib/market/index.ts';
 import { createWorld, type World } from '../../src/lib/sim/world.ts';
 import type { DayReport, DeploymentRecord, GateData, LaunchTest, MonitorDay, ServingAlert, ServingSnapshot } from '../../src/lib/serving/types.ts';
 import { baselineServed, ctrServed, impressionsServed, type Objective, type ServedPolicy } from './policies.ts';

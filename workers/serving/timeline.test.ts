@@ -1,7 +1,7 @@
 // The story's timeline leaks nothing: every model the serving session holds was trained on days
 // before every day it is served, shadowed, calibrated or compared on, and records its true days.
 import { describe, expect, it } from 'vitest';
-import { trainRelevanceModel } from '../../src/lib/business/index.ts';
+import { trainRelevanceModel } from '../../src/lib/market/index.ts';
 import { DEPLOY_DAY, DEV_LAST_DAY } from '../../src/lib/sim/types.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/world.ts';
 import { HELD_OUT_DAYS, trainOnLog } from './click-model.ts';

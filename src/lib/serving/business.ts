@@ -1,7 +1,7 @@
 // The business dashboard's numbers: totals over the first days, the last days and the whole run,
 // and the paired day-by-day revenue difference of two policies served on the same traffic.
-import { sumDays } from '../business/day.ts';
-import type { PolicyDay } from '../business/types.ts';
+import { sumDays } from '../market/day.ts';
+import type { PolicyDay } from '../market/types.ts';
 
 /** Days in the "first days" and "last days" windows (days 1–3 and 12–14 of a fortnight). */
 export const WINDOW_DAYS = 3;

@@ -1,6 +1,6 @@
 // The serving log as CSV, one day chunk at a time (a generator of text parts, so a Blob can be
 // built without one giant string).
-import type { ImpressionLog } from '../business/types.ts';
+import type { ImpressionLog } from '../market/types.ts';
 
 /** Columns written, in order. */
 export const LOG_CSV_COLUMNS = ['day', 'hour', 'query', 'queryCat', 'device', 'user', 'adId', 'adCat', 'bid', 'position', 'clicked'] as const;

@@ -1,7 +1,7 @@
 // Model files round-trip; a corrupted, truncated or foreign file is rejected with a message.
 import { describe, expect, it } from 'vitest';
 import { fitFeatures } from '../features/index.ts';
-import { MODEL_FEATURES } from '../business/index.ts';
+import { MODEL_FEATURES } from '../market/index.ts';
 import { allocColumns } from '../sim/columns.ts';
 import { DEFAULT_PARAMS } from '../sim/world.ts';
 import { fromModelFiles, toModelFiles, worldMismatch, type ModelData } from './model-files.ts';

@@ -1,6 +1,6 @@
 // The vocabulary shared by the serving worker and the UI: deployments, monitoring, alerts, the
 // gate's verdict, the click model's report. Plain data only (it crosses the worker boundary).
-import type { PolicyDay } from '../business/types.ts';
+import type { PolicyDay } from '../market/types.ts';
 
 /** Which story role a served policy plays ('baseline' is step 1's rule). */
 export type ServedRole = 'baseline' | 'impressions_policy' | 'ctr_policy';
@@ -110,7 +110,7 @@ export interface ClickModelReport {
   ne: number;
   calibration: number;
   millis: number;
-  /** Trained where: the serving worker, with src/lib/business trainClickModel. */
+  /** Trained where: the serving worker, with src/lib/market trainClickModel. */
   trainer: string;
   /** Days it was fitted on (inclusive): the log's days minus the held-out last ones. */
   trainDays?: [number, number];

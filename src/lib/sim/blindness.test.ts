@@ -3,9 +3,9 @@
 // most relevant candidates of each query end less blind than users shown three candidates at
 // random, and users shown six random candidates end blinder than users shown two.
 import { describe, expect, it } from 'vitest';
-import { comparePolicies } from '../business/simulate.ts';
-import { hashUniform, seedKey } from '../business/hash.ts';
-import type { Policy } from '../business/types.ts';
+import { comparePolicies } from '../market/simulate.ts';
+import { hashUniform, seedKey } from '../market/hash.ts';
+import type { Policy } from '../market/types.ts';
 import type { Columns } from './types.ts';
 import { createWorld, DEFAULT_PARAMS } from './world.ts';
 import { advanceBlindness, BLINDNESS_HIT, BLINDNESS_MAX, BLINDNESS_RELIEF } from './blindness.ts';

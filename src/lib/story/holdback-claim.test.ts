@@ -1,6 +1,6 @@
 // The holdback claim reads each part of the trigger by the noise rule, on days built by hand.
 import { describe, expect, it } from 'vitest';
-import type { PolicyDay } from '../business/types.ts';
+import type { PolicyDay } from '../market/types.ts';
 import { holdbackClaim, holdbackHeadline, holdbackQuestion, revenueNoise } from './holdback-claim.ts';
 
 const day = (i: number, impressions: number, clicks: number, revenue: number, blindness = 0.4): PolicyDay => ({

@@ -7,7 +7,7 @@
 // against long-term divergence of Hohnhold, O'Brien & Tang, KDD 2015). Every rule is the one
 // live-claim.ts uses: a change counts only beyond twice its standard error, from the days'
 // successive differences (von Neumann et al. 1941), and at least MIN_RELATIVE_CHANGE.
-import type { PolicyDay } from '../business/types.ts';
+import type { PolicyDay } from '../market/types.ts';
 import { WINDOW_DAYS } from '../serving/business.ts';
 import { MIN_RELATIVE_CHANGE, blindnessTrend, liveClaim, type Trend } from './live-claim.ts';
 import { successiveVariance } from './noise.ts';

@@ -1,6 +1,6 @@
 // Step 12's lead over the baseline: every outcome from the ratio's own noise, on hand-built numbers.
 import { describe, expect, it } from 'vitest';
-import type { PolicyDay } from '../business/types.ts';
+import type { PolicyDay } from '../market/types.ts';
 import { holdbackClaim, type HoldbackClaim } from './holdback-claim.ts';
 import { leadClaim, leadContradictions } from './lead-claim.ts';
 import type { Trend } from './live-claim.ts';

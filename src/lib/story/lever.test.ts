@@ -1,7 +1,7 @@
 // Step 1's lever, on two days worked by hand.
 import { expect, test } from 'vitest';
 import { leverClaim } from './lever.ts';
-import type { PolicyDay } from '../business/types.ts';
+import type { PolicyDay } from '../market/types.ts';
 
 const day = (queries: number, impressions: number): PolicyDay =>
   ({ day: 0, queries, impressions, clicks: 0, ctr: 0, revenue: 0, ecpm: 0, adsPerQuery: impressions / queries, meanBlindness: 0 }) as PolicyDay;

@@ -1,6 +1,6 @@
 // Step 12's claim about the live fortnight, against hand-computed windows.
 import { describe, expect, it } from 'vitest';
-import type { PolicyDay } from '../business/types.ts';
+import type { PolicyDay } from '../market/types.ts';
 import { liveClaim, liveQuestion, successiveVariance } from './live-claim.ts';
 
 /** A served day with the given impressions, clicks and revenue (the rest does not enter the claim). */

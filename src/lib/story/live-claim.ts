@@ -7,7 +7,7 @@
 // trend barely inflates, where the spread inside two three-day windows would be both crude and
 // swollen by the launch-test day.
 import { WINDOW_DAYS } from '../serving/business.ts';
-import type { PolicyDay } from '../business/types.ts';
+import type { PolicyDay } from '../market/types.ts';
 import { successiveVariance } from './noise.ts';
 
 export { successiveVariance };

@@ -1,9 +1,11 @@
-// Each step's claims from the results it shows, in one place: the step components render these,
-// and the knob sweep (test/story/sweep.ts) computes them from the app's own pipeline and re-checks
-// their evidence. A step's claims are null until the numbers they rest on are in.
+// Each step's claims from the results it shows, in one place and keyed by the step's id
+// (src/lib/story/steps.ts): the step components render these, and the knob sweep
+// (test/story/sweep.ts) computes them from the app's own pipeline and re-checks their evidence.
+// A step's claims are null until the numbers they rest on are in.
 import type { EvalReport } from '../lab/types.ts';
 import type { DayAuc, DriftReport } from '../lab/drift-types.ts';
-import type { PolicyDay } from '../business/types.ts';
+import type { PolicyDay } from '../market/types.ts';
+import type { StepId } from './steps.ts';
 import { confusionNear } from '../metrics/at-threshold.ts';
 import { aucOn, contradiction } from './noise.ts';
 import { rateNoise } from './calibration-claim.ts';
@@ -14,8 +16,8 @@ import { driftContradictions, recoveryClaim, reportClaim, staleClaim, trendClaim
 import { liveClaim, type LiveClaim, type Trend } from './live-claim.ts';
 import { switchClaim, type SwitchClaim } from './switch-claim.ts';
 
-/** Step 7: the relabelled model beside a dummy at 0.5, how it ranks, and what collecting did. */
-export interface Step7Claims {
+/** The imbalance step: the relabelled model beside a dummy at 0.5, how it ranks, and what collecting did. */
+export interface ImbalanceStepClaims {
   imbalance: ImbalanceClaim;
   ranking: RankingOutcome;
   /** Null until the rebalanced model is measured. */
@@ -37,7 +39,7 @@ export function reportRateNoise(g: EvalReport): number {
   return rateNoise(g.positives, g.rows, negativeWeight(g));
 }
 
-export function step7Claims(clean: EvalReport, rebalanced?: EvalReport | null): Step7Claims | null {
+function imbalanceStep(clean: EvalReport, rebalanced?: EvalReport | null): ImbalanceStepClaims | null {
   const at = confusionNear(clean.confusion, 0.5);
   if (!at) return null;
   const imbalance = imbalanceClaim(at, negativeWeight(clean));
@@ -47,8 +49,8 @@ export function step7Claims(clean: EvalReport, rebalanced?: EvalReport | null): 
   return { imbalance, ranking: rankingOutcome(clean.auc.value), collect };
 }
 
-/** Step 8: the three models on the gold stream. */
-export interface Step8Claims {
+/** The compare step: the three models on the gold stream. */
+export interface CompareStepClaims {
   compare: CompareClaim;
   /** Only the rebalanced model says "show" at 0.5. */
   onlyRebalancedShows: boolean;
@@ -56,7 +58,7 @@ export interface Step8Claims {
   calibration: CalibrationOutcome;
 }
 
-export function step8Claims(noisy: EvalReport, clean: EvalReport, rebalanced: EvalReport): Step8Claims {
+function compareStep(noisy: EvalReport, clean: EvalReport, rebalanced: EvalReport): CompareStepClaims {
   const on = (g: EvalReport) => ({ ...aucOn(g), recall: g.recall.value });
   const compare = compareClaim(on(noisy), on(clean), on(rebalanced));
   return {
@@ -66,14 +68,14 @@ export function step8Claims(noisy: EvalReport, clean: EvalReport, rebalanced: Ev
   };
 }
 
-/** Step 9: the stale model on its old days and yesterday, its daily trend, and the report beside them. */
-export interface Step9Claims {
+/** The drift step: the stale model on its old days and yesterday, its daily trend, and the report beside them. */
+export interface DriftStepClaims {
   stale: StaleClaim;
   trend: TrendClaim | null;
   report: ReportClaim | null;
 }
 
-export function step9Claims(oldTest: EvalReport, yesterday: EvalReport, days: readonly DayAuc[], report?: DriftReport | null): Step9Claims {
+function driftStep(oldTest: EvalReport, yesterday: EvalReport, days: readonly DayAuc[], report?: DriftReport | null): DriftStepClaims {
   const stale = staleClaim(aucOn(oldTest), aucOn(yesterday));
   const flagged = report ? report.features.filter((f) => f.drifted).map((f) => f.name) : [];
   return {
@@ -83,18 +85,18 @@ export function step9Claims(oldTest: EvalReport, yesterday: EvalReport, days: re
   };
 }
 
-/** Step 10: the fresh model against the stale one on yesterday. */
-export function step10Claims(staleYesterday: EvalReport, freshYesterday: EvalReport, staleOldTest: EvalReport | null): RecoveryClaim {
+/** The fresh step: the fresh model against the stale one on yesterday. */
+function freshStep(staleYesterday: EvalReport, freshYesterday: EvalReport, staleOldTest: EvalReport | null): RecoveryClaim {
   return recoveryClaim(aucOn(staleYesterday), aucOn(freshYesterday), staleOldTest ? aucOn(staleOldTest) : null);
 }
 
-/** Step 12: the live fortnight and the paired comparison. */
-export interface Step12Claims {
+/** The business step: the live fortnight and the paired comparison. */
+export interface BusinessStepClaims {
   live: LiveClaim | null;
   switched: SwitchClaim | null;
 }
 
-export function step12Claims(served: readonly PolicyDay[], comparison: { total: number; ci: readonly [number, number] } | null | undefined): Step12Claims {
+function businessStep(served: readonly PolicyDay[], comparison: { total: number; ci: readonly [number, number] } | null | undefined): BusinessStepClaims {
   return { live: liveClaim(served), switched: comparison ? switchClaim(comparison.total, comparison.ci) : null };
 }
 
@@ -110,8 +112,8 @@ function trendContradictions(name: string, t: Trend, means?: { first: number; la
   return out;
 }
 
-/** Step 12's claims against the served days and the interval they came from. */
-export function step12Contradictions(c: Step12Claims, served: readonly PolicyDay[]): string[] {
+/** The business step's claims against the served days and the interval they came from. */
+export function businessContradictions(c: BusinessStepClaims, served: readonly PolicyDay[]): string[] {
   const out: string[] = [];
   const l = c.live;
   if (l) {
@@ -137,19 +139,29 @@ export function step12Contradictions(c: Step12Claims, served: readonly PolicyDay
   return out;
 }
 
-/** Every contradiction in steps 7–10's claims. */
-export function labContradictions(c: { step7?: Step7Claims | null; step8?: Step8Claims | null; step9?: Step9Claims | null; step10?: RecoveryClaim | null }): string[] {
+/** Every contradiction in the lab steps' claims (imbalance, compare, drift, fresh), each prefixed by its step's id. */
+export function labContradictions(c: { imbalance?: ImbalanceStepClaims | null; compare?: CompareStepClaims | null; drift?: DriftStepClaims | null; fresh?: RecoveryClaim | null }): string[] {
   const out: string[] = [];
-  if (c.step7) out.push(...imbalanceContradictions(c.step7.imbalance, c.step7.collect ?? undefined).map((s) => `step 7: ${s}`));
-  if (c.step8) {
-    out.push(...compareContradictions(c.step8.compare).map((s) => `step 8: ${s}`));
-    if (c.step8.onlyRebalancedShows && c.step8.compare.showing.join() !== 'rebalanced') out.push('step 8: only the rebalanced model shows, but not so');
+  const push = (id: StepId, found: readonly string[]) => out.push(...found.map((s) => `${id}: ${s}`));
+  if (c.imbalance) push('imbalance', imbalanceContradictions(c.imbalance.imbalance, c.imbalance.collect ?? undefined));
+  if (c.compare) {
+    push('compare', compareContradictions(c.compare.compare));
+    if (c.compare.onlyRebalancedShows && c.compare.compare.showing.join() !== 'rebalanced') push('compare', ['only the rebalanced model shows, but not so']);
   }
-  if (c.step9) {
-    out.push(...driftContradictions({ stale: c.step9.stale, trend: c.step9.trend }).map((s) => `step 9: ${s}`));
-    const r = c.step9.report;
-    if (r && r.harmed !== (c.step9.stale.outcome === 'decayed')) out.push('step 9: the report reading disagrees with the AUC gap');
+  if (c.drift) {
+    push('drift', driftContradictions({ stale: c.drift.stale, trend: c.drift.trend }));
+    const r = c.drift.report;
+    if (r && r.harmed !== (c.drift.stale.outcome === 'decayed')) push('drift', ['the report reading disagrees with the AUC gap']);
   }
-  if (c.step10) out.push(...driftContradictions({ recovery: c.step10 }).map((s) => `step 10: ${s}`));
+  if (c.fresh) push('fresh', driftContradictions({ recovery: c.fresh }));
   return out;
 }
+
+/** The claim functions by the id of the step that shows them: a renamed or removed step id fails type-checking here. */
+export const STEP_CLAIMS = {
+  imbalance: imbalanceStep,
+  compare: compareStep,
+  drift: driftStep,
+  fresh: freshStep,
+  business: businessStep,
+} as const satisfies Partial<Record<StepId, (...args: never[]) => unknown>>;

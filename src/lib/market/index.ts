@@ -1,4 +1,4 @@
-// The serving and business simulation: policies, day-by-day serving with ads blindness and common
+// The ad marketplace, run day by day: policies, day-by-day serving with ads blindness and common
 // random numbers, impression logs, and the models trained for and from them.
 export type { Policy, PolicyRule, PolicyDay, ImpressionLog, SimOptions, SimResult } from './types.ts';
 export { hashUniform, seedKey } from './hash.ts';
