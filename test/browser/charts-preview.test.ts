@@ -21,7 +21,9 @@ import ModelsCompare from '../../src/components/charts/ModelsCompare.svelte';
 import ArmsChart from '../../src/components/charts/ArmsChart.svelte';
 import ModelDays from '../../src/steps/parts/ModelDays.svelte';
 import MarketTable from '../../src/steps/parts/MarketTable.svelte';
-import type { EvalReport, SliceReport } from '../../src/lib/lab/types.ts';
+import SampleTable from '../../src/steps/parts/SampleTable.svelte';
+import RowList from '../../src/steps/parts/RowList.svelte';
+import type { EvalReport, SampleRow, SliceReport } from '../../src/lib/lab/types.ts';
 import type { ColumnHistogram, ConfusionAt, LossPoint } from '../../src/components/charts/types.ts';
 
 /** One chart to preview: a heading, the component and its props. */
@@ -121,6 +123,15 @@ function goldReport(modelId: string, auc: number, recall: number, calibration: n
   };
 }
 
+/** Five rows of a log, one of them "show", one from the buggy batch. */
+function sampleRows(): SampleRow[] {
+  return [0, 1, 2, 3, 4].map((i) => ({
+    day: 10 + i, hour: 8 + i, query: ['cheap flights', 'running shoes', 'usb-c cable', 'index funds', 'pizza near me'][i]!, queryCategory: cats[i]!, device: i % 2 ? 'desktop' : 'mobile',
+    intent: 0.2 * i, headline: ['Lisbon from $89', 'Grip on every trail', 'Fast charge, 2 m', 'Low-fee ETFs', 'Two for one'][i]!, adCategory: cats[(i + 1) % 8]!, quality: 0.5 + 0.1 * i, bid: 0.4 + 0.3 * i,
+    label: i === 1 ? 1 : 0, buggy: i === 3,
+  }));
+}
+
 /** Every chart with realistic inputs. */
 function previewCharts(): PreviewItem[] {
   const table = confusionTable();
@@ -158,6 +169,8 @@ function previewCharts(): PreviewItem[] {
       { name: 'travel', ads: 250, meanBid: 1.35, queryShare: 0.18, exampleQuery: 'cheap flights to lisbon', exampleHeadline: 'Lisbon from $89' },
       { name: 'shoes', ads: 240, meanBid: 0.62, queryShare: 0.12, exampleQuery: 'trail running shoes', exampleHeadline: 'Grip on every trail' },
     ] } }, shows: ['cheap flights to lisbon'] },
+    { title: 'Sample rows', slug: 'sample', component: SampleTable, props: { positiveRate: 1e-4, rows: sampleRows() }, shows: ['buggy batch'] },
+    { title: 'Suspects', slug: 'suspects', component: RowList, props: { caption: 'The top suspects', rows: sampleRows().map((r, i) => ({ ...r, row: 100 + i, p: 0.9 - i / 10, selfConfidence: 0.1 + i / 10, truth: i % 2 === 0 ? 1 - r.label : r.label })) }, shows: ['✗ wrong label'] },
     { title: 'Empty loss', slug: 'empty', component: LossChart, props: { history: [] }, shows: ['No training yet'] },
   ];
 }
