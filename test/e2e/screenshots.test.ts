@@ -66,13 +66,11 @@ async function prepare(page: Page, step: number): Promise<void> {
     await page.locator('[data-slice] td[data-role="relabelled"]').first().waitFor({ timeout: 180_000 });
     await waitForJob(page, 'slices', 180_000);
   }
-  if (step === 7) {
-    await waitForJob(page, 'skew', 180_000);
+  if (step === 7) await waitForJob(page, 'skew', 180_000);
+  if (step === 8) {
     await page.getByRole('button', { name: 'Collect more data', exact: true }).click();
     await page.locator('[data-metric="recall"][data-role="rebalanced"]').first().waitFor({ timeout: 300_000 });
     await page.locator('[data-metric="calibration"][data-split="gold-recalibrated"]:not([data-value="NaN"])').first().waitFor({ timeout: 120_000 });
-  }
-  if (step === 8) {
     await page.locator('tr[data-role="rebalanced"] [data-metric="gold_auc"]').first().waitFor({ timeout: 300_000 });
   }
   if (step === 9) {

@@ -36,8 +36,19 @@ test('step 1: the baseline policy per day is live, plausible and reproducible', 
   // Revenue = Σ clicks × CPC; every CPC in the world is between $0.05 and $15.
   expect(a.revenue).toBeGreaterThan(0.05 * (a.clicks ?? 0));
   expect(a.revenue).toBeLessThan(15 * (a.clicks ?? 0));
-  // The day charts say what the tiles say.
-  await expect(first.page.locator('[data-panel="policy"] svg').count()).resolves.toBeGreaterThanOrEqual(3);
+  // The day charts (CTR, revenue) say what the tiles say; impressions, the same every day, are a tile.
+  await expect(first.page.locator('[data-panel="policy"] svg').count()).resolves.toBeGreaterThanOrEqual(2);
+  // The lever is the step's chart: 1 to 8 ads a query, the rule's 2 at the measured impressions a day
+  // (the tile's total over 14 days), the others queries × ads a query (so 4 a query is 4 × 1 a query).
+  const bars = await first.page.locator('[data-key="chart"] [data-chart="lever"] rect[data-ads-per-query]').evaluateAll((els) =>
+    els.map((e) => [Number(e.getAttribute('data-ads-per-query')), Number(e.getAttribute('data-impressions'))] as const),
+  );
+  expect(bars.map(([k]) => k)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  expect(bars[1]![1]).toBeCloseTo((a.impressions ?? 0) / 14, 6);
+  expect(bars[3]![1] / bars[0]![1]).toBeCloseTo(4, 9);
+  expect(bars[7]![1]).toBeGreaterThan(bars[1]![1]);
+  const title = await first.page.locator('[data-key="chart"] .chart-title').first().innerText();
+  expect(title).toContain(`The rule’s 2 ads a query buy ${Math.round((a.impressions ?? 0) / 14).toLocaleString('en-US')} impressions a day`);
   expect(first.errors).toEqual([]);
   await first.page.context().close();
 

@@ -91,7 +91,7 @@ describe('steps 5–8', () => {
     const noisyAuc = await valueOf(page, '[data-metric="gold_auc"][data-role="noisy"]');
     expect(fixedAuc - noisyAuc, 'gold AUC gain of relabelling').toBeGreaterThanOrEqual(MIN_RELABEL_GAIN);
 
-    // Step 7: the silent model, the skew slider, collection.
+    // Step 7: the silent model and the skew slider.
     await focusPage(page);
     await page.keyboard.press('ArrowRight');
     expect(await stepOf(page)).toBe(7);
@@ -109,6 +109,13 @@ describe('steps 5–8', () => {
     // The skew lab's position is in the link (skew_lab), not only in memory.
     await page.waitForURL(/skew_lab=/);
     await waitForJob(page, 'skew', 180_000);
+    // Step 7 diagnoses; the collection is step 8's fix.
+    expect(await page.locator('[data-job="collect"]').count(), 'no collection panel on step 7').toBe(0);
+
+    // Step 8: collect, train and recalibrate, then compare the three.
+    await focusPage(page);
+    await page.keyboard.press('ArrowRight');
+    expect(await stepOf(page)).toBe(8);
     await press(page, /^Collect more data$/);
     // Done means every number is final: once the collection panel reads done, the rebalanced model's
     // gold numbers and its recalibrated calibration are all in, with nothing left "being measured".
@@ -121,13 +128,6 @@ describe('steps 5–8', () => {
     const recall = await valueOf(page, '[data-metric="recall"][data-role="rebalanced"]', 300_000);
     expect(recall).toBeGreaterThanOrEqual(0.5);
 
-    // Step 8: train and compare the three.
-    await focusPage(page);
-    await page.keyboard.press('ArrowRight');
-    expect(await stepOf(page)).toBe(8);
-    await press(page, /^Train$/);
-    await page.locator('[data-job="training"][data-status="running"]').waitFor();
-    await waitForJob(page, 'training', 300_000);
     const table = {} as Record<(typeof ROLES)[number], Row>;
     for (const role of ROLES) {
       const row = {} as Row;

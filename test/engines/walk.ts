@@ -68,10 +68,11 @@ const STEPS: Record<number, string> = {
   6: `await click('Train'); await seen('[data-metric="gold_auc"][data-role="relabelled"]:not([data-value="NaN"])');
       await seen('[data-slice] td[data-role="relabelled"]'); await job('slices');
       return { gold_auc_relabelled: value('[data-metric="gold_auc"][data-role="relabelled"]') };`,
-  7: `await job('skew'); await click('Collect more data'); await seen('[data-metric="recall"][data-role="rebalanced"]');
+  7: `await job('skew'); return { recall_relabelled: value('[data-metric="recall"][data-role="relabelled"]') };`,
+  8: `await click('Collect more data'); await seen('[data-metric="recall"][data-role="rebalanced"]');
       await seen('[data-metric="calibration"][data-split="gold-recalibrated"]:not([data-value="NaN"])');
-      return { recall_rebalanced: value('[data-metric="recall"][data-role="rebalanced"]') };`,
-  8: `await seen('tr[data-role="rebalanced"] [data-metric="gold_auc"]'); return { gold_auc_rebalanced: value('tr[data-role="rebalanced"] [data-metric="gold_auc"]') };`,
+      await seen('tr[data-role="rebalanced"] [data-metric="gold_auc"]');
+      return { recall_rebalanced: value('[data-metric="recall"][data-role="rebalanced"]'), gold_auc_rebalanced: value('tr[data-role="rebalanced"] [data-metric="gold_auc"]') };`,
   9: `await click('Train the stale model'); await job('stale'); await click('Evaluate per day'); await job('per-day');
       await click('Open the drift report'); await job('drift-report'); return {};`,
   10: `await click('Last 14 days'); await click('Retrain'); await job('fresh'); await click('Draw the freshness chart'); await job('freshness'); return {};`,

@@ -1,7 +1,7 @@
 // Step 7's collection scales with the world: about the same ads worth showing streamed past at any
 // skew, and about the story's number of training updates on a smaller kept set. Worked by hand.
 import { expect, test } from 'vitest';
-import { COLLECT_ROWS, collectRows, collectTrain } from './story.ts';
+import { COLLECT_ROWS, collectKeep, collectRows, collectTrain, keepOf } from './story.ts';
 
 test('the story streams 10,000,000 candidates; a larger skew streams 1,000 ÷ skew', () => {
   // 10,000,000 × 0.0001 = 1,000 ads worth showing: the story's own collection.
@@ -27,4 +27,19 @@ test('a smaller kept set trains for more epochs, between 30 and 300', () => {
   expect(collectTrain(5_000).epochs).toBe(66);
   expect(collectTrain(5_000).batchSize).toBe(256);
   expect(collectTrain(0).epochs).toBe(30);
+});
+
+test('the keep rate scales with the odds of "show": the story’s 0.001, 0.101 at 1%, everything at 50%', () => {
+  // 0.001 × (0.0001 / 0.9999) ÷ (0.0001 / 0.9999) = 0.001: the story's collection.
+  expect(collectKeep(1e-4)).toBeCloseTo(0.001, 12);
+  // 0.001 × (0.01 / 0.99) ÷ (0.0001 / 0.9999) = 0.001 × 101.0 = 0.101: about 10,000 of 99,000 negatives beside 1,000 "show".
+  expect(collectKeep(0.01)).toBeCloseTo(0.101, 6);
+  // 0.001 × 1 ÷ 0.00010001 = 9.999, capped at 1: keep every candidate, the set is balanced already.
+  expect(collectKeep(0.5)).toBe(1);
+  // 0.001 × (0.00001 / 0.99999) ÷ (0.0001 / 0.9999) = 0.0000999…, raised to the slider's 0.0001.
+  expect(collectKeep(1e-5)).toBe(1e-4);
+  expect(collectKeep(Number.NaN)).toBe(0.001);
+  // A link's own keep rate wins; 0 (the default) means the world's.
+  expect(keepOf(0.02, 0.5)).toBe(0.02);
+  expect(keepOf(0, 0.01)).toBeCloseTo(0.101, 6);
 });

@@ -28,8 +28,31 @@ export function relabelBudget(rows: number, skew: number): number {
 }
 /** Candidates streamed when collecting more data (step 7) at the story's skew, and at most at any skew. */
 export const COLLECT_ROWS = 10_000_000;
-/** Fraction w of negatives kept when collecting. */
+/** Fraction w of negatives kept when collecting at the story's skew. */
 export const COLLECT_KEEP = 0.001;
+/** The story's skew, where the collection keeps COLLECT_KEEP of the negatives. */
+const COLLECT_STORY_SKEW = 1e-4;
+/** The keep rate's range: the slider's and the link's. */
+export const KEEP_RANGE: readonly [number, number] = [1e-4, 1];
+
+/**
+ * The keep rate w a collection uses by default in a world of `skew`: COLLECT_KEEP at the story's
+ * skew, scaled with the odds of "show" so that the kept rows hold about as many "don't show" rows
+ * for each "show" as the story's (0.001 × 9,999,000 ÷ 1,000 ≈ 10), within KEEP_RANGE. At skew 0.01
+ * that is 0.101 (about 10,000 of the 99,000 negatives beside 1,000 "show"); at 0.5 it is 1, since
+ * half the candidates are "show" already and thinning the rest would turn the imbalance around.
+ */
+export function collectKeep(skew: number): number {
+  if (!(skew > 0 && skew < 1)) return COLLECT_KEEP;
+  const odds = (s: number) => s / (1 - s);
+  const w = (COLLECT_KEEP * odds(skew)) / odds(COLLECT_STORY_SKEW);
+  return Math.min(KEEP_RANGE[1], Math.max(KEEP_RANGE[0], w));
+}
+
+/** The keep rate a link asks for: its own `keep`, or 0 for the world's default (collectKeep). */
+export function keepOf(keep: number, skew: number): number {
+  return keep > 0 ? keep : collectKeep(skew);
+}
 /** Ads truly worth showing a collection streams past at the story's skew (COLLECT_ROWS × 0.01%): what the lesson needs. */
 export const COLLECT_POSITIVES = 1_000;
 /**

@@ -20,8 +20,13 @@ export interface LeverClaim {
   /** The measured load fills the cap (within 1%). */
   full: boolean;
   rows: LeverRow[];
+  /** The chart's title: what the rule's load buys and what the largest load would. */
+  title: string;
   sentence: string;
 }
+
+/** The ad loads the lever chart shows: 1 to 8 ads a query. */
+export const LEVER_LOADS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8];
 
 /** What a day of the baseline needs to carry for the lever: its queries and impressions. */
 export interface LoadDay {
@@ -29,7 +34,7 @@ export interface LoadDay {
   impressions: number;
 }
 
-export function leverClaim(days: readonly LoadDay[], maxAds: number, loads: readonly number[] = [1, 2, 3, 4]): LeverClaim | null {
+export function leverClaim(days: readonly LoadDay[], maxAds: number, loads: readonly number[] = LEVER_LOADS): LeverClaim | null {
   if (days.length === 0) return null;
   const queries = days.reduce((s, d) => s + d.queries, 0) / days.length;
   const impressions = days.reduce((s, d) => s + d.impressions, 0) / days.length;
@@ -46,5 +51,10 @@ export function leverClaim(days: readonly LoadDay[], maxAds: number, loads: read
     (more && Number.isFinite(gain)
       ? `So impressions grow by showing more ads a query: ${maxAds + 1} a query would buy up to ${count(more.impressions)} a day (${gain >= 0 ? '+' : ''}${Math.round(gain * 100)}%), without showing a single better ad. That lever is what tempts a team that counts impressions.`
       : '');
-  return { queriesPerDay: queries, impressionsPerDay: impressions, adsPerQuery, maxAds, full, rows, sentence };
+  const most = rows.reduce((a, r) => (r.adsPerQuery > a.adsPerQuery ? r : a), rows[0]!);
+  const title =
+    most.adsPerQuery > maxAds && impressions > 0
+      ? `The rule’s ${maxAds} ads a query buy ${count(impressions)} impressions a day; ${most.adsPerQuery} a query would buy up to ${count(most.impressions)} (${fixed(most.impressions / impressions, 1)}×)`
+      : `The rule’s ${maxAds} ads a query buy ${count(impressions)} impressions a day`;
+  return { queriesPerDay: queries, impressionsPerDay: impressions, adsPerQuery, maxAds, full, rows, title, sentence };
 }

@@ -116,21 +116,21 @@ const ENTRIES = storyTable([
   {
     id: 'imbalance',
     title: 'Error analysis → how often does the model say “show”?',
-    phases: ['modeldev', 'data'],
-    skills: ['ML', 'Stats', 'Databases'],
+    phases: ['modeldev'],
+    skills: ['ML', 'Stats'],
     question: 'Is near-perfect accuracy worth anything here?',
-    todo: 'Compare the model with a dummy that never says "show", move the skew slider, then collect more show-worthy data (Collect more data) and recalibrate.',
+    todo: 'Compare the model with a dummy that never says "show", then move the skew slider to see where it starts saying "show" at 0.5.',
     scene: {
       needs: 'model',
     },
   },
   {
     id: 'compare',
-    title: 'Train again',
-    phases: ['modeldev'],
-    skills: ['ML', 'Algo'],
+    title: 'Collect more data → train again → choose the threshold',
+    phases: ['modeldev', 'data'],
+    skills: ['ML', 'Algo', 'Databases'],
     question: 'Does the rebalanced model find the ads worth showing?',
-    todo: 'Train on the collected data (Train) and compare the three story models: noisy labels, relabelled, rebalanced.',
+    todo: 'Collect more show-worthy data (Collect more data), which trains and recalibrates the rebalanced model; compare the three story models and choose the threshold from the cost.',
     scene: { needs: 'model' },
   },
   {

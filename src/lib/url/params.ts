@@ -3,7 +3,7 @@
 // knobs take their ranges and defaults from the simulator, so a URL never asks for an impossible world.
 import { DEFAULT_PARAMS, MAX_SEED_LENGTH, PARAM_RANGES } from '../sim/params.ts';
 import { DEFAULT_TRAIN_CONFIG as T } from '../lab/types.ts';
-import { COLLECT_KEEP, SKEW_RANGE } from '../labels/story.ts';
+import { KEEP_RANGE, SKEW_RANGE } from '../labels/story.ts';
 import { DEV_LAST_DAY } from '../sim/types.ts';
 
 /** Last day a step-10 window may train on: the day before yesterday (yesterday is kept for testing). */
@@ -59,15 +59,22 @@ export const PARAMS = {
     min: 0.0001,
     max: 100,
     default: 0.001,
-    help: 'cost of showing an ad not worth showing ÷ value of showing one that is (steps 7–8 operating threshold)',
+    help: 'cost of showing an ad not worth showing ÷ value of showing one that is (step 8 operating threshold)',
     entry: true,
   },
   relabel: { kind: 'enum', values: ['slice', 'suspects'], default: 'slice', help: 'step 5: the rows sent to the expert (the worst slice’s “show” labels, or the top suspects)', entry: true },
   suspects: { kind: 'int', min: 10, max: 1000, default: 100, help: 'step 5: how many top suspects to relabel', entry: true },
   skew_lab: { kind: 'number', min: 0, max: SKEW_RANGE[1], default: 0, help: 'step 7 skew lab: the skew its retrain uses (0 = the world’s own skew)', entry: true },
-  keep: { kind: 'number', min: 0.0001, max: 0.1, default: COLLECT_KEEP, help: 'step 7: fraction w of “don’t show” candidates kept when collecting', entry: true },
-  upweight: { kind: 'bool', default: false, help: 'step 7: weight each kept “don’t show” row by 1/w', entry: true },
-  pos_weight: { kind: 'number', min: 1, max: 100, default: 1, help: 'step 7: extra weight on each “show” row in the loss', entry: true },
+  keep: {
+    kind: 'number',
+    min: 0,
+    max: KEEP_RANGE[1],
+    default: 0,
+    help: 'step 8: fraction w of “don’t show” candidates kept when collecting (0 = scaled with the skew: 0.001 at the story’s 0.01%, 1 at 50%)',
+    entry: true,
+  },
+  upweight: { kind: 'bool', default: false, help: 'step 8: weight each kept “don’t show” row by 1/w', entry: true },
+  pos_weight: { kind: 'number', min: 1, max: 100, default: 1, help: 'step 8: extra weight on each “show” row in the loss', entry: true },
   window_first: { kind: 'int', min: 0, max: LAST_WINDOW_DAY, default: LAST_WINDOW_DAY - 13, help: 'step 10: first day of the training window', entry: true },
   window_last: { kind: 'int', min: 0, max: LAST_WINDOW_DAY, default: LAST_WINDOW_DAY, help: 'step 10: last day of the training window', entry: true },
   backend: {
