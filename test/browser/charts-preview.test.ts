@@ -18,7 +18,12 @@ import DayBars from '../../src/components/charts/DayBars.svelte';
 import SliceBars from '../../src/components/charts/SliceBars.svelte';
 import SliceGrid from '../../src/components/charts/SliceGrid.svelte';
 import ModelsCompare from '../../src/components/charts/ModelsCompare.svelte';
-import type { EvalReport, SliceReport } from '../../src/lib/lab/types.ts';
+import ArmsChart from '../../src/components/charts/ArmsChart.svelte';
+import ModelDays from '../../src/steps/parts/ModelDays.svelte';
+import MarketTable from '../../src/steps/parts/MarketTable.svelte';
+import SampleTable from '../../src/steps/parts/SampleTable.svelte';
+import RowList from '../../src/steps/parts/RowList.svelte';
+import type { EvalReport, SampleRow, SliceReport } from '../../src/lib/lab/types.ts';
 import type { ColumnHistogram, ConfusionAt, LossPoint } from '../../src/components/charts/types.ts';
 
 /** One chart to preview: a heading, the component and its props. */
@@ -118,6 +123,15 @@ function goldReport(modelId: string, auc: number, recall: number, calibration: n
   };
 }
 
+/** Five rows of a log, one of them "show", one from the buggy batch. */
+function sampleRows(): SampleRow[] {
+  return [0, 1, 2, 3, 4].map((i) => ({
+    day: 10 + i, hour: 8 + i, query: ['cheap flights', 'running shoes', 'usb-c cable', 'index funds', 'pizza near me'][i]!, queryCategory: cats[i]!, device: i % 2 ? 'desktop' : 'mobile',
+    intent: 0.2 * i, headline: ['Lisbon from $89', 'Grip on every trail', 'Fast charge, 2 m', 'Low-fee ETFs', 'Two for one'][i]!, adCategory: cats[(i + 1) % 8]!, quality: 0.5 + 0.1 * i, bid: 0.4 + 0.3 * i,
+    label: i === 1 ? 1 : 0, buggy: i === 3,
+  }));
+}
+
 /** Every chart with realistic inputs. */
 function previewCharts(): PreviewItem[] {
   const table = confusionTable();
@@ -142,6 +156,21 @@ function previewCharts(): PreviewItem[] {
     { title: 'Error rate by slice', slug: 'slice-bars', component: SliceBars, props: { report: sliceReport('m1', 1), limit: 6, open: 'query:travel' }, shows: ['Worst slice: query × ad travel×finance'] },
     { title: 'Slices × versions', slug: 'slice-grid', component: SliceGrid, props: { columns: [{ version: 'v1', role: 'noisy', report: sliceReport('m1', 1) }, { version: 'v2', role: 'relabelled', report: sliceReport('m2', 0.25) }], slices: ['cell:travel×finance', 'query:travel', 'days:days 15–29'] } },
     { title: 'Models compared', slug: 'models-compare', component: ModelsCompare, props: { threshold: 0.5, rows: [{ role: 'noisy', version: 'v1', report: goldReport('m1', 0.82, 0.1, 0.4) }, { role: 'relabelled', version: 'v2', report: goldReport('m2', 0.9, 0.2, 0.8) }, { role: 'rebalanced', version: 'v3', report: goldReport('m3', 0.91, 0.6, 12) }] }, shows: ['0.910'] },
+    { title: 'Revenue difference by arm', slug: 'arms', component: ArmsChart, props: { impressionsAds: 2.4, arms: [
+      { role: 'ctr_policy', label: 'CTR policy', revenue: 51_000, adsPerRequest: 1.6, total: 3100, se: 400, ci: [2300, 3900] },
+      { role: 'ctr_no_bid', label: 'CTR, no bid', revenue: 49_000, adsPerRequest: 1.6, total: 1200, se: 500, ci: [200, 2200] },
+      { role: 'fresh_impressions', label: 'fresh impressions', revenue: 48_000, adsPerRequest: 2.4, total: -300, se: 300, ci: [-900, 300] },
+    ] }, shows: ['Impressions policy (the reference)'] },
+    { title: 'Models and their days', slug: 'model-days', component: ModelDays, props: { models: [
+      { version: 'v5', role: 'impressions', trainDays: [0, 89], serveFirstDay: 90, launchDay: 90 },
+      { version: 'v6', role: 'ctr_policy', trainDays: [90, 103], serveFirstDay: 104 },
+    ] }, shows: ['launch test on day'] },
+    { title: 'The marketplace', slug: 'market', component: MarketTable, props: { market: { ads: 2000, queryTexts: 400, users: 50_000, days: 90, categories: [
+      { name: 'travel', ads: 250, meanBid: 1.35, queryShare: 0.18, exampleQuery: 'cheap flights to lisbon', exampleHeadline: 'Lisbon from $89' },
+      { name: 'shoes', ads: 240, meanBid: 0.62, queryShare: 0.12, exampleQuery: 'trail running shoes', exampleHeadline: 'Grip on every trail' },
+    ] } }, shows: ['cheap flights to lisbon'] },
+    { title: 'Sample rows', slug: 'sample', component: SampleTable, props: { positiveRate: 1e-4, rows: sampleRows() }, shows: ['buggy batch'] },
+    { title: 'Suspects', slug: 'suspects', component: RowList, props: { caption: 'The top suspects', rows: sampleRows().map((r, i) => ({ ...r, row: 100 + i, p: 0.9 - i / 10, selfConfidence: 0.1 + i / 10, truth: i % 2 === 0 ? 1 - r.label : r.label })) }, shows: ['✗ wrong label'] },
     { title: 'Empty loss', slug: 'empty', component: LossChart, props: { history: [] }, shows: ['No training yet'] },
   ];
 }
