@@ -15,6 +15,7 @@ import { DEFAULT_SESSION, ServingSession } from './serving/session.ts';
 import { comparePolicies } from './serving/compare.ts';
 import { attributionArms } from './serving/arms.ts';
 import { logColumns, type LogChunk } from './serving/log-chunk.ts';
+import type { ServingLane } from '../src/lib/lanes.ts';
 
 let session: ServingSession | null = null;
 /** The click model's artifact after training (shipped when the UI deploys it). */
@@ -31,6 +32,11 @@ const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 const api = {
+  /** Heartbeat for the supervisor (src/state/supervisor.ts): answers as soon as the event loop is free. */
+  ping(): true {
+    return true;
+  },
+
   /** Starts a session on a world (the users warm up under the baseline); returns its snapshot. */
   open(world: WorldParams, overrides: Partial<typeof DEFAULT_SESSION> = {}): ServingSnapshot {
     session?.stop();
@@ -96,7 +102,7 @@ const api = {
    * next break and reject with "cancelled"; 'live' stops serving after the day in flight (the days
    * served stay, as after Stop). True if the lane had a job running.
    */
-  cancel(lane: string): boolean {
+  cancel(lane: ServingLane): boolean {
     if (lane !== 'live') return flags.cancel(lane);
     const run = session?.snapshot().run;
     session?.stop();
@@ -114,7 +120,7 @@ const api = {
    */
   async trainClickModel(version: string, onProgress?: (fraction: number, stage: string) => void): Promise<ClickModelReport> {
     const s = current();
-    const flag = flags.begin('click');
+    const flag = flags.begin('click' satisfies ServingLane);
     const stop = async (fraction: number, stage: string) => {
       void onProgress?.(fraction, stage);
       await macrotask();
@@ -133,7 +139,7 @@ const api = {
       lastClick = packArtifact(model, 'click');
       return offPolicy ? { ...report, offPolicy } : report;
     } finally {
-      flags.end('click', flag);
+      flags.end('click' satisfies ServingLane, flag);
     }
   },
 
@@ -157,7 +163,7 @@ const api = {
    */
   async replay(onDay?: (d: PolicyDay, k: number) => void): Promise<PolicyDay[]> {
     const s = current();
-    const flag = flags.begin('replay');
+    const flag = flags.begin('replay' satisfies ServingLane);
     let made = 0;
     try {
       const lastServed = s.snapshot().reports.at(-1)?.monitor.champion ?? 'baseline';
@@ -180,7 +186,7 @@ const api = {
       );
       return days;
     } finally {
-      flags.end('replay', flag);
+      flags.end('replay' satisfies ServingLane, flag);
     }
   },
 

@@ -3,13 +3,13 @@
 // download; the job keeps only what the file holds and its size.
 import type { DatasetFile } from '../lib/lab/types.ts';
 import type { FileFormat } from '../lib/sim/file.ts';
-import type { Remote } from 'comlink';
-import type { LabApi } from './lab-client.ts';
+import type { Gateway } from './supervisor.ts';
+import type { LabApi } from '../../workers/lab.worker.ts';
 import { Job } from './job.svelte.ts';
 import type { Lane } from './runner.ts';
 
 /** What the export needs of the lab worker's gateway (its lane cancels it). */
-export type ExportPort = Pick<Remote<LabApi>, 'exportDataset'>;
+export type ExportPort = Gateway<LabApi, 'exportDataset'>;
 
 /** A built file without its bytes: what it holds, its size and its download name. */
 export type BuiltFile = Omit<DatasetFile, 'parts'> & { size: number; name: string };

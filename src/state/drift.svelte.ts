@@ -5,8 +5,8 @@
 import type { DayAuc, DriftReport, FreshnessCurve, StaleEval, TrainResult } from '../lib/lab/types.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 import { knobsOf, worldKey, type WorldRequest } from '../lib/url/lab-config.ts';
-import type { Remote } from 'comlink';
-import type { LabApi } from './lab-client.ts';
+import type { Gateway } from './supervisor.ts';
+import type { LabApi } from '../../workers/lab.worker.ts';
 import { Job } from './job.svelte.ts';
 import type { Lane, Ticket } from './runner.ts';
 import { Rebuilder } from './lab-rebuild.ts';
@@ -14,7 +14,7 @@ import type { RunHistory } from './runs.svelte.ts';
 import type { StepId } from '../lib/story/steps.ts';
 
 /** What the drift state needs of the lab worker's gateway. */
-export type DriftPort = Pick<Remote<LabApi>, 'trainWindow' | 'staleEval' | 'modelDays' | 'aucPerDay' | 'driftReport' | 'freshness'>;
+export type DriftPort = Gateway<LabApi, 'trainWindow' | 'staleEval' | 'modelDays' | 'aucPerDay' | 'driftReport' | 'freshness'>;
 
 export { STALE_DAYS, LAST_TRAIN_DAY, WINDOW_PRESETS } from '../lib/drift/windows.ts';
 import { LAST_TRAIN_DAY, STALE_DAYS, WINDOW_PRESETS } from '../lib/drift/windows.ts';

@@ -1,17 +1,17 @@
 // Which tfjs backend the lab worker trains on, and why; asked again of a fresh worker after a crash.
 import type { BackendName, BackendReport } from '../lib/lab/types.ts';
-import type { LabPort } from './lab-port.ts';
+import type { LabGateway } from './lab-port.ts';
 import { messageOf } from './runner.ts';
 
 export class BackendState {
-  #port: LabPort | null;
+  #port: LabGateway | null;
   /** Which backend trains and why; null until the worker answers. */
   #report = $state.raw<BackendReport | null>(null);
   #error = $state('');
   /** The preference asked for last ('' before the first init). */
   #requested: BackendName | 'auto' | '' = '';
 
-  constructor(port: LabPort | null) {
+  constructor(port: LabGateway | null) {
     this.#port = port;
   }
 

@@ -1,6 +1,6 @@
-// The one UI-side handle on the lab worker: a comlink Remote of its typed API. The app's shared
-// handle is the supervisor's gateway (src/state/lab-worker.ts): a caller that kept it keeps working
+// The shared lab worker's gateway (src/state/supervisor.ts): a caller that kept it keeps working
 // after the worker died and a fresh one took over, and every progress callback is a heartbeat.
+// The app gets it through createLabPort (lab-port.ts), the one place that asks for Web Workers.
 import { proxy, transfer, type Remote } from 'comlink';
 import type { LabApi } from '../../workers/lab.worker.ts';
 import { sharedLabWorker } from './lab-worker.ts';
@@ -10,8 +10,8 @@ export type { LabApi };
 
 let shared: Remote<LabApi> | null = null;
 
-/** The app's shared lab worker through its supervisor's one gateway (LabWorker.wrap), started on first use. */
+/** The app's shared lab worker through its supervisor's gateway, started on first use. */
 export function labClient(): Remote<LabApi> {
-  shared ??= sharedLabWorker().wrap();
+  shared ??= sharedLabWorker().gateway();
   return shared;
 }

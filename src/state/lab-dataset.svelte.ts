@@ -3,19 +3,25 @@
 import type { DatasetSummary } from '../lib/lab/types.ts';
 import { worldKey, type WorldRequest } from '../lib/url/lab-config.ts';
 import { Job } from './job.svelte.ts';
-import type { LabPort } from './lab-port.ts';
+import type { LabGateway } from './lab-port.ts';
 import type { Lane } from './runner.ts';
+
+/** The worker's generate request for a world of the link (its knobs, and the rows apart). */
+function requestOf(world: WorldRequest) {
+  const { rows, ...params } = world;
+  return { params, rows };
+}
 
 export class DatasetState {
   readonly job = new Job<DatasetSummary>();
-  #port: LabPort | null;
+  #port: LabGateway | null;
   #lane: Lane;
   /** The world asked for last (regenerated in a fresh worker). */
   #world: WorldRequest | null = null;
   /** The generation in flight, so a caller can wait for it. */
   #pending: Promise<void> | null = null;
 
-  constructor(port: LabPort | null, lane: Lane) {
+  constructor(port: LabGateway | null, lane: Lane) {
     this.#port = port;
     this.#lane = lane;
   }
@@ -35,7 +41,7 @@ export class DatasetState {
     if (!port) return;
     this.#world = world;
     const run = this.#lane
-      .run({ job: this.job, key: worldKey(world), stage: 'starting', call: (t) => port.generate(world, (p) => void t.progress(p.fraction, p.stage)) })
+      .run({ job: this.job, key: worldKey(world), stage: 'starting', call: (t) => port.generate(requestOf(world), (p) => void t.progress(p.fraction, p.stage)) })
       .then(() => undefined);
     this.#pending = run;
     await run;
@@ -49,7 +55,7 @@ export class DatasetState {
     const port = this.#port;
     const world = this.#world;
     if (!port || !world) return null;
-    const summary = await port.generate(world, (p) => onProgress(p.fraction, p.stage));
+    const summary = await port.generate(requestOf(world), (p) => onProgress(p.fraction, p.stage));
     this.job.finish(worldKey(world), summary);
     return summary.id;
   }

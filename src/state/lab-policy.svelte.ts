@@ -3,18 +3,18 @@
 import { worldKey } from '../lib/url/lab-config.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 import { Job } from './job.svelte.ts';
-import type { LabPort } from './lab-port.ts';
+import type { LabGateway } from './lab-port.ts';
 import type { Lane } from './runner.ts';
 import type { PolicyDay } from './policy.ts';
 
 export class PolicyState {
   readonly job = new Job<PolicyDay[]>();
-  #port: LabPort | null;
+  #port: LabGateway | null;
   #lane: Lane;
   /** The world asked for last (for Retry). */
   #params: WorldParams | null = null;
 
-  constructor(port: LabPort | null, lane: Lane) {
+  constructor(port: LabGateway | null, lane: Lane) {
     this.#port = port;
     this.#lane = lane;
   }
@@ -33,7 +33,7 @@ export class PolicyState {
     if (this.job.status === 'running' && this.job.runningKey === key) return;
     this.#params = params;
     const world = { seed: params.seed, skew: params.skew, noise: params.noise, drift: params.drift };
-    await this.#lane.run({ job: this.job, key, stage: 'simulating 14 days of traffic', call: () => port.baseline(world) });
+    await this.#lane.run({ job: this.job, key, stage: 'simulating 14 days of traffic', call: () => port.baselinePolicy(world) });
   }
 
   /** Asks again for the last world (after an interruption). */

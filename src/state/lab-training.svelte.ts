@@ -4,7 +4,7 @@
 import type { EvalReport, TrainConfig, TrainResult } from '../lib/lab/types.ts';
 import { trainKey } from '../lib/url/lab-config.ts';
 import { Job } from './job.svelte.ts';
-import type { LabPort } from './lab-port.ts';
+import type { LabGateway } from './lab-port.ts';
 import type { Lane } from './runner.ts';
 import { withData, type Remake } from './lab-gone.ts';
 
@@ -27,7 +27,7 @@ export class TrainingState {
   readonly job = new Job<TrainResult>();
   /** The step-4 model's evaluation on the test stream (the latest request wins). */
   readonly evaluation = new Job<TestEvaluation>();
-  #port: LabPort | null;
+  #port: LabGateway | null;
   #lane: Lane;
   /** Loss points streamed by the run in flight (epoch may be fractional). */
   #liveLoss = $state.raw<LossPoint[]>([]);
@@ -38,7 +38,7 @@ export class TrainingState {
   /** Makes the step-2 log again when the worker no longer holds the one a run names. */
   #remake: Remake | null;
 
-  constructor(port: LabPort | null, lane: Lane, remake: Remake | null = null) {
+  constructor(port: LabGateway | null, lane: Lane, remake: Remake | null = null) {
     this.#port = port;
     this.#lane = lane;
     this.#remake = remake;

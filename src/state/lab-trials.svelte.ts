@@ -3,7 +3,7 @@
 import type { FeatureToggles, TrainConfig, TrainResult } from '../lib/lab/types.ts';
 import { featureLabel, trainKey } from '../lib/url/lab-config.ts';
 import { Job } from './job.svelte.ts';
-import type { LabPort } from './lab-port.ts';
+import type { LabGateway } from './lab-port.ts';
 import type { Lane } from './runner.ts';
 import { withData, type Remake } from './lab-gone.ts';
 
@@ -24,14 +24,14 @@ function trialKey(t: FeatureToggles, datasetId: string): string {
 
 export class TrialState {
   readonly job = new Job<TrainResult>();
-  #port: LabPort | null;
+  #port: LabGateway | null;
   #lane: Lane;
   #trials = $state.raw<FeatureTrial[]>([]);
 
   /** Makes the step-2 log again when the worker no longer holds the one a trial names. */
   #remake: Remake | null;
 
-  constructor(port: LabPort | null, lane: Lane, remake: Remake | null = null) {
+  constructor(port: LabGateway | null, lane: Lane, remake: Remake | null = null) {
     this.#port = port;
     this.#lane = lane;
     this.#remake = remake;

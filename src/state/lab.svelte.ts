@@ -4,11 +4,12 @@
 // (lab-policy). Its job runner (runner.ts) mirrors the worker's lanes and is shared by every state
 // class that uses the lab worker. When the worker dies, the jobs in flight in every lane are marked
 // interrupted, a notice says so, and the fresh worker gets the same backend preference and the same data.
-import type { BackendName, BackendReport, DatasetSummary, FeatureToggles, TrainConfig, TrainResult } from '../lib/lab/types.ts';
+import type { BackendName, BackendReport, DatasetSummary, ExportedModel, FeatureToggles, TrainConfig, TrainResult } from '../lib/lab/types.ts';
+import type { LabLane } from '../lib/lanes.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 import type { WorldRequest } from '../lib/url/lab-config.ts';
-import type { Job } from './job.svelte.ts';
-import type { LabPort } from './lab-port.ts';
+import { Job } from './job.svelte.ts';
+import type { LabGateway, LabPort } from './lab-port.ts';
 import { JobRunner, type RunnableJob } from './runner.ts';
 import { BackendState } from './lab-backend.svelte.ts';
 import { DatasetState } from './lab-dataset.svelte.ts';
@@ -19,19 +20,21 @@ import { Rebuilder } from './lab-rebuild.ts';
 import type { PolicyDay } from './policy.ts';
 import type { RunHistory, RunPlace } from './runs.svelte.ts';
 
-export type { LabPort } from './lab-port.ts';
+export type { LabGateway, LabPort } from './lab-port.ts';
 export type { FeatureTrial } from './lab-trials.svelte.ts';
 export type { LossPoint, TestEvaluation } from './lab-training.svelte.ts';
 
 export class LabState {
-  #port: LabPort | null;
+  #port: LabGateway | null;
   readonly backendState: BackendState;
   readonly datasetState: DatasetState;
   readonly trialState: TrialState;
   readonly trainingState: TrainingState;
   readonly policyState: PolicyState;
   /** The lab worker's lanes, shared with the labels, drift and export states. */
-  readonly jobs: JobRunner;
+  readonly jobs: JobRunner<LabLane>;
+  /** A model exported for the serving worker (in the 'export' lane, as a query). */
+  readonly modelExport = new Job<ExportedModel>();
   /** What the reader is told after the worker died and a fresh one took over ('' when nothing happened). */
   #notice = $state('');
   /** Increments whenever a fresh worker replaces a dead one. */
@@ -44,10 +47,11 @@ export class LabState {
   /** Where the lab's training runs are recorded. */
   #runs: RunHistory;
 
-  constructor(port: LabPort | null, runs: RunHistory) {
+  constructor(supervised: LabPort | null, runs: RunHistory) {
+    const port = supervised?.gateway() ?? null;
     this.#port = port;
     this.#runs = runs;
-    this.jobs = new JobRunner(async (lane) => port?.cancel(lane));
+    this.jobs = new JobRunner<LabLane>(async (lane) => port?.cancel(lane));
     const main = this.jobs.lane('main');
     this.backendState = new BackendState(port);
     this.datasetState = new DatasetState(port, main);
@@ -63,7 +67,7 @@ export class LabState {
       if (!made) throw new Error('no step-2 log was asked for in this session: open step 2 to make one');
       return made;
     });
-    port?.watch?.({ lost: (reason) => void this.#lost(reason) });
+    supervised?.watch({ lost: (reason) => void this.#lost(reason) });
   }
 
   get available(): boolean {
@@ -150,6 +154,17 @@ export class LabState {
   /** The trial already made for this feature set on this dataset, if any. */
   trialFor(toggles: FeatureToggles, datasetId: string): FeatureTrial | undefined {
     return this.trialState.trialFor(toggles, datasetId);
+  }
+
+  /** A trained model as plain data, for the serving worker: run in the 'export' lane as a query (it
+   * waits its turn and cancels nothing); rejects with what went wrong when it failed or was interrupted. */
+  async exportModel(modelId: string): Promise<ExportedModel> {
+    const port = this.#port;
+    if (!port) throw new Error('this browser cannot start the lab worker');
+    const job = this.modelExport;
+    const r = await this.jobs.lane('export').run({ job, key: modelId, stage: 'exporting the model', call: () => port.exportModel(modelId), mode: 'query' });
+    if (r === null) throw new Error(job.error || `the export of model ${modelId} was stopped`);
+    return r;
   }
 
   /** Cancels the main lane's jobs in flight (the Cancel button). */

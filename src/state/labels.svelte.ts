@@ -20,8 +20,8 @@ import type { StepId } from '../lib/story/steps.ts';
 import type { WorldParams } from '../lib/sim/types.ts';
 import { worldKey, type WorldRequest } from '../lib/url/lab-config.ts';
 import { Job } from './job.svelte.ts';
-import type { LabApi } from './lab-client.ts';
-import type { Remote } from 'comlink';
+import type { LabApi } from '../../workers/lab.worker.ts';
+import type { Gateway } from './supervisor.ts';
 import type { JobRequest, Lane, Ticket } from './runner.ts';
 import type { HistoryRun, RunHistory } from './runs.svelte.ts';
 import { collectTrain } from '../lib/labels/story.ts';
@@ -29,6 +29,9 @@ import { effectiveKeep, needsRecalibration } from '../lib/labels/recalibrate.ts'
 import { Rebuilder } from './lab-rebuild.ts';
 
 /** Which rows to relabel (as the worker takes it). */
+/** The lab worker's methods steps 5–8 call. */
+export type LabelsPort = Gateway<LabApi, 'findSuspects' | 'slices' | 'sliceRows' | 'relabelQuote' | 'relabel' | 'train' | 'evaluate' | 'recalibrated' | 'skewPoint' | 'collect'>;
+
 export type RelabelChoice = { topSuspects: number } | { slice: string; positivesOnly: boolean };
 
 export class LabelsState {
@@ -57,17 +60,23 @@ export class LabelsState {
   /** The latest collection per world key. */
   #collected = $state.raw<Record<string, CollectReport>>({});
 
-  /** The lab worker's gateway and its main lane. */
-  #lab: Remote<LabApi>;
+  /** The lab worker's gateway (null where the browser has no workers) and its main lane. */
+  #gateway: LabelsPort | null;
   #lane: Lane;
   /** Makes a dataset or model a job names again when the worker no longer holds it. */
   #rebuild: Rebuilder;
 
-  constructor(runs: RunHistory, lab: Remote<LabApi>, lane: Lane, rebuild = new Rebuilder()) {
+  constructor(runs: RunHistory, lab: LabelsPort | null, lane: Lane, rebuild = new Rebuilder()) {
     this.#runs = runs;
-    this.#lab = lab;
+    this.#gateway = lab;
     this.#lane = lane;
     this.#rebuild = rebuild;
+  }
+
+  /** The gateway; a job asked where the browser has no workers fails with this in its panel. */
+  get #lab(): LabelsPort {
+    if (!this.#gateway) throw new Error('this browser cannot start the lab worker (no Web Workers)');
+    return this.#gateway;
   }
 
   sliceReportOf(modelId: string): SliceReport | undefined {

@@ -157,20 +157,21 @@ export class Lane {
   }
 }
 
-/** The lanes of one worker. */
-export class JobRunner {
-  #lanes = new Map<string, Lane>();
-  #cancel: (lane: string) => Promise<unknown>;
+/** The lanes of one worker, named by the worker's own lane type (src/lib/lanes.ts). */
+export class JobRunner<L extends string = string> {
+  #lanes = new Map<L, Lane>();
+  #cancel: (lane: L) => Promise<unknown>;
 
   /** `cancel` asks the worker to stop one lane's jobs. */
-  constructor(cancel: (lane: string) => Promise<unknown> = async () => undefined) {
+  constructor(cancel: (lane: L) => Promise<unknown> = async () => undefined) {
     this.#cancel = cancel;
   }
 
   /** The lane of this name (made on first use). */
-  lane(name: string): Lane {
+  lane(name: L): Lane {
     let l = this.#lanes.get(name);
-    if (!l) this.#lanes.set(name, (l = new Lane(name, this.#cancel)));
+    // The lane was made with this runner's lane name, so it cancels only such names.
+    if (!l) this.#lanes.set(name, (l = new Lane(name, this.#cancel as (lane: string) => Promise<unknown>)));
     return l;
   }
 

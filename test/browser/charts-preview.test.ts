@@ -15,6 +15,10 @@ import ReliabilityChart from '../../src/components/charts/ReliabilityChart.svelt
 import AucBars from '../../src/components/charts/AucBars.svelte';
 import RateToScale from '../../src/components/charts/RateToScale.svelte';
 import DayBars from '../../src/components/charts/DayBars.svelte';
+import SliceBars from '../../src/components/charts/SliceBars.svelte';
+import SliceGrid from '../../src/components/charts/SliceGrid.svelte';
+import ModelsCompare from '../../src/components/charts/ModelsCompare.svelte';
+import type { EvalReport, SliceReport } from '../../src/lib/lab/types.ts';
 import type { ColumnHistogram, ConfusionAt, LossPoint } from '../../src/components/charts/types.ts';
 
 /** One chart to preview: a heading, the component and its props. */
@@ -91,6 +95,29 @@ function daily(n: number, base: number, trend: number): { day: number; value: nu
   return Array.from({ length: n }, (_, d) => ({ day: d, value: base * (1 + trend * d) * (1 + 0.12 * Math.sin((2 * Math.PI * d) / 7)) }));
 }
 
+/** A slice report: eight slices, worst first, error rates falling from 4% by `scale`. */
+function sliceReport(modelId: string, scale: number): SliceReport {
+  const names: [string, string][] = [['cell', 'travel×finance'], ['query', 'travel'], ['ad', 'finance'], ['device', 'mobile'], ['days', 'days 15–29'], ['query', 'shoes'], ['ad', 'games'], ['device', 'tablet']];
+  const slices = names.map(([family, name], i) => {
+    const errorRate = (0.04 * scale) / (1 + i);
+    return { slice: `${family}:${name}`, family, name, rows: 20_000, weight: 200_000, positiveRate: 1e-3, meanPrediction: 1.2e-3, errorRate, falsePositives: 200_000 * errorRate, fpShare: 0.3 / (1 + i) };
+  });
+  return { modelId, split: 'test', topShare: 0.001, threshold: 0.02, slices };
+}
+
+/** A gold-stream report with the given AUC and recall, its confusion table at 0.5 alone. */
+function goldReport(modelId: string, auc: number, recall: number, calibration: number): EvalReport {
+  const pos = 1000;
+  const tp = Math.round(pos * recall);
+  const fp = Math.round(tp * 3);
+  const v = (value: number) => ({ value });
+  return {
+    modelId, split: 'gold', rows: 1_000_000, positives: pos, auc: v(auc), prAuc: v(auc / 20), logLoss: v(0.002), ne: v(0.6 + (1 - auc)), calibration: v(calibration), meanPrediction: 1e-3,
+    accuracy: v(0.999), precision: v(tp / (tp + fp)), recall: v(recall), f1: v(0.1), roc: [], pr: [], reliability: [],
+    confusion: [{ threshold: 0.5, tp, fn: pos - tp, fp, tn: 999_000 - fp }],
+  };
+}
+
 /** Every chart with realistic inputs. */
 function previewCharts(): PreviewItem[] {
   const table = confusionTable();
@@ -110,6 +137,11 @@ function previewCharts(): PreviewItem[] {
     { title: 'Revenue per day', slug: 'days-revenue', component: DayBars, props: { values: daily(30, 4200, -0.01), metric: 'Revenue', unit: '$ per day', valueFormat: '$,.0f' } },
     { title: 'CTR per day', slug: 'days-ctr', component: DayBars, props: { values: daily(30, 0.031, 0.004), metric: 'CTR', unit: 'clicks per impression', valueFormat: '.1%', kind: 'line', seriesLabel: 'CTR policy', previous: { label: 'impressions policy', values: daily(30, 0.03, -0.012) } } },
     { title: 'Stale confusion matrix', slug: 'confusion-stale', component: ConfusionMatrix, props: { at: table[10] ?? null, stale: true } },
+    { title: 'Stale data card', slug: 'histograms-stale', component: HistogramGrid, props: { histograms: histograms().slice(0, 2), stale: true }, shows: ['outdated'] },
+    { title: 'Empty data card', slug: 'histograms-empty', component: HistogramGrid, props: { histograms: [] }, shows: ['No data yet'] },
+    { title: 'Error rate by slice', slug: 'slice-bars', component: SliceBars, props: { report: sliceReport('m1', 1), limit: 6, open: 'query:travel' }, shows: ['Worst slice: query × ad travel×finance'] },
+    { title: 'Slices × versions', slug: 'slice-grid', component: SliceGrid, props: { columns: [{ version: 'v1', role: 'noisy', report: sliceReport('m1', 1) }, { version: 'v2', role: 'relabelled', report: sliceReport('m2', 0.25) }], slices: ['cell:travel×finance', 'query:travel', 'days:days 15–29'] } },
+    { title: 'Models compared', slug: 'models-compare', component: ModelsCompare, props: { threshold: 0.5, rows: [{ role: 'noisy', version: 'v1', report: goldReport('m1', 0.82, 0.1, 0.4) }, { role: 'relabelled', version: 'v2', report: goldReport('m2', 0.9, 0.2, 0.8) }, { role: 'rebalanced', version: 'v3', report: goldReport('m3', 0.91, 0.6, 12) }] }, shows: ['0.910'] },
     { title: 'Empty loss', slug: 'empty', component: LossChart, props: { history: [] }, shows: ['No training yet'] },
   ];
 }
@@ -187,8 +219,8 @@ for (const size of sizes) {
       for (const [i, card] of [...sheet.children].entries()) {
         const slug = previewSlugs[i] ?? String(i);
         // It draws something of a real size, with no NaN anywhere in its markup, and the numbers its data implies.
-        const drawn = card.querySelector('svg, canvas, input, table, [role="img"], [role="table"]');
-        if (slug !== 'empty') expect(drawn, `${slug} draws nothing`).not.toBeNull();
+        const drawn = card.querySelector('svg, canvas, input, table, [role="img"], [role="table"], [data-slice]');
+        if (!slug.endsWith('empty')) expect(drawn, `${slug} draws nothing`).not.toBeNull();
         expect(card.getBoundingClientRect().height, slug).toBeGreaterThan(40);
         expect(card.innerHTML, `${slug} has NaN in its markup`).not.toMatch(/NaN/);
         for (const text of expected[i] ?? []) expect((card as HTMLElement).innerText, slug).toContain(text);

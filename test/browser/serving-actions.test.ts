@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Remote } from 'comlink';
 import { ServingState, type ServingPorts } from '../../src/state/serving.svelte.ts';
-import type { ServingApi } from '../../src/state/serving-client.ts';
+import type { ServingApi } from '../../workers/serving.worker.ts';
 import { closeAppDb, DB_NAME, openAppDb } from '../../src/state/db.ts';
 import { worldKey } from '../../src/state/serving-store.ts';
 import { toModelFiles, type ModelData } from '../../src/lib/serving/model-files.ts';
@@ -66,7 +66,7 @@ function fakeServing(fail: Partial<Record<string, string>>, gate: GateData | nul
   };
   const exported = model({ ...DEFAULT_PARAMS, seed: 'actions' });
   const ports: ServingPorts = {
-    serving: () => api as unknown as Remote<ServingApi>,
+    serving: { gateway: () => api as unknown as Remote<ServingApi>, watch: () => () => undefined },
     exportModel: async () => {
       calls.push('exportModel');
       if (fail.exportModel) throw new Error(fail.exportModel);

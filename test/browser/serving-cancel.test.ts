@@ -10,7 +10,8 @@ import JobPanel from '../../src/components/JobPanel.svelte';
 import step12Source from '../../src/steps/Step12Business.svelte?raw';
 import step6Source from '../../src/steps/Step6Relabelled.svelte?raw';
 import { ServingState, type ServingPorts } from '../../src/state/serving.svelte.ts';
-import type { ServingApi } from '../../src/state/serving-client.ts';
+import type { ServingApi } from '../../workers/serving.worker.ts';
+import type { ServingLane } from '../../src/lib/lanes.ts';
 import { LabelsState } from '../../src/state/labels.svelte.ts';
 import type { LabApi } from '../../src/state/lab-client.ts';
 import type { RunHistory } from '../../src/state/runs.svelte.ts';
@@ -78,7 +79,7 @@ function servingOnWorker(): { serving: ServingState; remote: Remote<ServingApi>;
     run: (onDay: Parameters<ServingApi['run']>[0]) => record('run', remote.run(onDay)),
     stop: () => record('stop', remote.stop()),
     setSpeed: (v: number) => record('setSpeed', remote.setSpeed(v)),
-    cancel: (lane: string) => record(`cancel ${lane}`, remote.cancel(lane)),
+    cancel: (lane: ServingLane) => record(`cancel ${lane}`, remote.cancel(lane)),
     shipClickModel: (reason: string) => record('shipClickModel', remote.shipClickModel(reason)),
     clickArtifact: () => remote.clickArtifact(),
     trainClickModel: (version: string, onProgress?: (f: number, stage: string) => void) =>
@@ -106,7 +107,7 @@ function servingOnWorker(): { serving: ServingState; remote: Remote<ServingApi>;
       ),
   };
   const ports: ServingPorts = {
-    serving: () => api as unknown as Remote<ServingApi>,
+    serving: { gateway: () => api as unknown as Remote<ServingApi>, watch: () => () => undefined },
     exportModel: async () => {
       throw new Error('no lab in this test');
     },
@@ -302,7 +303,7 @@ describe('the panels show a Cancel while they run', () => {
     let fail = '';
     let asked = 0;
     const ports: ServingPorts = {
-      serving: () => api as Remote<ServingApi>,
+      serving: { gateway: () => api as Remote<ServingApi>, watch: () => () => undefined },
       exportModel: () =>
         new Promise((resolve, reject) => {
           asked++;

@@ -1,7 +1,9 @@
 // A worker that dies comes back: killing the lab worker mid-training shows the lab notice, marks
 // the run interrupted with Retry, and Retry (in a fresh worker, same backend setting) yields a
 // model and its test report while the run history keeps the earlier run. An allocation that fails
-// inside the worker is a clear error in the training panel, and the next run works.
+// inside the worker is a clear error in the training panel, and the next run works. Killing the
+// serving worker mid-fortnight: the live panel says so and offers Resume serving, the days served
+// and the deployment come back from storage in a fresh worker, and the fortnight finishes.
 // These walk the test build (the hooks that break the worker built in, test/e2e/serve.ts), built
 // here so that runs without this suite build only the production app.
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -95,6 +97,60 @@ test('an allocation that fails inside the worker is a clear error, and the worke
   await train.click();
   await waitForJob(page, 'training');
   await waitForJob(page, 'evaluation');
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+/** The days the live panel says were served ("N of 14 days served"). */
+async function served(page: Page): Promise<number> {
+  const m = /(\d+) of 14 days served/.exec(await page.locator('[data-job="serving"]').innerText());
+  return m ? Number(m[1]) : -1;
+}
+
+test('killing the serving worker mid-fortnight: the step says so, offers to go on, and nothing saved is lost', async () => {
+  const { page, errors } = await openApp(browser, `seed=servekill&skew=0.01&noise=0&rows=200000&step=11&backend=wasm&speed=1`, {}, testBuild.url);
+  const press = async (name: string, timeout = 120_000) => {
+    const b = page.getByRole('button', { name, exact: true }).and(page.locator(':not([disabled])'));
+    await b.first().waitFor({ timeout });
+    await b.first().click();
+  };
+  await press('Train the step-4 model');
+  await press('Deploy', 300_000);
+  await press('Start shadow');
+  await page.locator('[data-gate="pass"]').waitFor({ timeout: 120_000 });
+  await press('Promote');
+  const live = page.locator('[data-job="serving"]');
+  await live.and(page.locator('[data-status="running"]')).waitFor({ timeout: 60_000 });
+  const champion = await page.locator('[data-job="serving"] p').first().innerText();
+  // A few days in (one a second), the serving worker dies as a crash would: its heartbeat must notice.
+  await page.waitForFunction(() => /\b([3-9]|1[0-3]) of 14 days served/.test(document.querySelector('[data-job="serving"]')?.textContent ?? ''), null, { timeout: 60_000 });
+  await page.evaluate(() => {
+    const h = (window as unknown as { __clickcycleServing: { terminate(): void; setMinStallMs(ms: number): void } }).__clickcycleServing;
+    h.setMinStallMs(2000);
+    h.terminate();
+  });
+  const before = await served(page);
+  expect(before).toBeGreaterThanOrEqual(3);
+
+  // The live panel says the worker stopped and was restarted, and offers to go on.
+  await live.and(page.locator('[data-status="error"]')).waitFor({ timeout: 120_000 });
+  const said = await live.getByRole('alert').first().innerText();
+  expect(said).toMatch(/serving worker stopped \(it stopped answering/);
+  expect(said).toMatch(/A fresh one was started .*press Resume serving to go on/);
+  expect(await page.evaluate(() => (window as unknown as { __clickcycleServing: { incarnation(): number } }).__clickcycleServing.incarnation())).toBe(2);
+  // Every day served before the kill came back from storage, served by the same champion.
+  const restored = await served(page);
+  expect(restored).toBeGreaterThanOrEqual(before);
+  expect(said).toContain(`(${restored} day${restored === 1 ? '' : 's'} served)`);
+  expect(await page.locator('[data-job="serving"] p').first().innerText()).toBe(champion.replace(/^\d+ of/, `${restored} of`));
+
+  // Resume serving finishes the fortnight in the fresh worker, and a reload keeps it.
+  await page.getByRole('button', { name: 'Resume serving', exact: true }).click();
+  await waitForJob(page, 'serving', 120_000);
+  expect(await served(page)).toBe(14);
+  await page.reload();
+  await live.and(page.locator('[data-status="done"]')).waitFor({ timeout: 60_000 });
+  expect(await served(page)).toBe(14);
   expect(errors).toEqual([]);
   await page.context().close();
 });

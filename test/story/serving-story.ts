@@ -4,7 +4,7 @@
 // both policies are compared on the fortnight after, paired.
 import { trainRelevanceModel } from '../../src/lib/market/index.ts';
 import { DEV_LAST_DAY, type WorldParams } from '../../src/lib/sim/types.ts';
-import { aloneReports } from '../../src/lib/serving/business.ts';
+import { aloneReports } from '../../src/lib/serving/dashboard.ts';
 import type { ClickModelReport, ComparedDay, GateData } from '../../src/lib/serving/types.ts';
 import type { PolicyDay } from '../../src/lib/market/types.ts';
 import { trainOnLog } from '../../workers/serving/click-model.ts';

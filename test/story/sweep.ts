@@ -39,7 +39,7 @@ import { GRID_SLICES, sliceContradictions, sliceMarkClaim } from '../../src/lib/
 import { COLLECT_KEEP, COLLECT_ROWS, COLLECT_TRAIN, OOF_FOLDS, OOF_TRAIN } from '../../src/lib/labels/story.ts';
 import { STALE_DAYS, WINDOW_PRESETS } from '../../src/lib/drift/windows.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/sim/params.ts';
-import { WINDOW_DAYS, aloneReports, pairedRevenue } from '../../src/lib/serving/business.ts';
+import { WINDOW_DAYS, aloneReports, pairedRevenue } from '../../src/lib/serving/dashboard.ts';
 import type { PolicyDay } from '../../src/lib/market/types.ts';
 import { DEFAULT_TRAIN_CONFIG, type EvalReport, type TrainConfig } from '../../src/lib/lab/types.ts';
 import type { WorldParams } from '../../src/lib/sim/types.ts';

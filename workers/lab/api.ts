@@ -19,6 +19,7 @@ import { createDataset } from './datasets.ts';
 import { summarize } from './summary.ts';
 import { runTraining } from './train-job.ts';
 import { cancelJobs, runJob } from './jobs.ts';
+import type { LabLane } from '../../src/lib/lanes.ts';
 import { holding } from './holds.ts';
 import { controlApi, type OnProgress } from './control.ts';
 import { evalApi } from './eval-ops.ts';
@@ -102,7 +103,7 @@ const api = {
   },
 
   /** Stops the running job and the queued ones (of one lane, if given); each rejects with "cancelled". */
-  cancel(lane?: string): boolean {
+  cancel(lane?: LabLane): boolean {
     return cancelJobs(lane);
   },
 

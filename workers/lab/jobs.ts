@@ -3,11 +3,12 @@
 // it runs in its own lane or is a query that only waits its turn; a cancelled job stops at its next
 // poll of `token.cancelled`.
 import { CancelledError } from './yield.ts';
+import type { LabLane } from '../../src/lib/lanes.ts';
 
 /** What a job may say about itself while it waits or runs. */
 export interface JobOptions {
   /** Jobs in other lanes do not cancel each other (default 'main': every plain runJob shares it). */
-  lane?: string;
+  lane?: LabLane;
   /** A pinned job (backend init) is never cancelled: later jobs wait for it instead. */
   pinned?: boolean;
   /** False for queries (evaluate, scores, predict): they wait their turn without cancelling the
@@ -32,7 +33,7 @@ let lastCancelMs = Number.NaN;
 /** A running job's cancel flag; reading it counts as a poll (a unit of work done). */
 export class JobToken {
   readonly id: number;
-  readonly lane: string;
+  readonly lane: LabLane;
   readonly label: string;
   readonly pinned: boolean;
   #cancelled = false;
@@ -122,7 +123,7 @@ function clearer(err: unknown): unknown {
 }
 
 /** Cancels the running job and every queued one (of `lane` only, if given); true if any was cancelled. */
-export function cancelJobs(lane?: string): boolean {
+export function cancelJobs(lane?: LabLane): boolean {
   let any = false;
   for (const j of live) if ((lane === undefined || j.lane === lane) && j.cancel()) any = true;
   if (any) cancelAskedAt = performance.now();

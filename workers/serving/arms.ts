@@ -54,14 +54,23 @@ export function armScores(arm: Arm, c: Columns, cache: Map<string, Float32Array>
 export function atImpressionsLoad(own: Float32Array, impressions: Float32Array, bar: number, cap: number): Float32Array {
   const C = CANDIDATES_PER_QUERY;
   const out = new Float32Array(own.length).fill(-1);
-  const order = new Array<number>(C);
+  const order = new Int32Array(C);
   for (let first = 0; first + C <= own.length; first += C) {
     let k = 0;
     for (let i = first; i < first + C; i++) if ((impressions[i] as number) >= bar) k++;
     k = Math.min(k, cap);
     if (k === 0) continue;
-    for (let j = 0; j < C; j++) order[j] = first + j;
-    order.sort((a, b) => (own[b] as number) - (own[a] as number));
+    // The request's candidates by their own score, highest first, ties in candidate order (a stable insertion sort).
+    for (let j = 0; j < C; j++) {
+      const i = first + j;
+      const v = own[i] as number;
+      let p = j;
+      while (p > 0 && (own[order[p - 1] as number] as number) < v) {
+        order[p] = order[p - 1] as number;
+        p--;
+      }
+      order[p] = i;
+    }
     for (let j = 0; j < k; j++) out[order[j] as number] = Math.max(0, own[order[j] as number] as number);
   }
   return out;

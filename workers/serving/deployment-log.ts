@@ -1,6 +1,6 @@
 // Who serves and how they got there: the champion, the challenger waiting at the gate, the
 // champions a rollback can return to, the gate's last verdict and the deployment log.
-import type { DeploymentRecord, GateData } from '../../src/lib/serving/types.ts';
+import type { DeploymentRecord, GateData, ServingSnapshot } from '../../src/lib/serving/types.ts';
 import { baselineServed, type ServedPolicy } from './policies.ts';
 import { roleOf } from './deployments.ts';
 
@@ -49,5 +49,17 @@ export class DeploymentLog {
     this.records = records.slice();
     this.champion = champion;
     this.previous = previous.slice();
+  }
+
+  /** Who serves and how they got there, as a snapshot shows it (copies). */
+  view(): Pick<ServingSnapshot, 'champion' | 'challenger' | 'previous' | 'deployments' | 'gate'> {
+    const ch = this.challenger;
+    return {
+      champion: { label: this.champion.label, role: roleOf(this.champion) },
+      challenger: ch ? { label: ch.label, role: roleOf(ch) } : null,
+      previous: this.previous.map((p) => p.label),
+      deployments: this.records.slice(),
+      gate: this.gate,
+    };
   }
 }

@@ -1,38 +1,26 @@
 // One serving session: a world, its two weeks of live traffic, the champion that serves it, an
 // optional challenger in shadow, the deployment log, monitoring and alerts. Plain TypeScript: the
 // worker drives it, and Node tests import it directly.
-import {
-  DEFAULT_SIM_OPTIONS,
-  LogBuilder,
-  explorationLog,
-  type ExplorationLog,
-  baselinePolicy,
-  dayStream,
-  planSimulation,
-  serveDay,
-  startServing,
-  warmUp,
-  type DayStream,
-  type ImpressionLog,
-  type PolicyDay,
-  type ServingState,
-  type SimOptions,
-  type SimPlan,
-} from '../../src/lib/market/index.ts';
+import { DEFAULT_SIM_OPTIONS, baselinePolicy, dayStream, explorationLog, planSimulation, serveDay, startServing, warmUp } from '../../src/lib/market/index.ts';
+import type { DayStream, ExplorationLog, ImpressionLog, PolicyDay, ServingState, SimOptions, SimPlan } from '../../src/lib/market/index.ts';
 import { createWorld, type World } from '../../src/lib/sim/world.ts';
 import type { DayReport, DeploymentRecord, GateData, LaunchTest, MonitorDay, ServingAlert, ServingSnapshot } from '../../src/lib/serving/types.ts';
+import { CTR_DROP, EXPLORE_SHARE } from '../../src/lib/serving/constants.ts';
 import { baselineServed, ctrServed, impressionsServed, type Objective, type ServedPolicy } from './policies.ts';
 import { BAR_COUNT, armsOfUsers, launchBars } from './launch.ts';
 import { scoreRows, type ServedModel } from './scorer.ts';
-import { roleOf, serveLaunchDay, shadowGate } from './deployments.ts';
+import { serveLaunchDay } from './deployments.ts';
 import { DeploymentLog } from './deployment-log.ts';
-import { ctrLaunchGate, ctrLaunchTest, type CtrLaunch } from './ctr-launch.ts';
+import { ctrLaunchTest, type CtrLaunch } from './ctr-launch.ts';
+import { ModelShelf } from './model-shelf.ts';
 import { References, dayAlerts, monitorDay, scoreTimed, type AlertReference } from './monitoring.ts';
-export { LATENCY_ALERT_MS, PREDICTION_DRIFT } from './monitoring.ts';
-import { CTR_DROP, EXPLORE_SHARE } from '../../src/lib/serving/constants.ts';
-import { HELD_OUT_QUERIES, LOGGED_REQUESTS_PER_DAY, EXPLORE_SLOTS, type RunHooks, type SessionConfig } from './session-config.ts';
-import { UsageLog, timelineOf, type ModelUsage } from './usage.ts';
+import { loggedDay } from './live-log.ts';
+import { replayDays } from './replay.ts';
+import { HELD_OUT_QUERIES, EXPLORE_SLOTS, type RunHooks, type SessionConfig } from './session-config.ts';
 import { RunControl } from './run-control.ts';
+import { shadowChallenger } from './shadow.ts';
+import { UsageLog, timelineOf, type ModelUsage } from './usage.ts';
+export { LATENCY_ALERT_MS, PREDICTION_DRIFT } from './monitoring.ts';
 export { BATCH_QUERIES, DEFAULT_SESSION, EXPLORE_SLOTS, HELD_OUT_QUERIES, LOGGED_REQUESTS_PER_DAY, type RunHooks, type SessionConfig } from './session-config.ts';
 export type { ModelUsage } from './usage.ts';
 /** The CTR alert's fall and the exploration share (src/lib/serving/constants.ts). */
@@ -44,7 +32,7 @@ export class ServingSession {
   readonly plan: SimPlan;
   /** The cohort's blindness at the first live day (after the warm-up). */
   readonly initialBlindness: Float32Array;
-  #models = new Map<string, ServedModel>();
+  #shelf = new ModelShelf();
   #d = new DeploymentLog();
   #reports: DayReport[] = [];
   #chunks: ImpressionLog[] = [];
@@ -52,14 +40,6 @@ export class ServingSession {
   #control: ServingState;
   #run = new RunControl();
   #references: References;
-  /** The bar each impressions model's launch test kept. */
-  #bars = new Map<string, number>();
-  /** Each click model's CTR launch test (its reserve), run once per model on the shadow requests (see ctr-launch.ts). */
-  #ctrLaunch = new WeakMap<ServedModel, CtrLaunch>();
-  /** Reserves kept before a reload (from the deployment log), served without running the test again. */
-  #reserves = new Map<string, number>();
-  /** Each model's candidate bars, fixed at its first shadow or launch (see launchBars). */
-  #candidateBars = new Map<string, number[]>();
   /** The exploration share's log over the impressions policy's served days. */
   readonly exploration: ExplorationLog;
   /** The day the prediction-drift and CTR alerts compare with. */
@@ -106,12 +86,7 @@ export class ServingSession {
 
   /** A model's candidate bars, from its scores on the shadow requests the first time it is asked for. */
   candidateBars(model: ServedModel): number[] {
-    let bars = this.#candidateBars.get(model.version);
-    if (!bars) {
-      bars = launchBars(scoreRows(model, this.shadowStream().cands));
-      this.#candidateBars.set(model.version, bars);
-    }
-    return bars;
+    return this.#shelf.candidateBars(model.version, () => launchBars(scoreRows(model, this.shadowStream().cands)));
   }
 
   /** Records that a model was used on a day. */
@@ -134,6 +109,11 @@ export class ServingSession {
     return [this.plan.startDay + this.plan.days, this.plan.startDay + 2 * this.plan.days - 1];
   }
 
+  /** The users' blindness a shadow serves them at: the warm-up's before any live day, else the served users' now. */
+  #blind(): Float32Array {
+    return this.#reports.length === 0 ? this.initialBlindness : this.#state.blindness;
+  }
+
   /** Simulated day and hour now: the next day to serve, at midnight. */
   #now(): { day: number; hour: number } {
     return { day: this.plan.startDay + this.#reports.length, hour: 0 };
@@ -141,7 +121,7 @@ export class ServingSession {
 
   /** Receives a model's artifacts and makes it the challenger (not serving yet): a relevance model under the impressions policy, a click model under pCTR × bid. */
   ship(model: ServedModel, reason: string): DeploymentRecord {
-    this.#models.set(model.version, model);
+    this.#shelf.add(model);
     return this.#d.ship(this.policyFor(model.version), reason, this.#now());
   }
 
@@ -149,22 +129,10 @@ export class ServingSession {
   shadow(objective: Objective): GateData {
     const ch = this.#d.challenger;
     if (!ch) throw new Error('nothing to shadow: deploy a model first');
-    const s = this.shadowStream();
-    this.use(ch.label, 'shadowed', s.day);
-    const blind = this.#reports.length === 0 ? this.initialBlindness : this.#state.blindness;
-    if (objective === 'clicks' && ch.model?.kind === 'click') {
-      // The click model's reserve, by its own launch test on these requests; the gate reads its arms.
-      const t = this.ctrLaunchOf(ch.model);
-      this.#d.challenger = ctrServed(ch.model, t.reserve);
-      const g = (this.#d.gate = ctrLaunchGate(this.#d.champion.label, ch.label, t));
-      const rec = this.#d.record(ch, 'shadow', `shadow on ${s.queries.toLocaleString('en')} held-out requests (day ${s.day}’s traffic): reserve ${t.reserve} kept; ${g.pass ? 'passed' : 'failed'} the gate`, this.#now());
-      rec.reserve = t.reserve;
-      return g;
-    }
-    const launch = objective === 'impressions' && ch.launch && ch.model ? { armOf: this.launchArms, bars: this.candidateBars(ch.model) } : null;
-    const g = (this.#d.gate = shadowGate(this.world, s, objective, this.#d.champion, ch, blind, launch));
-    this.#d.record(ch, 'shadow', `shadow on ${s.queries.toLocaleString('en')} held-out requests (day ${s.day}’s traffic): ${g.pass ? 'passed' : 'failed'} the gate`, this.#now());
-    return g;
+    const stream = this.shadowStream();
+    this.use(ch.label, 'shadowed', stream.day);
+    const ctx = { world: this.world, stream, blind: this.#blind(), launchArms: this.launchArms, now: this.#now() };
+    return shadowChallenger(this.#d, objective, { ...ctx, candidateBars: (m) => this.candidateBars(m), ctrLaunchOf: (m) => this.ctrLaunchOf(m) });
   }
 
   /**
@@ -172,19 +140,16 @@ export class ServingSession {
    * its own share of the users beside the champion's, on the shadow requests of the next day to serve.
    */
   ctrLaunchOf(model: ServedModel): CtrLaunch {
-    let t = this.#ctrLaunch.get(model);
-    if (!t) {
-      const blind = this.#reports.length === 0 ? this.initialBlindness : this.#state.blindness;
-      t = ctrLaunchTest(this.world, this.shadowStream(), this.#d.champion, model, blind, this.launchArms);
+    return this.#shelf.ctrLaunch(model, () => {
+      const t = ctrLaunchTest(this.world, this.shadowStream(), this.#d.champion, model, this.#blind(), this.launchArms);
       this.use(model.version, 'shadowed', t.day);
-      this.#ctrLaunch.set(model, t);
-    }
-    return t;
+      return t;
+    });
   }
 
   /** The CTR policy of a click model at the reserve its launch test keeps (running the test if it has not run). */
   ctrPolicyOf(model: ServedModel): ServedPolicy {
-    return ctrServed(model, this.#ctrLaunch.get(model)?.reserve ?? this.#reserves.get(model.version) ?? this.ctrLaunchOf(model).reserve);
+    return ctrServed(model, this.#shelf.reserveOf(model, () => this.ctrLaunchOf(model)));
   }
 
   /** Promotes the challenger that passed the gate; the champion it replaces can be rolled back to. */
@@ -220,15 +185,13 @@ export class ServingSession {
     const champ = this.#d.champion;
     const { scores, timings } = scoreTimed(champ, s, now);
     this.use(champ.label, 'served', s.day);
-    const stride = Math.max(1, Math.round(s.queries / LOGGED_REQUESTS_PER_DAY));
-    const log = new LogBuilder(Math.max(1024, Math.ceil(s.queries / stride) * 4));
-    this.#state.log = log;
-    this.#state.logStride = stride;
-    this.#state.exploration = champ.objective === 'impressions' ? this.exploration : undefined;
-    const launch = champ.launch ? this.#launchDay(s, champ, scores) : undefined;
-    const served = launch ? launch.served : serveDay(this.world, s, champ.policy, scores, this.#state);
-    this.#state.log = null;
-    this.#chunks.push(log.finish());
+    const exploration = champ.objective === 'impressions' ? this.exploration : undefined;
+    const { out, log } = loggedDay(this.#state, s.queries, exploration, () => {
+      const launch = champ.launch ? this.#launchDay(s, champ, scores) : undefined;
+      return { launch, served: launch ? launch.served : serveDay(this.world, s, champ.policy, scores, this.#state) };
+    });
+    const { launch, served } = out;
+    this.#chunks.push(log);
     const base = baselinePolicy();
     const control = serveDay(this.world, s, base, base.score(s.cands), this.#control);
     const monitor = monitorDay(this.#references, this.plan.startDay, s, champ, scores, timings);
@@ -247,7 +210,7 @@ export class ServingSession {
     const control = this.#d.previous.at(-1) ?? baselineServed();
     const model = champ.model as ServedModel;
     const { served, test, bar } = serveLaunchDay(this.world, s, control, model, scores, this.#state, { armOf: this.launchArms, bars: this.candidateBars(model) });
-    this.#bars.set(model.version, bar);
+    this.#shelf.keepBar(model.version, bar);
     this.use(model.version, 'calibrated', s.day);
     this.#d.champion = impressionsServed(model, bar);
     return { served, test };
@@ -289,20 +252,22 @@ export class ServingSession {
   /** Restores served days from storage (after a reload): reports and log chunks, replaying the users' blindness. */
   restoreDays(reports: DayReport[], chunks: ImpressionLog[]): void {
     // The users' blindness is not stored: serve the restored days again (unlogged) with the policy that served each.
-    const base = baselinePolicy();
-    for (const r of reports) {
-      const s = this.stream(r.index);
-      const served = r.monitor.champion === this.#d.champion.label ? this.#d.champion : this.policyFor(r.monitor.champion);
-      this.#state.exploration = served.objective === 'impressions' ? this.exploration : undefined;
-      if (r.launch && served.model) {
-        const wasChampion = this.#d.champion;
-        this.#launchDay(s, impressionsServed(served.model), served.policy.score(s.cands));
-        if (wasChampion.label !== served.label) this.#d.champion = wasChampion;
-      } else serveDay(this.world, s, served.policy, served.policy.score(s.cands), this.#state);
-      serveDay(this.world, s, base, base.score(s.cands), this.#control);
-    }
-    const first = reports.find((r) => !r.launch);
-    this.#alertRef = first ? { day: first.served.day, mean: first.monitor.prediction.mean, ctr: first.served.ctr } : null;
+    this.#alertRef = replayDays(
+      {
+        world: this.world,
+        stream: (k) => this.stream(k),
+        state: this.#state,
+        control: this.#control,
+        exploration: this.exploration,
+        policyOf: (label) => (label === this.#d.champion.label ? this.#d.champion : this.policyFor(label)),
+        launchDay: (s, served) => {
+          const wasChampion = this.#d.champion;
+          this.#launchDay(s, impressionsServed(served.model as ServedModel), served.policy.score(s.cands));
+          if (wasChampion.label !== served.label) this.#d.champion = wasChampion;
+        },
+      },
+      reports,
+    );
     this.#reports = reports.slice();
     this.#chunks = chunks.slice();
     if (this.#run.state === 'idle' && reports.length > 0) this.#run.state = reports.length >= this.plan.days ? 'done' : 'stopped';
@@ -310,46 +275,29 @@ export class ServingSession {
 
   /** Restores the deployment log and who serves (after a reload). */
   restoreDeployments(records: DeploymentRecord[], champion: ServedPolicy, previous: ServedPolicy[]): void {
-    for (const r of records) if (r.reserve !== undefined) this.#reserves.set(r.version, r.reserve);
+    this.#shelf.restoreReserves(records);
     const again = (p: ServedPolicy) => (p.objective === 'clicks' ? this.policyFor(p.label) : p);
     this.#d.restore(records, again(champion), previous.map(again));
   }
 
   snapshot(): ServingSnapshot {
-    const ch = this.#d.challenger;
-    return {
-      startDay: this.plan.startDay,
-      days: this.plan.days,
-      queriesPerDay: this.plan.queriesPerDay,
-      champion: { label: this.#d.champion.label, role: roleOf(this.#d.champion) },
-      challenger: ch ? { label: ch.label, role: roleOf(ch) } : null,
-      previous: this.#d.previous.map((p) => p.label),
-      run: this.#run.state,
-      reports: this.#reports.slice(),
-      deployments: this.#d.records.slice(),
-      gate: this.#d.gate,
-      speed: this.#run.speed,
-      models: [...this.#models.values()].map((m) => timelineOf(m, this.usageOf(m.version), this.#d.records)),
-      compareDays: this.compareDays,
-    };
+    const { startDay, days, queriesPerDay } = this.plan;
+    const models = this.#shelf.all().map((m) => timelineOf(m, this.usageOf(m.version), this.#d.records));
+    return { startDay, days, queriesPerDay, ...this.#d.view(), run: this.#run.state, reports: this.#reports.slice(), speed: this.#run.speed, models, compareDays: this.compareDays };
   }
 
   /** A policy for a stored model version (for restoring and replays). */
   policyFor(version: string): ServedPolicy {
-    if (version === 'baseline') return baselineServed();
-    const m = this.#models.get(version);
-    if (!m) throw new Error(`unknown model ${version}`);
-    if (m.kind === 'click') return this.ctrPolicyOf(m);
-    return impressionsServed(m, this.#bars.get(version));
+    return this.#shelf.policyFor(version, (m) => this.ctrPolicyOf(m));
   }
 
   /** A stored model by version, if any. */
   model(version: string): ServedModel | undefined {
-    return this.#models.get(version);
+    return this.#shelf.get(version);
   }
 
   /** Registers a model without shipping it (restoring after a reload). */
   addModel(m: ServedModel): void {
-    this.#models.set(m.version, m);
+    this.#shelf.add(m);
   }
 }

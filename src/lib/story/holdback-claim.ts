@@ -8,7 +8,7 @@
 // live-claim.ts uses: a change counts only beyond twice its standard error, from the days'
 // successive differences (von Neumann et al. 1941), and at least MIN_RELATIVE_CHANGE.
 import type { PolicyDay } from '../market/types.ts';
-import { WINDOW_DAYS } from '../serving/business.ts';
+import { WINDOW_DAYS } from '../serving/dashboard.ts';
 import { MIN_RELATIVE_CHANGE, blindnessTrend, liveClaim, type Trend } from './live-claim.ts';
 import { successiveVariance } from './noise.ts';
 import { percent } from './format.ts';

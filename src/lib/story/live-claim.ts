@@ -6,7 +6,7 @@
 // mean square successive difference, von Neumann et al., Ann. Math. Stat. 1941), which a steady
 // trend barely inflates, where the spread inside two three-day windows would be both crude and
 // swollen by the launch-test day.
-import { WINDOW_DAYS } from '../serving/business.ts';
+import { WINDOW_DAYS } from '../serving/dashboard.ts';
 import type { PolicyDay } from '../market/types.ts';
 import { successiveVariance } from './noise.ts';
 

@@ -4,7 +4,7 @@
 // differences, and at least 1% of the first days' level), how that reads beside the CTR alert (one
 // threshold test of each day against the first), and which watched features crossed the PSI alert
 // threshold, with the drift knob read: at drift 0 the world is stationary.
-import { WINDOW_DAYS } from '../serving/business.ts';
+import { WINDOW_DAYS } from '../serving/dashboard.ts';
 import { compareWindows, contradiction } from './noise.ts';
 import { MIN_RELATIVE_CHANGE } from './live-claim.ts';
 

@@ -1,6 +1,6 @@
 // The dashboard's throughput: requests over the total scoring time, the same figure in the headline and the tile.
 import { describe, expect, it } from 'vitest';
-import { throughput } from './business.ts';
+import { throughput } from './dashboard.ts';
 
 describe('throughput', () => {
   it('is items over the summed scoring time, not the mean of the daily rates', () => {
