@@ -10,6 +10,8 @@ export interface ServingTestHooks {
   setMinStallMs(ms: number): void;
   /** Which serving worker answers (1 for the first, 2 after one restart, …). */
   incarnation(): number;
+  /** The silence after which the supervisor takes the worker for dead (ms). */
+  stallMs(): number;
 }
 
 /** Puts the hooks of the supervised serving worker `w` on `window.__clickcycleServing`. */
@@ -19,6 +21,7 @@ export function installServingTestHooks(w: ServingWorker): void {
     terminate: () => w.worker.terminate(),
     setMinStallMs: (ms) => (w.minStallMs = ms),
     incarnation: () => w.incarnation,
+    stallMs: () => w.stallTimeoutMs,
   };
   (globalThis as { __clickcycleServing?: ServingTestHooks }).__clickcycleServing = hooks;
 }

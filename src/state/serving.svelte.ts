@@ -237,6 +237,8 @@ export class ServingState {
     this.#replay.clear();
     const restored = (days: number) => `${message} A fresh one was started and the session restored from what was saved (${days} day${days === 1 ? '' : 's'} served); press Resume serving to go on.`;
     await core.open(world, this.live, restored).catch((e: unknown) => {
+      // No session in the worker: the next ensure opens it again.
+      core.world = null;
       core.notice = `${message} The fresh serving worker could not open the session (${e instanceof Error ? e.message : String(e)}); reload the page to go on.`;
     });
   }

@@ -191,7 +191,9 @@ export class Supervisor<Api extends Pingable> {
     });
     this.#lastSign = performance.now();
     this.#pingSentAt = null;
-    this.#slowestPing = 0;
+    // The slowest heartbeat seen is kept across restarts: a fresh worker does the same work on the
+    // same machine (the serving worker's open warms a month of traffic up in one stretch), and
+    // forgetting it declared the fresh worker dead during that stretch.
     this.#timer ??= setInterval(() => this.#beat(), PING_EVERY_MS);
     return h;
   }

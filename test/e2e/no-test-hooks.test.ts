@@ -1,6 +1,6 @@
 // Nothing for tests ships to readers: the production build that the walks use (test/e2e/serve.ts)
 // is searched, every file of it (the page, the app's and the workers' chunks, the service worker,
-// the manifest), for the test hooks that break the lab worker and for their fault checks, and for
+// the manifest), for the test hooks that break the lab and serving workers and for their fault checks, and for
 // the lab worker's methods only tests and the bench call (workers/lab/seams-api.ts). They are built
 // only with __TEST_HOOKS__ and __LAB_SEAMS__ on (vite.config.ts); this fails on a build made with either on.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ const IN_CODE = [
   'breakWorker',
   'injectFault',
   '__clickcycleLab',
+  '__clickcycleServing',
   'setMinStallMs',
   '__TEST_HOOKS__',
   '__LAB_SEAMS__',
@@ -32,7 +33,7 @@ const IN_CODE = [
 ];
 /** The source maps hold the source of every module in the build (so its comments and the flag's
  * name too): the modules that define the hooks must not be among them. */
-const IN_MAPS = ['breakWorker', 'injectFault', '__clickcycleLab', 'setMinStallMs'];
+const IN_MAPS = ['breakWorker', 'injectFault', '__clickcycleLab', '__clickcycleServing', 'setMinStallMs'];
 /** The modules of the hooks and seams: no source map may list them among the modules it maps
  * (their names alone occur in api.ts's own source, which imports them for a test build). */
 const HOOK_MODULES = ['workers/lab/test-hooks.ts', 'workers/lab/seams-api.ts', 'workers/lab/bench-api.ts', 'workers/lab/bench.ts', 'workers/lab/bench-plain.ts'];

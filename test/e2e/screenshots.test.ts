@@ -26,6 +26,13 @@ const MODES = [
   { name: 'dark', scheme: 'dark', query: '' },
   { name: 'presenter', scheme: 'light', query: '&presenter=1' },
 ] as const;
+/** The walks that visit the modes: light and dark differ only in the system's colour scheme, which the app follows
+ * live, so one walk trains every step once and shoots and checks it in both; presenter mode walks on its own (its
+ * buttons are pressed in presenter mode, the way a presenter runs the class). */
+const WALKS = [
+  { name: 'light and dark', query: '', modes: [MODES[0], MODES[1]] },
+  { name: 'presenter', query: MODES[2].query, modes: [MODES[2]] },
+] as const;
 /** The default world a newcomer sees (seed, 1,000,000 rows, 0.01% positives), so the screenshots show the real story. */
 const WORLD = 'seed=clickcycle';
 
@@ -272,9 +279,12 @@ async function shoot(page: Page, file: string): Promise<string[]> {
   return overflow;
 }
 
-test.each(MODES)('every step, lab mode and the data card in $name mode, at both sizes', async (mode) => {
-  const { page, errors } = await openApp(browser, `${WORLD}${mode.query}`, { colorScheme: mode.scheme, reducedMotion: 'reduce' });
+test.each(WALKS)('every step, lab mode and the data card in $name mode, at both sizes', async (walk) => {
+  const presenter = walk.name === 'presenter';
+  const { page, errors } = await openApp(browser, `${WORLD}${walk.query}`, { colorScheme: walk.modes[0].scheme, reducedMotion: 'reduce' });
   const overflow: string[] = [];
+  /** Shows the page in a mode's colour scheme (the app follows the system's preference as it changes). */
+  const scheme = (mode: (typeof MODES)[number]) => page.emulateMedia({ colorScheme: mode.scheme });
   for (let n = 1; n <= STEP_COUNT; n++) {
     if (n > 1) {
       await focusPage(page);
@@ -283,31 +293,41 @@ test.each(MODES)('every step, lab mode and the data card in $name mode, at both 
     expect(await stepOf(page)).toBe(n);
     // Presenter mode folds what is not on the first screen; the walk runs the step unfolded (D), as
     // the waits below look for results a folded screen keeps in the page but does not show, then folds it.
-    if (mode.name === 'presenter') {
+    if (presenter) {
       await focusPage(page);
       await page.keyboard.press('d');
     }
     await prepare(page, n);
-    if (mode.name === 'presenter') {
+    if (presenter) {
       await focusPage(page);
       await page.keyboard.press('d');
       overflow.push(...(await firstScreen(page, `presenter step ${n}`)));
       overflow.push(...(await chartText(page, `presenter step ${n}`)));
     }
     // The normal modes are shot as a reader first sees them: the explanation at its first paragraph
-    // (checked here, with the step's live numbers in), then opened again for the next step's waits.
-    if (mode.name !== 'presenter') overflow.push(...(await foldedStory(page, `${mode.name} step ${n}`)));
-    overflow.push(...(await shoot(page, `${mode.name}-step${String(n).padStart(2, '0')}`)));
-    if (mode.name !== 'presenter') await unfoldStory(page);
+    // (checked here, in each mode, with the step's live numbers in), then opened again for the next step's waits.
+    for (const mode of walk.modes) {
+      await scheme(mode);
+      if (!presenter) overflow.push(...(await foldedStory(page, `${mode.name} step ${n}`)));
+      overflow.push(...(await shoot(page, `${mode.name}-step${String(n).padStart(2, '0')}`)));
+    }
+    await scheme(walk.modes[0]);
+    if (!presenter) await unfoldStory(page);
   }
   // Presenter mode hides the view toggles (keyboard only), so the link opens lab mode there.
-  if (mode.name === 'presenter') await page.goto(`${page.url()}&lab=1`);
+  if (presenter) await page.goto(`${page.url()}&lab=1`);
   else await page.getByRole('button', { name: 'Lab mode' }).click();
   await page.locator('[data-lab]').waitFor();
-  overflow.push(...(await shoot(page, `${mode.name}-lab`)));
+  for (const mode of walk.modes) {
+    await scheme(mode);
+    overflow.push(...(await shoot(page, `${mode.name}-lab`)));
+  }
   await page.goto(`${page.url().split('#')[0]}#data-card`);
   await page.getByRole('article', { name: 'Data card' }).waitFor();
-  overflow.push(...(await shoot(page, `${mode.name}-datacard`)));
+  for (const mode of walk.modes) {
+    await scheme(mode);
+    overflow.push(...(await shoot(page, `${mode.name}-datacard`)));
+  }
   expect(overflow).toEqual([]);
   expect(errors).toEqual([]);
   await page.context().close();

@@ -31,8 +31,13 @@ export interface ServingStory {
   compared: ComparedDay[];
 }
 
-/** Runs the story's serving on a world, as the app does at its defaults (a smaller `queriesPerDay` serves fewer requests a day, as the session's size option allows). */
-export async function runServingStory(world: WorldParams, relevanceRows = 2_000_000, queriesPerDay: number = DEFAULT_SESSION.queriesPerDay): Promise<ServingStory> {
+/**
+ * Runs the story's serving on a world, as the app does at its defaults (a smaller `queriesPerDay`
+ * serves fewer requests a day, as the session's size option allows). `arms: false` compares the two
+ * policies alone, without the attribution's arms (for checks that read only the two policies: the
+ * arms never change the policies' own days, users or summary).
+ */
+export async function runServingStory(world: WorldParams, relevanceRows = 2_000_000, queriesPerDay: number = DEFAULT_SESSION.queriesPerDay, opts: { arms?: boolean } = {}): Promise<ServingStory> {
   const session = new ServingSession({ world, ...DEFAULT_SESSION, queriesPerDay });
   const rel = trainRelevanceModel(session.world, { days: RELEVANCE_DAYS, rows: relevanceRows });
   session.ship(fromScoringModel(rel, 'v5', world, RELEVANCE_DAYS), 'test');
@@ -51,6 +56,6 @@ export async function runServingStory(world: WorldParams, relevanceRows = 2_000_
   const g2 = session.shadow('clicks');
   if (g2.pass) session.promote('test');
   const [imp, ctr] = [session.policyFor('v5'), session.policyFor('v6')];
-  const compared = await comparePolicies(session, imp, ctr, undefined, undefined, attributionArms(session, ctr, imp));
+  const compared = await comparePolicies(session, imp, ctr, undefined, undefined, opts.arms === false ? [] : attributionArms(session, ctr, imp));
   return { session, gates: [g1, g2], click: report, served, control, compared };
 }

@@ -42,7 +42,7 @@ export function fromScoringModel(m: ScoringModel, version: string, world: WorldP
   return { version, kind: m.kind, layers: [{ inDim: d, outDim: 1, W, b }], features: m.features, world, days };
 }
 
-/** Rows transformed at a time (keeps the sparse rows within a few hundred KB; each call also builds the token tables' lookups, so fewer, larger calls are cheaper). */
+/** Rows transformed at a time: a block's sparse rows stay within a few MB (16,384 rows × slots × 4 bytes), and each call builds the token tables' lookups once, so fewer, larger calls are cheaper than 4,096-row ones. */
 const CHUNK = 16384;
 
 /** Probabilities for every row of `cols` (written into `out` when given). */

@@ -1,4 +1,4 @@
-// Step 7's remark on a reversed collected set, worked by hand.
+// Step 8's remark on a reversed collected set, worked by hand.
 import { expect, test } from 'vitest';
 import { collectRemark } from './collect-remark.ts';
 
@@ -27,4 +27,13 @@ test('skew 0.5: the collection streamed 2,000 candidates, remarked before the re
   expect(r.sentence).toContain('99.9% “show”');
   // The story's own collection is neither scaled nor remarked.
   expect(collectRemark(11_000, 1_000, 0.001, 10_000_000).sentence).toBe('');
+});
+
+test('skew 0.5 at its default keep rate of 1: the log’s own balance, scaled but not reversed', () => {
+  // 2,000 candidates, every one kept, 1,020 of them "show": 51%, yet nothing was thinned, so nothing turned around.
+  const r = collectRemark(2_000, 1_020, 1, 2_000);
+  expect(r.share).toBeCloseTo(0.51, 9);
+  expect(r.reversed).toBe(false);
+  expect(r.scaled).toBe(true);
+  expect(r.sentence).not.toContain('turned around');
 });

@@ -1,4 +1,4 @@
-// Step 7's remark on a collected set far from the story's: at the story's skew the kept rows are
+// Step 8's remark on a collected set far from the story's: at the story's skew the kept rows are
 // about one "show" in ten (every "show" of 10,000,000 candidates at 0.01%, and 0.1% of the rest);
 // at a large skew keeping every "show" and a share w of the rest turns the imbalance around, and
 // the model then learns a world where "show" is the common case. Said when "show" is the majority.
@@ -17,7 +17,8 @@ export interface CollectRemark {
 
 export function collectRemark(kept: number, positives: number, keep: number, streamed = COLLECT_ROWS): CollectRemark {
   const share = kept > 0 ? positives / kept : Number.NaN;
-  const reversed = share > 0.5;
+  // Keeping every candidate (w = 1, the default at skew 0.5) keeps the log's own balance: nothing is turned around.
+  const reversed = share > 0.5 && keep < 1;
   const scaled = streamed < COLLECT_ROWS;
   const scaledSentence = scaled
     ? `At this skew ${count(streamed)} candidates hold about the ${count(COLLECT_POSITIVES)} ads worth showing that the story’s ${count(COLLECT_ROWS)} hold at 0.01%, so the collection streams only those (and trains more epochs on the smaller set).`
