@@ -173,7 +173,16 @@ export interface ArmSummary {
   se: number;
   ci: [number, number];
   /** fresh_impressions: freshness alone, the fresh model minus its twin (the same learner and rows on the impressions model's days), paired over users. */
-  alone?: { total: number; se: number; ci: [number, number]; days: [number, number] };
+  alone?: {
+    total: number;
+    se: number;
+    ci: [number, number];
+    days: [number, number];
+    /** The world's day tables are the same on every day of both ranges (drift 0): the two models' rows are the same draws, only their day differs. */
+    stillWorld?: boolean;
+    /** The fresh model and its twin have the same weights (so they serve the same ads on every request). */
+    sameModel?: boolean;
+  };
 }
 
 /** One compared day of the CTR policy, with the impressions policy's day on the same requests and click draws. */
