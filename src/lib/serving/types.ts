@@ -81,6 +81,8 @@ export interface OutcomeData {
   /** Expected clicks from the simulated users' true click probabilities. */
   expectedClicks: number;
   expectedRevenue: number;
+  /** Standard error of the expected revenue per request, by users (a ratio estimator: a user's requests are not independent). */
+  revenueSe?: number;
 }
 
 /** The gate's verdict after a shadow run. */
@@ -92,6 +94,8 @@ export interface GateData {
   champion: { label: string; value: number; outcome: OutcomeData };
   challenger: { label: string; value: number; outcome: OutcomeData };
   pass: boolean;
+  /** CTR gate: the smallest shortfall of revenue per request counted as a loss (Z standard errors of the difference of the two shares). */
+  noise?: number;
   /** Simulated day of the shadow traffic. */
   day: number;
   /** Each candidate bar (impressions objective) or reserve (CTR objective) on its own share of the shadow requests' users. */
