@@ -5,7 +5,7 @@
 import { metric, percent } from './format.ts';
 import { compareAuc, type AucOn } from './noise.ts';
 import { BUGGY_BATCH } from './data-claim.ts';
-import type { StepId } from './steps.ts';
+import { stepRef, type StepId } from './steps.ts';
 
 export interface RecapInputs {
   /** Step 2: the labelled positive rate and the buggy batch's share of the "show" labels. */
@@ -75,6 +75,6 @@ export function recap(r: RecapInputs): Recap {
   const next =
     lessons.length === 0
       ? 'Walk the steps and their lessons gather here, each with the number this walk measured.'
-      : 'The next cycle starts at step 1 with the objective the business chose, retrains on fresh, relabelled data, sets the threshold from the cost, and watches the relationship between inputs and label, not only the inputs.';
+      : `The next cycle starts at ${stepRef('metric')} with the objective the business chose, retrains on fresh, relabelled data, sets the threshold from the cost, and watches the relationship between inputs and label, not only the inputs.`;
   return { lessons, next };
 }
