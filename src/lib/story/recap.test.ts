@@ -26,7 +26,7 @@ test('every step measured: one lesson each, with its number', () => {
   expect(r.lessons[1]!.text).toContain('AUC 0.929');
   expect(r.lessons[3]!.text).toContain('raised the gold AUC from 0.917 to 0.950');
   expect(r.lessons[5]!.text).toBe(
-    'Collect more of the rare class, recalibrate, and let the cost choose the threshold: v3, trained on 52,000 collected rows, predicted 411× the observed rate as trained and 0.98× once recalibrated; at the cost’s threshold 0.09 it shows 1,500 ads and finds 40% of those worth showing.',
+    'Collect more of the rare class, recalibrate, and let the cost choose the threshold: v3, trained on 52,000 collected rows, predicted 411× the observed rate as trained and 0.98× once recalibrated; at the cost’s threshold 0.09 it shows 1,500 ads and finds 40% of the ads worth showing.',
   );
   expect(r.lessons[6]!.text).toContain('fell from AUC 0.974');
   expect(r.next).toMatch(/^The next cycle/);

@@ -74,7 +74,7 @@ export function recap(r: RecapInputs): Recap {
       f.recalibrated !== undefined && Number.isFinite(f.recalibrated)
         ? `predicted ${factor(f.calibration)} the observed rate as trained and ${factor(f.recalibrated)} once recalibrated`
         : `predicted ${factor(f.calibration)} the observed rate`;
-    const found = f.shown > 0 && Number.isFinite(f.recall) ? `it shows ${count(f.shown)} ads and finds ${percent(f.recall, 2)} of those worth showing` : 'it shows no ad';
+    const found = f.shown > 0 && Number.isFinite(f.recall) ? `it shows ${count(f.shown)} ads and finds ${percent(f.recall, 2)} of the ads worth showing` : 'it shows no ad';
     lessons.push({
       step: 'compare',
       text: `Collect more of the rare class, recalibrate, and let the cost choose the threshold: ${f.version}, ${Number.isFinite(f.rows) ? `trained on ${count(f.rows)} collected rows, ` : ''}${cal}; at the cost’s threshold ${threshold(f.threshold)} ${found}.`,
