@@ -201,9 +201,14 @@ async function firstScreen(page: Page, where: string): Promise<string[]> {
 const MIN_PRESENTER_TEXT_PX = 20;
 
 /**
- * Presenter mode at 1366×768: the smallest rendered text inside each visible data-key chart or figure
- * (SVG text at its font size times the SVG's scale, ticks and legends included; HTML text at its
- * computed size), which must be at least MIN_PRESENTER_TEXT_PX. Returns the problems.
+ * Presenter mode at 1366×768: the smallest rendered text inside each visible data-key chart or figure,
+ * ticks and legends included, which must be at least MIN_PRESENTER_TEXT_PX. Returns the problems.
+ * Rendered size, not the CSS font-size: a chart drawn smaller than its coordinates (a viewBox wider than
+ * the box it is drawn in, a CSS transform or zoom) shrinks its text on screen while font-size stays put.
+ * The rule: SVG text is its computed font-size times the screen length of one unit of its own y axis
+ * (from getScreenCTM(), which holds the viewBox, SVG transforms and CSS transforms around it); HTML text
+ * is its computed font-size times the scale its box is drawn at (the on-screen height of the nearest laid-out box over its layout
+ * height, offsetHeight, which is what an ancestor's transform or zoom changes).
  */
 async function chartText(page: Page, where: string): Promise<string[]> {
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -224,10 +229,13 @@ async function chartText(page: Page, where: string): Promise<string[]> {
         const own = [...e.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('').trim();
         if (!own || !visible(e)) continue;
         let px = parseFloat(getComputedStyle(e).fontSize);
-        const svg = e.closest('svg');
-        if (svg && e instanceof SVGElement) {
-          const vb = svg.viewBox.baseVal;
-          if (vb && vb.width > 0) px *= svg.getBoundingClientRect().width / vb.width;
+        if (e instanceof SVGGraphicsElement) {
+          const ctm = e.getScreenCTM();
+          if (ctm) px *= Math.hypot(ctm.c, ctm.d);
+        } else {
+          let box: Element | null = e;
+          while (box && !(box instanceof HTMLElement && box.offsetHeight > 0)) box = box.parentElement;
+          if (box instanceof HTMLElement) px *= box.getBoundingClientRect().height / box.offsetHeight;
         }
         if (px < min) {
           min = px;
