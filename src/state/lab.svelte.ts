@@ -19,6 +19,7 @@ import { PolicyState } from './lab-policy.svelte.ts';
 import { Rebuilder } from './lab-rebuild.ts';
 import type { PolicyDay } from './policy.ts';
 import type { RunHistory, RunPlace } from './runs.svelte.ts';
+import { stepNumber, stepRef } from '../lib/story/steps.ts';
 
 export type { LabGateway, LabPort } from './lab-port.ts';
 export type { FeatureTrial } from './lab-trials.svelte.ts';
@@ -64,7 +65,7 @@ export class LabState {
       const held = this.datasetState.heldId();
       if (held && held !== gone) return held;
       const made = await this.datasetState.remake((f, stage) => void t.progress(f, stage));
-      if (!made) throw new Error('no step-2 log was asked for in this session: open step 2 to make one');
+      if (!made) throw new Error(`no step-${stepNumber('data')} log was asked for in this session: open ${stepRef('data')} to make one`);
       return made;
     });
     supervised?.watch({ lost: (reason) => void this.#lost(reason) });

@@ -7,7 +7,7 @@
 import type { TrainResult } from '../lib/lab/types.ts';
 import { trainConfigOf, worldKey, worldOf } from '../lib/url/lab-config.ts';
 import type { UrlState } from '../lib/url/params.ts';
-import { stepById, stepThatTrains, type StepId } from '../lib/story/steps.ts';
+import { stepById, stepRef, stepThatTrains, type StepId } from '../lib/story/steps.ts';
 import { sequenceOf, type JobView } from './job.svelte.ts';
 import type { LabState } from './lab.svelte.ts';
 import type { LabelsState } from './labels.svelte.ts';
@@ -49,7 +49,7 @@ export function stagesOf(need: Need): Stage[] {
 export const STAGE_WORDS: Record<Stage, string> = {
   data: 'the step-2 log',
   noisy: 'the step-4 model (trained, then measured on the test stream)',
-  relabelled: 'the relabelled model of step 6 (the worst query × ad cell relabelled, then trained on)',
+  relabelled: `the relabelled model of ${stepRef('relabelled')} (the worst query × ad cell relabelled, then trained on)`,
 };
 
 /** The key of a chain: its world (with the log size) and what it builds. */

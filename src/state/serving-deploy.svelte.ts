@@ -9,6 +9,7 @@ import type { ServingCore, ServingGateway } from './serving-core.svelte.ts';
 import { packArtifact, unpackArtifact, type ModelArtifact } from '../lib/serving/artifact.ts';
 import { fromModelFiles, toModelFiles, worldMismatch, type ModelFiles } from '../lib/serving/model-files.ts';
 import * as store from './serving-store.ts';
+import { stepNumber, stepRef } from '../lib/story/steps.ts';
 
 export class DeployState {
   /** Ship, shadow, promote, rollback and import. */
@@ -76,6 +77,6 @@ export class DeployState {
       await core.persist();
     });
     if (!ok) return `Import failed, nothing changed: ${this.job.error || 'the serving worker did not take the model'}.`;
-    return `Imported ${r.model.version}; it is the challenger now (shadow it in step 11 or 12).`;
+    return `Imported ${r.model.version}; it is the challenger now (shadow it in ${stepRef('deploy')} or ${stepNumber('business')}).`;
   }
 }

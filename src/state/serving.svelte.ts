@@ -20,6 +20,7 @@ import { LiveState } from './serving-live.svelte.ts';
 import { ClickState } from './serving-click.svelte.ts';
 import { ReplayState } from './serving-replay.svelte.ts';
 import * as store from './serving-store.ts';
+import { stepRef } from '../lib/story/steps.ts';
 
 export type { CancellableJob, ServingGateway, ServingPorts } from './serving-core.svelte.ts';
 
@@ -135,7 +136,7 @@ export class ServingState {
     if (!(await this.ship(modelId, role, world)) || !latest() || !(await this.startShadow('impressions')) || !latest()) return false;
     const gate = this.gate;
     if (!gate?.pass) {
-      this.deploy.fail(`the gate held ${gate?.challenger.label ?? 'the challenger'} back (${gate?.rule ?? 'no verdict'}); see step 11`);
+      this.deploy.fail(`the gate held ${gate?.challenger.label ?? 'the challenger'} back (${gate?.rule ?? 'no verdict'}); see ${stepRef('deploy')}`);
       return false;
     }
     if (!(await this.promote(reason)) || !latest()) return false;
@@ -159,7 +160,7 @@ export class ServingState {
     const snap = (await core.worker.snapshot()) ?? core.snap;
     core.snap = snap;
     const served = snap?.reports.length ?? 0;
-    core.note('serving', served > 0 ? `Serving cancelled after ${served} of ${snap?.days ?? 0} days; the days served stay (resume them in step 11).` : 'Cancelled before serving: no day was served.');
+    core.note('serving', served > 0 ? `Serving cancelled after ${served} of ${snap?.days ?? 0} days; the days served stay (resume them in ${stepRef('deploy')}).` : 'Cancelled before serving: no day was served.');
   }
 
   /** Serves the remaining live days (until done, paused or stopped). */

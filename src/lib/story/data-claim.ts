@@ -9,6 +9,7 @@ import { CATEGORIES, DEVICES } from '../sim/types.ts';
 import { Z, compare, type Change } from './noise.ts';
 import { percent } from './format.ts';
 import { MOST_SHARE } from './labels-claim.ts';
+import { stepRef } from './steps.ts';
 
 /** The buggy batch in words: "travel queries × finance ads on mobile, days 20–34". */
 export const BUGGY_BATCH = `${CATEGORIES[BUGGY_QUERY_CAT]} queries × ${CATEGORIES[BUGGY_AD_CAT]} ads on ${DEVICES[BUGGY_DEVICE]}, days ${BUGGY_DAYS[0]}–${BUGGY_DAYS[1]}`;
@@ -60,6 +61,6 @@ export function dataClaim(d: DataInputs): DataClaim {
   const batch =
     buggy === 'none'
       ? `One batch (${BUGGY_BATCH}) was labelled by a buggy process, but none of this log’s “show” labels come from it.`
-      : `One batch (${BUGGY_BATCH}) was labelled by a buggy process that marks irrelevant pairs “show”: ${percent(buggyShare, 1)} of the “show” labels come from it${buggy === 'most' ? ', most of them' : ''}; ${cleanWords}. The sample below flags any of its rows it drew; nobody in the story knows yet, and step 5 has to find them from the model’s mistakes.`;
+      : `One batch (${BUGGY_BATCH}) was labelled by a buggy process that marks irrelevant pairs “show”: ${percent(buggyShare, 1)} of the “show” labels come from it${buggy === 'most' ? ', most of them' : ''}; ${cleanWords}. The sample below flags any of its rows it drew; nobody in the story knows yet, and ${stepRef('labels')} has to find them from the model’s mistakes.`;
   return { buggy, buggyShare, cleanRate, clean, annotators, batch };
 }

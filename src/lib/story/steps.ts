@@ -216,6 +216,29 @@ export function stepNumber(id: StepId): number {
   return stepById(id).n;
 }
 
+/** How on-screen text names steps, numbered by their place in `order` (the tour's own order below;
+ * a test may pass another). Text names a step by id and lets this say its number, so inserting or
+ * moving a step renumbers every "see step n" with it. */
+export function stepRefsIn<Id extends string>(order: readonly Id[]) {
+  const n = (id: Id): number => {
+    const i = order.indexOf(id);
+    if (i < 0) throw new Error(`no step ${id} in the tour`);
+    return i + 1;
+  };
+  return {
+    /** "step 11" */
+    ref: (id: Id): string => `step ${n(id)}`,
+    /** "steps 11–12", or with `join` " and ": "steps 4 and 6" */
+    refs: (first: Id, last: Id, join = '–'): string => `steps ${n(first)}${join}${n(last)}`,
+  };
+}
+
+const TOUR_REFS = stepRefsIn(STEP_IDS);
+/** "step 11" for the step named `id`, as text on screen says it. */
+export const stepRef: (id: StepId) => string = TOUR_REFS.ref;
+/** "steps 11–12" (or "steps 4 and 6" with `join` " and ") for two steps named by id. */
+export const stepsRef: (first: StepId, last: StepId, join?: string) => string = TOUR_REFS.refs;
+
 /** True for a step id. */
 export function isStepId(v: unknown): v is StepId {
   return typeof v === 'string' && (STEP_IDS as readonly string[]).includes(v);

@@ -8,7 +8,13 @@ import { DEV_LAST_DAY } from '../sim/types.ts';
 
 /** Last day a step-10 window may train on: the day before yesterday (yesterday is kept for testing). */
 const LAST_WINDOW_DAY = DEV_LAST_DAY - 1;
-import { STEP_COUNT } from '../story/steps.ts';
+import { STEP_COUNT, stepRef, stepsRef } from '../story/steps.ts';
+
+/** The steps the help texts below name. Spelt out here because the table's type may not depend on
+ * StepId (the story table's knobs are these parameters); the bodies check each is a step id. */
+type HelpStep = 'labels' | 'imbalance' | 'compare' | 'fresh' | 'deploy' | 'business';
+const see = (id: HelpStep): string => stepRef(id);
+const seeSteps = (first: HelpStep, last: HelpStep): string => stepsRef(first, last);
 
 /** How a parameter is written in the URL and what values it accepts. `entry` marks a step's own
  * control: a settled change of it adds a history entry, so Back moves the control back (its results
@@ -59,31 +65,31 @@ export const PARAMS = {
     min: 0.0001,
     max: 100,
     default: 0.001,
-    help: 'cost of showing an ad not worth showing ÷ value of showing one that is (step 8 operating threshold)',
+    help: `cost of showing an ad not worth showing ÷ value of showing one that is (${see('compare')} operating threshold)`,
     entry: true,
   },
-  relabel: { kind: 'enum', values: ['slice', 'suspects'], default: 'slice', help: 'step 5: the rows sent to the expert (the worst slice’s “show” labels, or the top suspects)', entry: true },
-  suspects: { kind: 'int', min: 10, max: 1000, default: 100, help: 'step 5: how many top suspects to relabel', entry: true },
-  skew_lab: { kind: 'number', min: 0, max: SKEW_RANGE[1], default: 0, help: 'step 7 skew lab: the skew its retrain uses (0 = the world’s own skew)', entry: true },
+  relabel: { kind: 'enum', values: ['slice', 'suspects'], default: 'slice', help: `${see('labels')}: the rows sent to the expert (the worst slice’s “show” labels, or the top suspects)`, entry: true },
+  suspects: { kind: 'int', min: 10, max: 1000, default: 100, help: `${see('labels')}: how many top suspects to relabel`, entry: true },
+  skew_lab: { kind: 'number', min: 0, max: SKEW_RANGE[1], default: 0, help: `${see('imbalance')} skew lab: the skew its retrain uses (0 = the world’s own skew)`, entry: true },
   keep: {
     kind: 'number',
     min: 0,
     max: KEEP_RANGE[1],
     default: 0,
-    help: 'step 8: fraction w of “don’t show” candidates kept when collecting (0 = scaled with the skew: 0.001 at the story’s 0.01%, 1 at 50%)',
+    help: `${see('compare')}: fraction w of “don’t show” candidates kept when collecting (0 = scaled with the skew: 0.001 at the story’s 0.01%, 1 at 50%)`,
     entry: true,
   },
-  upweight: { kind: 'bool', default: false, help: 'step 8: weight each kept “don’t show” row by 1/w', entry: true },
-  pos_weight: { kind: 'number', min: 1, max: 100, default: 1, help: 'step 8: extra weight on each “show” row in the loss', entry: true },
-  window_first: { kind: 'int', min: 0, max: LAST_WINDOW_DAY, default: LAST_WINDOW_DAY - 13, help: 'step 10: first day of the training window', entry: true },
-  window_last: { kind: 'int', min: 0, max: LAST_WINDOW_DAY, default: LAST_WINDOW_DAY, help: 'step 10: last day of the training window', entry: true },
+  upweight: { kind: 'bool', default: false, help: `${see('compare')}: weight each kept “don’t show” row by 1/w`, entry: true },
+  pos_weight: { kind: 'number', min: 1, max: 100, default: 1, help: `${see('compare')}: extra weight on each “show” row in the loss`, entry: true },
+  window_first: { kind: 'int', min: 0, max: LAST_WINDOW_DAY, default: LAST_WINDOW_DAY - 13, help: `${see('fresh')}: first day of the training window`, entry: true },
+  window_last: { kind: 'int', min: 0, max: LAST_WINDOW_DAY, default: LAST_WINDOW_DAY, help: `${see('fresh')}: last day of the training window`, entry: true },
   backend: {
     kind: 'enum',
     values: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'],
     default: 'auto',
     help: 'training backend (auto = fastest real one)',
   },
-  speed: { kind: 'enum', values: ['1', '2', '5', 'max'], default: '2', help: 'steps 11–12: simulated days served per second (max: as fast as possible)', entry: true },
+  speed: { kind: 'enum', values: ['1', '2', '5', 'max'], default: '2', help: `${seeSteps('deploy', 'business')}: simulated days served per second (max: as fast as possible)`, entry: true },
   objective: { kind: 'enum', values: ['impressions', 'clicks'], default: 'impressions', help: 'business objective' },
   presenter: { kind: 'bool', default: false, help: 'presenter mode' },
   predict: { kind: 'bool', default: true, help: 'ask for a prediction before a step reveals its lesson (0 = off)' },
