@@ -223,7 +223,7 @@ export function winnerTruth(s: SwitchClaim, recovered?: { first: number; last: n
 /** Step 12: where the CTR policy's difference comes from, read from the four parts the arms measure. */
 export function switchSourceTruth(parts: SwitchParts, total: number): PredictionTruth {
   const value = largestPart(parts, total);
-  const names = { load: 'the ad load', label: 'the click label', bids: 'ranking by bid', freshness: 'fresher days' } as const;
+  const names = { load: 'the ad load', label: 'the click label', bids: 'ranking by bid', freshness: 'refitting on recent days' } as const;
   const text = (Object.keys(names) as (keyof SwitchParts)[]).map((k) => `${names[k]} ${dollars(parts[k])}`).join(', ');
   const why = `The parts add up to the CTR policy’s ${dollars(total)}: ${names[value]} is the largest ${total >= 0 ? 'gain' : 'loss'} of the four, each measured by an arm that changes one thing on the same requests.`;
   return { value, text, why };

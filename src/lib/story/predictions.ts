@@ -185,7 +185,7 @@ export const PREDICTIONS: readonly PredictionSpec[] = [
         { id: 'load', label: 'The ad load' },
         { id: 'label', label: 'The click label' },
         { id: 'bids', label: 'Ranking by bid' },
-        { id: 'freshness', label: 'Fresher days' },
+        { id: 'freshness', label: 'Refitting on recent days' },
       ],
     },
     hides: [{ metric: 'arm_revenue_difference' }],
