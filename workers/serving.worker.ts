@@ -169,11 +169,13 @@ const api = {
       const lastServed = s.snapshot().reports.at(-1)?.monitor.champion ?? 'baseline';
       // The arms that change one thing at a time, when the champion is a click model.
       const impressions = s.policyFor(lastServed);
-      const arms = s.champion.model?.kind === 'click' ? attributionArms(s, s.champion, impressions) : [];
+      // The CTR policy: the champion, or a click model that failed its gate (the fortnight is the A/B test the gate stands in for).
+      const ctr = s.champion.model?.kind !== 'click' && s.challenger?.model?.kind === 'click' ? s.challenger : s.champion;
+      const arms = ctr.model?.kind === 'click' ? attributionArms(s, ctr, impressions) : [];
       const days: ComparedDay[] = await comparePolicies(
         s,
         impressions,
-        s.champion,
+        ctr,
         (d, k) => {
           made = k + 1;
           onDay?.(d, k);

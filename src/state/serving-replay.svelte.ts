@@ -42,7 +42,7 @@ export class ReplayState {
       // The answer is the whole fortnight (a day's callback may arrive after it).
       core.replayDone = days;
       this.#live = null;
-      core.replayOf = core.snap?.champion.label ?? '';
+      core.replayOf = (core.snap?.champion.role !== 'ctr_policy' && core.snap?.challenger?.role === 'ctr_policy' ? core.snap.challenger.label : core.snap?.champion.label) ?? '';
       await core.persist();
     });
   }

@@ -11,6 +11,7 @@
 //   and the learner and rows, so it is also served beside its twin (the same learner and rows on the
 //   impressions model's own days): the arm minus its twin is freshness alone.
 import type { Columns } from '../../src/lib/sim/types.ts';
+import { LUT_SIZE, type World } from '../../src/lib/sim/world.ts';
 import { trainRelevanceModel, type Policy } from '../../src/lib/market/index.ts';
 import { CANDIDATES_PER_QUERY } from '../../src/lib/market/index.ts';
 import { CTR_RESERVE, type ServedPolicy } from './policies.ts';
@@ -33,6 +34,35 @@ export interface Arm {
   fromModel?: (p: Float32Array, c: Columns, scoresOf: (m: ServedModel) => Float32Array) => Float32Array;
   /** fresh_impressions: its twin, the same learner and row count on the impressions model's own days; the arm minus its twin is freshness alone. */
   twin?: Arm;
+  /** fresh_impressions: whether the world's day tables (query mix, devices, drifted topics) are the same on every day of both models' ranges, and whether the two fitted models are the same. */
+  alike?: { world: boolean; model: boolean };
+}
+
+/**
+ * Whether every day of `a` and `b` has the same day tables as the first day of `a`: then rows drawn
+ * from one named stream on either range are the same rows (only their day differs), and a model
+ * fitted on them the same model. True on a stationary world (drift 0).
+ */
+export function sameDays(world: World, a: readonly [number, number], b: readonly [number, number]): boolean {
+  const K = world.moveShare.length / world.catLut.length * LUT_SIZE;
+  const ref = a[0];
+  const same = (t: ArrayLike<number> & { subarray(s: number, e: number): ArrayLike<number> }, n: number, d: number) => {
+    for (let i = 0; i < n; i++) if (t[ref * n + i] !== t[d * n + i]) return false;
+    return true;
+  };
+  for (const [d0, d1] of [a, b]) {
+    for (let d = d0; d <= d1; d++) if (!same(world.catLut, LUT_SIZE, d) || !same(world.deviceLut, LUT_SIZE, d) || !same(world.moveShare, K, d)) return false;
+  }
+  return true;
+}
+
+/** Whether two fitted models have the same weights and bias. */
+function sameFit(x: ServedModel, y: ServedModel): boolean {
+  if (x.layers.length !== y.layers.length) return false;
+  return x.layers.every((l, j) => {
+    const m = y.layers[j] as (typeof y.layers)[number];
+    return l.W.length === m.W.length && l.b.length === m.b.length && l.W.every((v, i) => v === m.W[i]) && l.b.every((v, i) => v === m.b[i]);
+  });
 }
 
 /** An arm's scores on a day's candidates, from a cache of each model's scores. */
@@ -120,6 +150,7 @@ export function freshImpressionsArm(session: ServingSession, click: ServedModel,
   const arm = relevanceArm(session, `${click.version}-fresh`, [click.days[0], click.days[1]], impressions);
   const own = (impressions.model as ServedModel).days;
   arm.twin = relevanceArm(session, `${click.version}-twin`, [own[0], own[1]], impressions);
+  arm.alike = { world: sameDays(session.world, [click.days[0], click.days[1]], [own[0], own[1]]), model: sameFit(arm.model, arm.twin.model) };
   return arm;
 }
 

@@ -78,7 +78,7 @@ function armSummary(session: ServingSession, arm: Arm, days: readonly PolicyDay[
   const out: ArmSummary = { role: arm.role, label: arm.label, revenue: days.reduce((s, d) => s + d.revenue, 0), adsPerRequest: adsPerRequest(days), total: boot.total, se: boot.se, ci: boot.percentile };
   if (twin && arm.twin) {
     const alone = pairedBootstrap(twin, own, new Rng(`${session.world.params.seed}/compare/${session.plan.seed}/${arm.role}/alone`), ARM_RESAMPLES);
-    out.alone = { total: alone.total, se: alone.se, ci: alone.percentile, days: [arm.twin.model.days[0], arm.twin.model.days[1]] };
+    out.alone = { total: alone.total, se: alone.se, ci: alone.percentile, days: [arm.twin.model.days[0], arm.twin.model.days[1]], stillWorld: arm.alike?.world ?? false, sameModel: arm.alike?.model ?? false };
   }
   return out;
 }

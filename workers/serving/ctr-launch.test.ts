@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { CANDIDATES_PER_QUERY } from '../../src/lib/market/index.ts';
 import type { LaunchArm } from '../../src/lib/serving/types.ts';
-import { CANDIDATE_LOADS, RESERVE_COUNT, chooseReserve, reserveBars } from './ctr-launch.ts';
+import { CANDIDATE_LOADS, RESERVE_COUNT, chooseReserve, ctrLaunchGate, reserveBars } from './ctr-launch.ts';
+import { ratioSe } from './policies.ts';
 
 const C = CANDIDATES_PER_QUERY;
 
@@ -39,5 +40,32 @@ describe('chooseReserve', () => {
     const arms = [arm(null, 2, 0.1, 0.01), arm(0.001, 3, 0.09, 0.012), arm(0.01, 1, 0.05, 0.03)];
     expect(chooseReserve(arms)).toBe(-1);
     expect(arms.some((a) => a.chosen)).toBe(false);
+  });
+});
+
+describe('ctrLaunchGate', () => {
+  // Champion 0.20 a request, the kept reserve 0.19, each share's standard error 0.01: the noise is 2√(0.01² + 0.01²) = 0.0283.
+  const launch = (reserveRevenue: number, se: number) => {
+    const arms = [arm(null, 8, 0.2, 0.01), arm(0.04, 4, reserveRevenue, 0.02)];
+    const out = (r: number) => ({ queries: 100, impressions: 400, expectedClicks: 8, expectedRevenue: 100 * r, revenueSe: se });
+    return { day: 104, reserve: 0.04, kept: false, arms, outcomes: [out(0.2), out(reserveRevenue)] };
+  };
+  it('promotes a reserve short of the champion by less than the noise (two shares of different users differ by that much)', () => {
+    const g = ctrLaunchGate('v5', 'v6', launch(0.19, 0.01));
+    expect(g.noise).toBeCloseTo(2 * Math.sqrt(2) * 0.01, 9);
+    expect(g.pass).toBe(true);
+  });
+  it('refuses a reserve short by more than the noise', () => {
+    expect(ctrLaunchGate('v5', 'v6', launch(0.16, 0.01)).pass).toBe(false);
+    expect(ctrLaunchGate('v5', 'v6', launch(0.19, 0.001)).pass).toBe(false);
+  });
+});
+
+describe('ratioSe', () => {
+  it('is the delta-method standard error of a ratio over users', () => {
+    // Users: (r, n) = (1, 1), (3, 1), (2, 2): R = 6/4 = 1.5; residuals −0.5, 1.5, −1; Σ² = 3.5; m = 3, n̄ = 4/3:
+    // √(3.5 / 6) / (4/3) = 0.57282.
+    const se = ratioSe(new Float64Array([1, 3, 2, 0]), new Uint32Array([1, 1, 2, 0]), 6, 4);
+    expect(se).toBeCloseTo(0.572822, 5);
   });
 });

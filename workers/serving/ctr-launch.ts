@@ -11,6 +11,7 @@ import { CTR_MAX_ADS } from '../../src/lib/serving/constants.ts';
 import type { LaunchArm } from '../../src/lib/serving/types.ts';
 import type { World } from '../../src/lib/sim/world.ts';
 import { launchArm } from './launch.ts';
+import { Z } from '../../src/lib/story/noise.ts';
 import { outcomeOf, type GateReport, type Outcome, type ServedPolicy } from './policies.ts';
 import { scoreRows, type ServedModel } from './scorer.ts';
 
@@ -91,18 +92,36 @@ export function ctrLaunchTest(world: World, s: DayStream, champion: ServedPolicy
   return { day: s.day, reserve: reserves[at - 1] as number, kept: kept > 0, arms, outcomes };
 }
 
-/** The CTR gate on the launch test's arms: the kept reserve's revenue per request against the champion's share's, on the same shadow requests. */
+/**
+ * The noise of the gate: Z standard errors of the difference of two shares' revenue per request
+ * (each share's by users, as a user's requests are not independent). The shares are different users
+ * on a few hundred requests each, and the champion's own revenue per request differs between shares
+ * by about this much.
+ */
+export function gateNoise(champion: Outcome, challenger: Outcome): number {
+  const [a, b] = [champion.revenueSe ?? Number.NaN, challenger.revenueSe ?? Number.NaN];
+  return Z * Math.sqrt(a * a + b * b);
+}
+
+/**
+ * The CTR gate on the launch test's arms: the kept reserve's revenue per request against the
+ * champion's share's, on the same shadow requests. It fails only on a loss beyond the noise: a
+ * shortfall within it is what two shares of different users differ by with no policy changed.
+ */
 export function ctrLaunchGate(champion: string, challenger: string, t: CtrLaunch): GateReport {
   const at = t.arms.findIndex((a, i) => i > 0 && a.bar === t.reserve);
   const c = t.arms[0] as LaunchArm;
   const x = t.arms[at] as LaunchArm;
+  const [oc, ox] = [t.outcomes[0] as Outcome, t.outcomes[at] as Outcome];
+  const noise = gateNoise(oc, ox);
   return {
     objective: 'clicks',
-    rule: `${CTR_LAUNCH_RULE} Promote only if that reserve’s expected revenue per request (the clicks its ads earn, at their bids, over every request, shown an ad or not) beats the champion’s. The simulator knows what each user would have clicked; in production this is an A/B test. One shadow day cannot show the long-term effect on users (ads blindness): the comparison fortnight does.`,
+    rule: `${CTR_LAUNCH_RULE} Promote unless that reserve’s expected revenue per request (the clicks its ads earn, at their bids, over every request, shown an ad or not) falls short of the champion’s by more than the noise (${Z} standard errors of the difference, each share’s counted by users: the shares are different users, a few hundred requests each). The simulator knows what each user would have clicked; in production this is an A/B test. One shadow day cannot show the long-term effect on users (ads blindness): the comparison fortnight does.`,
     metric: 'revenue_per_request',
-    champion: { label: champion, value: c.revenuePerQuery, outcome: t.outcomes[0] as Outcome },
-    challenger: { label: challenger, value: x.revenuePerQuery, outcome: t.outcomes[at] as Outcome },
-    pass: t.kept && x.revenuePerQuery > c.revenuePerQuery,
+    champion: { label: champion, value: c.revenuePerQuery, outcome: oc },
+    challenger: { label: challenger, value: x.revenuePerQuery, outcome: ox },
+    pass: x.revenuePerQuery >= c.revenuePerQuery - (Number.isFinite(noise) ? noise : 0),
+    noise,
     day: t.day,
     arms: t.arms,
   };

@@ -72,6 +72,8 @@ export function outcomeOf(world: World, stream: DayStream, policy: Policy, score
   const shown = new Uint32Array(Math.max(1, Math.min(C, policy.maxAds)));
   const ctx: ClickContext = { score: 0, quality: 0, intent: 0, position: 0, device: 0, hour: 0, propensity: 1, blindness: 0 };
   const o: Outcome = { queries: 0, impressions: 0, expectedClicks: 0, expectedRevenue: 0 };
+  const userRevenue = new Float64Array(world.userPropensity.length);
+  const userRequests = new Uint32Array(world.userPropensity.length);
   for (let q = 0; q < queries; q++) {
     const first = q * C;
     const user = cands.user[first] as number;
@@ -83,6 +85,7 @@ export function outcomeOf(world: World, stream: DayStream, policy: Policy, score
     ctx.hour = cands.hour[first] as number;
     ctx.propensity = world.userPropensity[user] as number;
     ctx.blindness = blindness[user] as number;
+    let rev = 0;
     for (let pos = 0; pos < k; pos++) {
       const r = shown[pos] as number;
       ctx.score = cands.trueScore[r] as number;
@@ -91,10 +94,35 @@ export function outcomeOf(world: World, stream: DayStream, policy: Policy, score
       const p = clickProbability(world, ctx);
       o.expectedClicks += p;
       o.expectedRevenue += p * (cands.bid[r] as number);
+      rev += p * (cands.bid[r] as number);
     }
+    userRevenue[user] = (userRevenue[user] as number) + rev;
+    userRequests[user] = (userRequests[user] as number) + 1;
     o.impressions += k;
   }
+  o.revenueSe = ratioSe(userRevenue, userRequests, o.expectedRevenue, o.queries);
   return o;
+}
+
+/**
+ * Standard error of Σr/Σn over users (the delta method for a ratio estimator; Cochran 1977, §6.3):
+ * √(Σ(rᵢ − R·nᵢ)² / (m(m−1))) / n̄ over the m users with requests, n̄ their mean requests.
+ */
+export function ratioSe(revenue: Float64Array, requests: Uint32Array, total: number, queries: number): number {
+  if (queries === 0) return Number.NaN;
+  const R = total / queries;
+  let m = 0;
+  let ss = 0;
+  for (let u = 0; u < requests.length; u++) {
+    const n = requests[u] as number;
+    if (n === 0) continue;
+    m++;
+    const e = (revenue[u] as number) - R * n;
+    ss += e * e;
+  }
+  if (m < 2) return Number.NaN;
+  const nbar = queries / m;
+  return Math.sqrt(ss / (m * (m - 1))) / nbar;
 }
 
 /** The gate's verdict on a challenger after a shadow run; declared where it crosses to the page. */

@@ -9,6 +9,7 @@ import type { DeploymentLog } from './deployment-log.ts';
 import { shadowGate } from './deployments.ts';
 import { ctrServed, type Objective } from './policies.ts';
 import type { ServedModel } from './scorer.ts';
+import { small } from '../../src/lib/story/format.ts';
 
 /** What a shadow reads from its session. */
 export interface ShadowContext {
@@ -34,7 +35,7 @@ export function shadowChallenger(d: DeploymentLog, objective: Objective, c: Shad
     const t = c.ctrLaunchOf(ch.model);
     d.challenger = ctrServed(ch.model, t.reserve);
     const g = (d.gate = ctrLaunchGate(d.champion.label, ch.label, t));
-    const rec = d.record(ch, 'shadow', `${on}: reserve ${t.reserve} kept; ${g.pass ? 'passed' : 'failed'} the gate`, c.now);
+    const rec = d.record(ch, 'shadow', `${on}: reserve $${small(t.reserve)} of pCTR × bid ${t.kept ? 'kept' : 'tried (no reserve earned the champion’s revenue per request)'}; ${g.pass ? 'passed' : 'failed'} the gate`, c.now);
     rec.reserve = t.reserve;
     return g;
   }

@@ -81,6 +81,8 @@ export interface OutcomeData {
   /** Expected clicks from the simulated users' true click probabilities. */
   expectedClicks: number;
   expectedRevenue: number;
+  /** Standard error of the expected revenue per request, by users (a ratio estimator: a user's requests are not independent). */
+  revenueSe?: number;
 }
 
 /** The gate's verdict after a shadow run. */
@@ -92,6 +94,8 @@ export interface GateData {
   champion: { label: string; value: number; outcome: OutcomeData };
   challenger: { label: string; value: number; outcome: OutcomeData };
   pass: boolean;
+  /** CTR gate: the smallest shortfall of revenue per request counted as a loss (Z standard errors of the difference of the two shares). */
+  noise?: number;
   /** Simulated day of the shadow traffic. */
   day: number;
   /** Each candidate bar (impressions objective) or reserve (CTR objective) on its own share of the shadow requests' users. */
@@ -173,7 +177,16 @@ export interface ArmSummary {
   se: number;
   ci: [number, number];
   /** fresh_impressions: freshness alone, the fresh model minus its twin (the same learner and rows on the impressions model's days), paired over users. */
-  alone?: { total: number; se: number; ci: [number, number]; days: [number, number] };
+  alone?: {
+    total: number;
+    se: number;
+    ci: [number, number];
+    days: [number, number];
+    /** The world's day tables are the same on every day of both ranges (drift 0): the two models' rows are the same draws, only their day differs. */
+    stillWorld?: boolean;
+    /** The fresh model and its twin have the same weights (so they serve the same ads on every request). */
+    sameModel?: boolean;
+  };
 }
 
 /** One compared day of the CTR policy, with the impressions policy's day on the same requests and click draws. */

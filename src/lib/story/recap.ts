@@ -2,7 +2,7 @@
 // showed it, computed from what this walk measured (a lesson whose number was never measured is left
 // out, not filled in), and what the next cycle would do. Each sentence reads its outcome from the
 // numbers: a rise or fall is said only past the noise rule the step itself used.
-import { metric, percent } from './format.ts';
+import { count, factor, metric, percent, threshold } from './format.ts';
 import { compareAuc, type AucOn } from './noise.ts';
 import { BUGGY_BATCH } from './data-claim.ts';
 import { stepRef, type StepId } from './steps.ts';
@@ -18,6 +18,11 @@ export interface RecapInputs {
   relabel?: { noisy: AucOn; relabelled: AucOn };
   /** Step 7: the relabelled model's recall at 0.5 and accuracy against the always-"don't show" dummy. */
   imbalance?: { recall: number; accuracy: number; dummy: number };
+  /**
+   * Step 8: the rebalanced model trained on the collected rows (NaN rows when unknown), its calibration as trained and, when
+   * its scores needed it, recalibrated, and the threshold the cost ratio chose with the recall there.
+   */
+  fix?: { version: string; rows: number; calibration: number; recalibrated?: number; threshold: number; shown: number; recall: number };
   /** Step 9: the stale model on its old test days and on yesterday. */
   drift?: { oldTest: AucOn; yesterday: AucOn };
   /** Step 12: the CTR policy against the impressions policy. */
@@ -61,6 +66,18 @@ export function recap(r: RecapInputs): Recap {
     lessons.push({
       step: 'imbalance',
       text: `Accuracy hides a rare class: ${percent(r.imbalance.accuracy, 3)} against ${percent(r.imbalance.dummy, 3)} for a model that never says “show”, with recall ${percent(r.imbalance.recall, 0)} at 0.5.`,
+    });
+  }
+  if (r.fix && Number.isFinite(r.fix.threshold)) {
+    const f = r.fix;
+    const cal =
+      f.recalibrated !== undefined && Number.isFinite(f.recalibrated)
+        ? `predicted ${factor(f.calibration)} the observed rate as trained and ${factor(f.recalibrated)} once recalibrated`
+        : `predicted ${factor(f.calibration)} the observed rate`;
+    const found = f.shown > 0 && Number.isFinite(f.recall) ? `it shows ${count(f.shown)} ads and finds ${percent(f.recall, 2)} of the ads worth showing` : 'it shows no ad';
+    lessons.push({
+      step: 'compare',
+      text: `Collect more of the rare class, recalibrate, and let the cost choose the threshold: ${f.version}, ${Number.isFinite(f.rows) ? `trained on ${count(f.rows)} collected rows, ` : ''}${cal}; at the cost’s threshold ${threshold(f.threshold)} ${found}.`,
     });
   }
   if (r.drift) {
