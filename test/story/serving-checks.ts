@@ -28,7 +28,7 @@ export async function checkServingSeed(seed: string): Promise<void> {
     const u = session.usageOf(m.version);
     for (const d of [...u.served, ...u.shadowed, ...u.calibrated, ...u.compared, ...u.estimated]) expect(m.trainDays[1], `${m.version} trained through ${m.trainDays[1]}, used on day ${d}`).toBeLessThan(d);
   }
-  expect.soft(gates.map((g) => g.pass), 'both gates pass: a bar earns the baseline’s revenue with more ads; the CTR launch test keeps a reserve that earns more revenue per request than the impressions policy on the shadow requests').toEqual([true, true]);
+  expect.soft(gates.map((g) => g.pass), 'both gates pass: a bar earns the baseline’s revenue with more ads; the CTR gate finds the reserve short of the impressions policy’s revenue per request on the shadow requests by no more than its noise').toEqual([true, true]);
   expect(served[0]?.day, 'the kept bar serves alone from the day after the launch test').toBe(session.plan.startDay + 1);
   const h = holdbackClaim(served, control)!;
   const imp = compared.map((d) => d.other!);
