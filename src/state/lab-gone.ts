@@ -3,6 +3,7 @@
 // link's settings instead of showing the internal id (workers/lab/datasets.ts, models.ts word it).
 import type { TrainConfig } from '../lib/lab/types.ts';
 import type { Ticket } from './runner.ts';
+import { stepNumber } from '../lib/story/steps.ts';
 
 /** Makes the step-2 log again inside the running job; resolves with its id, or null. */
 export type Remake = (onProgress: (fraction: number, stage: string) => void) => Promise<string | null>;
@@ -18,7 +19,7 @@ export function modelGone(err: unknown): boolean {
 }
 
 /** What a rebuilding job shows while the step-2 log is made again. */
-export const REMAKING_DATA = 'the step-2 log is no longer in the lab: making it again from the link’s settings';
+export const REMAKING_DATA = `the step-${stepNumber('data')} log is no longer in the lab: making it again from the link’s settings`;
 
 /**
  * Runs `run(config)` inside a lane job; if the worker no longer holds its dataset (a restart, or the

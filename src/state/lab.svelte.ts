@@ -61,7 +61,7 @@ export class LabState {
     this.trainingState = new TrainingState(port, main, remake);
     this.policyState = new PolicyState(port, this.jobs.lane('policy'));
     // A dataset with no recipe of its own is the step-2 log: the one made after a restart, or made again.
-    this.rebuild.setFallbackDataset('the step-2 log', async (t, _id, gone) => {
+    this.rebuild.setFallbackDataset(`the step-${stepNumber('data')} log`, async (t, _id, gone) => {
       const held = this.datasetState.heldId();
       if (held && held !== gone) return held;
       const made = await this.datasetState.remake((f, stage) => void t.progress(f, stage));

@@ -7,7 +7,7 @@
 import type { TrainResult } from '../lib/lab/types.ts';
 import { trainConfigOf, worldKey, worldOf } from '../lib/url/lab-config.ts';
 import type { UrlState } from '../lib/url/params.ts';
-import { stepById, stepRef, stepThatTrains, type StepId } from '../lib/story/steps.ts';
+import { stepById, stepNumber, stepRef, stepThatTrains, type StepId } from '../lib/story/steps.ts';
 import { sequenceOf, type JobView } from './job.svelte.ts';
 import type { LabState } from './lab.svelte.ts';
 import type { LabelsState } from './labels.svelte.ts';
@@ -47,8 +47,8 @@ export function stagesOf(need: Need): Stage[] {
 
 /** What a stage makes, in words. */
 export const STAGE_WORDS: Record<Stage, string> = {
-  data: 'the step-2 log',
-  noisy: 'the step-4 model (trained, then measured on the test stream)',
+  data: `the step-${stepNumber('data')} log`,
+  noisy: `the step-${stepNumber('train')} model (trained, then measured on the test stream)`,
   relabelled: `the relabelled model of ${stepRef('relabelled')} (the worst query × ad cell relabelled, then trained on)`,
 };
 
@@ -189,11 +189,11 @@ export class PrepareState {
         await this.#lab.ensureDataset(world);
         if (!current()) return;
         const d = this.#lab.dataset;
-        if (d.status !== 'done' || d.resultKey !== worldKey(world)) return this.#halt([d], 'Making the step-2 log');
+        if (d.status !== 'done' || d.resultKey !== worldKey(world)) return this.#halt([d], `Making the step-${stepNumber('data')} log`);
         this.#stage = 'noisy';
         const r = await trainAtStep(stepThatTrains('noisy'), state, this.#lab, this.#runs);
         if (!current()) return;
-        if (!r) return this.#halt([this.#lab.training], 'Training the step-4 model');
+        if (!r) return this.#halt([this.#lab.training], `Training the step-${stepNumber('train')} model`);
         this.#built = [...this.#built, { role: 'noisy', version: r.version }];
         await this.#testReport(r, this.#lab.training.resultKey, current);
         if (!current()) return;

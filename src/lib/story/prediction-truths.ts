@@ -11,6 +11,7 @@ import type { Compared } from './noise.ts';
 import type { RetrainClaim } from './labels-claim.ts';
 import type { CompareClaim } from './compare-claim.ts';
 import { dollars, metric, percent } from './format.ts';
+import { stepNumber } from './steps.ts';
 
 /** Step 3: whether the category cross raised the test AUC, by the AUCs' noise rule. */
 export function crossTruth(c: Compared): PredictionTruth {
@@ -66,7 +67,7 @@ export function relabelTruth(c: RetrainClaim, noisyGold: number, fixedGold: numb
 export function showsTruth(c: CompareClaim): PredictionTruth {
   const s = c.showing;
   const value = s.length === 0 ? 'none' : s.length === 3 ? 'all' : s.length === 1 && s[0] === 'rebalanced' ? 'rebalanced' : 'other';
-  const names = { noisy: 'the step-4 model', relabelled: 'the relabelled model', rebalanced: 'the rebalanced model' } as const;
+  const names = { noisy: `the step-${stepNumber('train')} model`, relabelled: 'the relabelled model', rebalanced: 'the rebalanced model' } as const;
   const text = s.length === 0 ? 'none of them' : s.map((r) => names[r]).join(', ');
   const why =
     value === 'rebalanced'

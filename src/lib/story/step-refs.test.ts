@@ -20,6 +20,7 @@ describe('step references at today’s order', () => {
   it('render the texts exactly as before', () => {
     expect(PARAMS.pos_weight.help).toBe('step 8: extra weight on each “show” row in the loss');
     expect(PARAMS.suspects.help).toBe('step 5: how many top suspects to relabel');
+    expect(PARAMS.rows.help).toBe('rows of the step-2 log');
     expect(PARAMS.skew_lab.help).toBe('step 7 skew lab: the skew its retrain uses (0 = the world’s own skew)');
     expect(PARAMS.window_first.help).toBe('step 10: first day of the training window');
     expect(PARAMS.speed.help).toBe('steps 11–12: simulated days served per second (max: as fast as possible)');
@@ -32,8 +33,8 @@ describe('step references at today’s order', () => {
 });
 
 describe('a step inserted mid-tour', () => {
-  // A new step between "relabelled" (6) and "imbalance" (7): everything from imbalance on moves up one.
-  const order = [...STEP_IDS.slice(0, 6), 'inserted', ...STEP_IDS.slice(6)];
+  // A new step between "data" (2) and "features" (3): everything from features on moves up one.
+  const order = [...STEP_IDS.slice(0, 2), 'inserted', ...STEP_IDS.slice(2)];
 
   afterEach(() => {
     vi.doUnmock('./steps.ts');
@@ -42,28 +43,31 @@ describe('a step inserted mid-tour', () => {
 
   it('renumbers the references after it and keeps those before it', () => {
     const r = stepRefsIn(order);
-    expect(r.ref('labels')).toBe('step 5');
-    expect(r.ref('inserted')).toBe('step 7');
-    expect(r.ref('imbalance')).toBe('step 8');
+    expect(r.ref('data')).toBe('step 2');
+    expect(r.ref('inserted')).toBe('step 3');
+    expect(r.ref('labels')).toBe('step 6');
+    expect(r.refs('train', 'relabelled', ' and ')).toBe('steps 5 and 7');
     expect(r.ref('deploy')).toBe('step 12');
     expect(r.refs('deploy', 'business')).toBe('steps 12–13');
     expect(r.ref('start-over')).toBe('step 14');
   });
 
-  it('renumbers the rendered help texts and sentences', async () => {
+  it('renumbers the rendered help texts and sentences (here inserted first, so every number moves)', async () => {
+    const first = ['inserted', ...STEP_IDS];
     vi.resetModules();
     vi.doMock('./steps.ts', async (importOriginal) => {
       const real = await importOriginal<typeof import('./steps.ts')>();
-      const r = real.stepRefsIn<string>(order);
-      return { ...real, stepRef: r.ref, stepsRef: r.refs };
+      const r = real.stepRefsIn<string>(first);
+      return { ...real, stepRef: r.ref, stepsRef: r.refs, stepNumber: (id: string) => first.indexOf(id) + 1 };
     });
     const { PARAMS: moved } = await import('../url/params.ts');
     const { recap: movedRecap } = await import('./recap.ts');
     expect(moved.pos_weight.help).toBe('step 9: extra weight on each “show” row in the loss');
-    expect(moved.suspects.help).toBe('step 5: how many top suspects to relabel');
+    expect(moved.suspects.help).toBe('step 6: how many top suspects to relabel');
+    expect(moved.rows.help).toBe('rows of the step-3 log');
     expect(moved.skew_lab.help).toBe('step 8 skew lab: the skew its retrain uses (0 = the world’s own skew)');
     expect(moved.window_first.help).toBe('step 11: first day of the training window');
     expect(moved.speed.help).toBe('steps 12–13: simulated days served per second (max: as fast as possible)');
-    expect(movedRecap(BUSINESS).next).toMatch(/^The next cycle starts at step 1 with/);
+    expect(movedRecap(BUSINESS).next).toMatch(/^The next cycle starts at step 2 with/);
   });
 });

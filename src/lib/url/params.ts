@@ -8,13 +8,14 @@ import { DEV_LAST_DAY } from '../sim/types.ts';
 
 /** Last day a step-10 window may train on: the day before yesterday (yesterday is kept for testing). */
 const LAST_WINDOW_DAY = DEV_LAST_DAY - 1;
-import { STEP_COUNT, stepRef, stepsRef } from '../story/steps.ts';
+import { STEP_COUNT, stepNumber, stepRef, stepsRef } from '../story/steps.ts';
 
 /** The steps the help texts below name. Spelt out here because the table's type may not depend on
  * StepId (the story table's knobs are these parameters); the bodies check each is a step id. */
-type HelpStep = 'labels' | 'imbalance' | 'compare' | 'fresh' | 'deploy' | 'business';
+type HelpStep = 'data' | 'labels' | 'imbalance' | 'compare' | 'fresh' | 'deploy' | 'business';
 const see = (id: HelpStep): string => stepRef(id);
 const seeSteps = (first: HelpStep, last: HelpStep): string => stepsRef(first, last);
+const numberOf = (id: HelpStep): number => stepNumber(id);
 
 /** How a parameter is written in the URL and what values it accepts. `entry` marks a step's own
  * control: a settled change of it adds a history entry, so Back moves the control back (its results
@@ -43,7 +44,7 @@ function world(name: keyof typeof PARAM_RANGES, help: string) {
 export const PARAMS = {
   seed: { kind: 'seed', maxLength: MAX_SEED_LENGTH, default: DEFAULT_PARAMS.seed, help: 'the seed of the simulated world' },
   step: { kind: 'int', min: 1, max: STEP_COUNT, default: 1, help: 'the story step shown' },
-  rows: { kind: 'int', min: 1_000, max: 2_000_000, default: 1_000_000, help: 'rows of the step-2 log' },
+  rows: { kind: 'int', min: 1_000, max: 2_000_000, default: 1_000_000, help: `rows of the step-${numberOf('data')} log` },
   skew: world('skew', 'true "should show" rate'),
   noise: world('noise', 'annotator miss rate of true positives'),
   drift: world('drift', 'drift strength (0 = stationary)'),
