@@ -36,22 +36,12 @@ export class ModelShelf {
 
   /** A model's candidate bars, computed by `make` the first time they are asked for. */
   candidateBars(version: string, make: () => number[]): number[] {
-    let bars = this.#candidateBars.get(version);
-    if (!bars) {
-      bars = make();
-      this.#candidateBars.set(version, bars);
-    }
-    return bars;
+    return memo(this.#candidateBars, version, make);
   }
 
   /** A click model's CTR launch test, run by `run` the first time it is asked for. */
   ctrLaunch(model: ServedModel, run: () => CtrLaunch): CtrLaunch {
-    let t = this.#ctrLaunch.get(model);
-    if (!t) {
-      t = run();
-      this.#ctrLaunch.set(model, t);
-    }
-    return t;
+    return memo(this.#ctrLaunch, model, run);
   }
 
   /** A click model's reserve: its launch test's, else the one restored from the log, else the test's run now. */
@@ -72,4 +62,14 @@ export class ModelShelf {
     if (m.kind === 'click') return ctrPolicy(m);
     return impressionsServed(m, this.#bars.get(version));
   }
+}
+
+/** The value `map` (a Map or WeakMap) holds for `key`, made by `make` and kept the first time it is asked for. */
+function memo<K, V>(map: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v;
 }
