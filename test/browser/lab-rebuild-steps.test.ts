@@ -10,7 +10,7 @@ import { LabelsState } from '../../src/state/labels.svelte.ts';
 import { DriftState } from '../../src/state/drift.svelte.ts';
 import { RunHistory, type RunStorePort } from '../../src/state/runs.svelte.ts';
 import { createLabPort } from '../../src/state/lab-port.ts';
-import { labClient } from '../../src/state/lab-client.ts';
+import { labClient } from '../support/lab-client.ts';
 import { withTestHooks } from '../../src/state/lab-test-hooks.ts';
 import { sharedLabWorker } from '../../src/state/lab-worker.ts';
 import type { Job } from '../../src/state/job.svelte.ts';

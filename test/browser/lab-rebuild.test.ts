@@ -6,7 +6,7 @@ import { afterAll, expect, test } from 'vitest';
 import { LabState } from '../../src/state/lab.svelte.ts';
 import { RunHistory, type RunStorePort } from '../../src/state/runs.svelte.ts';
 import { createLabPort } from '../../src/state/lab-port.ts';
-import { labClient } from '../../src/state/lab-client.ts';
+import { labClient } from '../support/lab-client.ts';
 import { withTestHooks } from '../../src/state/lab-test-hooks.ts';
 import { sharedLabWorker } from '../../src/state/lab-worker.ts';
 import { REMAKING_DATA } from '../../src/state/lab-gone.ts';

@@ -3,7 +3,7 @@
 // cancel, and leaks. The test browser offers WebGL and WebGPU (as software without a GPU): a missing
 // one fails unless CLICKCYCLE_NO_GPU_BACKENDS declares it missing (test/support/gpu-backends.ts).
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { proxy } from '../../src/state/lab-client.ts';
+import { proxy } from '../support/lab-client.ts';
 import { createLab } from '../support/lab.ts';
 import { withTestHooks } from '../../src/state/lab-test-hooks.ts';
 import { rankBySpeed } from '../../workers/lab/choose.ts';

@@ -13,7 +13,7 @@ import { ServingState, type ServingPorts } from '../../src/state/serving.svelte.
 import type { ServingApi } from '../../workers/serving.worker.ts';
 import type { ServingLane } from '../../src/lib/lanes.ts';
 import { LabelsState } from '../../src/state/labels.svelte.ts';
-import type { LabApi } from '../../src/state/lab-client.ts';
+import type { LabApi } from '../support/lab-client.ts';
 import type { RunHistory } from '../../src/state/runs.svelte.ts';
 import { JobRunner } from '../../src/state/runner.ts';
 import { sequenceOf, type JobView } from '../../src/state/job.svelte.ts';
